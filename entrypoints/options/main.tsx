@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { Studio } from '@/components/studio/Studio';
+import { t } from '@/utils/i18n';
+import '@/components/styles/base.css';
+
+document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+document.title = t('studioTitle');
+render(<Studio />, document.getElementById('app')!);

@@ -1,0 +1,53 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+
+// Manifest facts that are not tied to one entrypoint. Entry-specific facts (content script
+// matches, side panel) live next to their code.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // The e2e suite builds into its own folder so a running `npm run dev` is not disturbed.
+  outDir: '.output',
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  hooks: {
+    // Content scripts use the platform's promise API directly (see utils/content/browser.ts).
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const shim = { find: /^wxt\/browser$/, replacement: resolve('utils/content/browser.ts') };
+      const existing = config.resolve?.alias ?? [];
+      const rest = Array.isArray(existing)
+        ? existing
+        : Object.entries(existing).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [shim, ...rest] };
+    },
+  },
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    optional_host_permissions: manifestVersion === 3 ? ['https://*/*', 'http://*/*'] : undefined,
+    optional_permissions: manifestVersion === 2 ? ['https://*/*', 'http://*/*'] : undefined,
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandOpenPanel__',
+      },
+    },
+    storage: { managed_schema: 'managed-schema.json' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'coachmark@coachmark.app',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});

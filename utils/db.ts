@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Card } from './cards/schema';
+import type { EndpointFormat, GapKind, OutgoingPayload } from './endpoints/types';
 
 /** Where a pack came from: shipped with the extension, imported by a coach, or a synced URL. */
 export type PackSource =
@@ -26,11 +27,89 @@ export interface CardRecord extends Card {
   places: string[];
 }
 
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** A ping or gap flag waiting for, or done with, delivery. `id` is also the Idempotency-Key. */
+export interface OutboxItem {
+  id: string;
+  kind: OutgoingPayload['type'];
+  payload: OutgoingPayload;
+  /** Where it goes, fixed when the teacher pressed Send. */
+  endpoint: { url: string; format: EndpointFormat };
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: number;
+  /** Epoch ms of the next attempt (queued items only). */
+  nextAttemptAt: number;
+  lastAttemptAt?: number;
+  sentAt?: number;
+  /** Why the last attempt failed, in words a teacher can act on. */
+  lastError?: string;
+  /** HTTP status of the last answer, when there was one. */
+  lastStatus?: number;
+}
+
+export type GapStatus = 'open' | 'sent' | 'addressed' | 'resolved';
+
+/** A gap a teacher flagged (kept locally under "My flags"), or one a coach imported. */
+export interface GapRecord {
+  id: string;
+  kind: GapKind;
+  tool: string;
+  context: string | null;
+  cardKey?: string;
+  cardId?: string;
+  cardVersion?: number;
+  note: string;
+  searches: string[];
+  status: GapStatus;
+  createdAt: number;
+  /** 'mine' for this teacher's flags; 'imported' for flags a coach brought in from the endpoint. */
+  origin: 'mine' | 'imported';
+  teacher?: string;
+  school?: string;
+  addressedAt?: number;
+  addressedByCardKey?: string;
+  /** The panel says "addressed" once; then this is set. */
+  addressedSeenAt?: number;
+}
+
+export interface Mentor {
+  id: string;
+  name: string;
+  /** Chat handle per endpoint format (Slack member id, Discord user id, Teams e-mail…). */
+  handles: Partial<Record<EndpointFormat, string>>;
+  tools: string[];
+}
+
+/** The teacher's own relationship with a card: all local, never sent. */
+export interface CardFeedback {
+  cardKey: string;
+  helpful?: 'yes' | 'no';
+  helpfulAt?: number;
+  known?: boolean;
+  viewedAt?: number;
+}
+
+/** A search on a page that found nothing, kept for the gaps loop. */
+export interface SearchMiss {
+  id?: number;
+  query: string;
+  tool: string | null;
+  context: string | null;
+  at: number;
+}
+
 export const DB_NAME = 'coachmark';
 
 export class CoachmarkDB extends Dexie {
   packs!: EntityTable<PackRecord, 'id'>;
   cards!: EntityTable<CardRecord, 'key'>;
+  outbox!: EntityTable<OutboxItem, 'id'>;
+  gaps!: EntityTable<GapRecord, 'id'>;
+  mentors!: EntityTable<Mentor, 'id'>;
+  feedback!: EntityTable<CardFeedback, 'cardKey'>;
+  searchMisses!: EntityTable<SearchMiss, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -38,6 +117,11 @@ export class CoachmarkDB extends Dexie {
     this.version(1).stores({
       packs: 'id',
       cards: 'key, pack, *tools, *places',
+      outbox: 'id, status, nextAttemptAt, createdAt',
+      gaps: 'id, status, origin, tool, [tool+context], createdAt',
+      mentors: 'id, *tools',
+      feedback: 'cardKey, viewedAt',
+      searchMisses: '++id, at, [tool+context]',
     });
   }
 }

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Panel } from '../../components/panel/Panel';
+import { db } from '../../utils/db';
+import { replacePack } from '../../utils/cards/store';
+import { saveTabState } from '../../utils/tab-state';
+import type { Card } from '../../utils/cards/schema';
+
+const TAB = 42;
+
+function card(id: string, contexts: string[], title: string): Card {
+  return {
+    id,
+    title,
+    summary: `When you need to ${title.toLowerCase()}.`,
+    steps: ['Open **SpeedGrader**.', 'Click [the rubric](https://community.canvaslms.com/) and score it.'],
+    tools: ['canvas'],
+    contexts,
+    tags: ['grade'],
+    level: 'beginner',
+    links: [{ title: 'Canvas guide', url: 'https://community.canvaslms.com/t5/Instructor-Guide/tkb-p/Instructor', kind: 'help' }],
+  };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await db.delete();
+  await db.open();
+  window.history.replaceState(null, '', `/sidepanel.html?tab=${TAB}`);
+});
+afterEach(cleanup);
+
+describe('Panel', () => {
+  it('shows the tool and page, the page’s cards, then the tool’s', async () => {
+    await replacePack(
+      { schemaVersion: 1, id: 'p', name: 'p', version: '1', cards: [card('rubric', ['speedgrader'], 'Grade with a rubric'), card('modules', ['modules'], 'Add a module')] },
+      { kind: 'local' },
+    );
+    await saveTabState({ tabId: TAB, url: 'https://d.instructure.com/courses/1/gradebook/speed_grader', detection: { tool: 'canvas', context: 'speedgrader' }, updatedAt: 1 });
+    render(<Panel />);
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Canvas › SpeedGrader');
+    const page = await screen.findByRole('region', { name: 'On this page' });
+    expect(page.textContent).toContain('Grade with a rubric');
+    expect(page.textContent).not.toContain('Add a module');
+    expect(screen.getByRole('region', { name: 'More for Canvas' }).textContent).toContain('Add a module');
+  });
+
+  it('opens a card in place with numbered, sanitised steps and links in a new tab', async () => {
+    await replacePack({ schemaVersion: 1, id: 'p', name: 'p', version: '1', cards: [card('rubric', ['speedgrader'], 'Grade with a rubric')] }, { kind: 'local' });
+    await saveTabState({ tabId: TAB, url: 'x', detection: { tool: 'canvas', context: 'speedgrader' }, updatedAt: 1 });
+    render(<Panel />);
+    const toggle = await screen.findByRole('button', { name: /Grade with a rubric/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const steps = document.querySelectorAll('.card__steps li');
+    expect(steps).toHaveLength(2);
+    expect(steps[0]!.querySelector('strong')?.textContent).toBe('SpeedGrader');
+    const tutorial = screen.getByRole('link', { name: /Canvas guide/ });
+    expect(tutorial.getAttribute('target')).toBe('_blank');
+    expect(tutorial.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(tutorial.textContent).toContain('community.canvaslms.com');
+  });
+
+  it('follows the tab as it navigates', async () => {
+    await saveTabState({ tabId: TAB, url: 'x', detection: { tool: 'canvas', context: 'speedgrader' }, updatedAt: 1 });
+    render(<Panel />);
+    await screen.findByText('SpeedGrader');
+    await saveTabState({ tabId: TAB, url: 'y', detection: { tool: 'canvas', context: 'modules' }, updatedAt: 2 });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Canvas › Modules'));
+  });
+
+  it('lists the tools it knows on a page that is not a tool', async () => {
+    await saveTabState({ tabId: TAB, url: 'https://example.org/', detection: null, updatedAt: 1 });
+    render(<Panel />);
+    expect(await screen.findByRole('heading', { name: 'Open a tool to see help for it' })).toBeTruthy();
+    expect(screen.getByText('Canvas')).toBeTruthy();
+    expect(screen.getByText('Google Classroom')).toBeTruthy();
+  });
+});

@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import { TOOLS } from './utils/tools/catalog';
+import { contentMatchPatterns } from './utils/tools/match-patterns';
 
 // Manifest facts that are not tied to one entrypoint. Entry-specific facts (content script
 // matches, side panel) live next to their code.
@@ -12,6 +14,11 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
+    // Every catalogue host, computed from the catalogue so the two never drift (content.ts).
+    'build:manifestGenerated'(_wxt, manifest) {
+      const content = manifest.content_scripts?.find((script) => script.js?.includes('content-scripts/content.js'));
+      if (content) content.matches = contentMatchPatterns(TOOLS);
+    },
     // Content scripts use the platform's promise API directly (see utils/content/browser.ts).
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;

@@ -1,18 +1,18 @@
-import { detect } from '@/utils/tools/detect';
-import { TOOLS } from '@/utils/tools/catalog';
-import { contentMatchPatterns } from '@/utils/tools/match-patterns';
+import { signatureTool } from '@/utils/tools/signature';
 import { sendMessage } from '@/utils/messages';
 
 // Small on purpose: detect, report, nothing else. No UI, no database, no network.
 export default defineContentScript({
-  matches: contentMatchPatterns(TOOLS),
+  // Replaced at build time by every catalogue host (wxt.config.ts, contentMatchPatterns), so
+  // the catalogue itself stays out of this bundle. Self-hosted domains are registered at runtime.
+  matches: ['https://*.instructure.com/*'],
   runAt: 'document_idle',
   main(ctx) {
     let lastUrl = '';
     const report = (url: string) => {
       if (url === lastUrl || !ctx.isValid) return;
       lastUrl = url;
-      sendMessage('contentReportsPage', { url, detection: detect(url, document) }).catch(() => {
+      sendMessage('contentReportsPage', { url, signature: signatureTool(document) }).catch(() => {
         // The background may be restarting; the next navigation reports again.
       });
     };

@@ -43,8 +43,8 @@ export interface OutboxItem {
   nextAttemptAt: number;
   lastAttemptAt?: number;
   sentAt?: number;
-  /** Why the last attempt failed, in words a teacher can act on. */
-  lastError?: string;
+  /** Why the last attempt did not deliver (see describeOutboxItem for the words). */
+  lastError?: 'http' | 'rate-limited' | 'timeout' | 'network' | 'offline';
   /** HTTP status of the last answer, when there was one. */
   lastStatus?: number;
 }

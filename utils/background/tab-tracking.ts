@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messages';
-import { detect } from '../tools/detect';
+import { detect, detectReported } from '../tools/detect';
 import { clearTabState, readTabState, saveTabState } from '../tab-state';
 import { countForPage } from '../cards/store';
 import type { Detection } from '../tools/types';
@@ -10,7 +10,7 @@ export function setupTabTracking(): void {
   onMessage('contentReportsPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
-    await updateTab(tabId, data.url, data.detection);
+    await updateTab(tabId, data.url, detectReported(data.url, data.signature));
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {

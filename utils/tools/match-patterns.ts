@@ -12,6 +12,8 @@ export function contentMatchPatterns(tools: readonly ToolDef[]): string[] {
       const hostPart = slash === -1 ? host : host.slice(0, slash);
       const path = slash === -1 ? '/*' : `${host.slice(slash)}*`;
       patterns.add(`https://${hostPart}${path}`);
+      // Google's multi-account prefix comes before the path prefix: /u/1/document/…
+      if (tool.accountPrefix && slash !== -1) patterns.add(`https://${hostPart}/u/*${path}`);
     }
   }
   return [...patterns].sort();

@@ -54,9 +54,16 @@ export function hostMatches(pattern: string, host: string, segments: string[]): 
   return rule.pathPrefix.every((segment, index) => segments[index] === segment);
 }
 
+/** Drops the first /u/N/ pair, as pageParts does, so "docs.google.com/u/1/document/…" keeps its prefix. */
+function withoutAccountPrefix(segments: string[]): string[] {
+  const at = segments.findIndex((segment, index) => segment === 'u' && /^\d+$/.test(segments[index + 1] ?? ''));
+  return at === -1 ? segments : [...segments.slice(0, at), ...segments.slice(at + 2)];
+}
+
 export function toolOwnsHost(tool: ToolDef, host: string, segments: string[]): boolean {
   if (tool.excludeHosts?.includes(host)) return false;
-  return tool.hosts.some((pattern) => hostMatches(pattern, host, segments));
+  const path = tool.accountPrefix ? withoutAccountPrefix(segments) : segments;
+  return tool.hosts.some((pattern) => hostMatches(pattern, host, path));
 }
 
 function compiledPattern(pattern: string): string[] {
@@ -123,7 +130,7 @@ const hostGlobCache = new Map<string, RegExp>();
 
 /** Context host globs: "join.nearpod.com" exactly, or "*.quiz-lti-*.instructure.com". */
 function hostGlobMatches(glob: string, host: string): boolean {
-  if (!glob.includes('*')) return glob === host;
+  if (!glob.includes('*')) return glob.toLowerCase() === host;
   let regex = hostGlobCache.get(glob);
   if (!regex) {
     const source = glob

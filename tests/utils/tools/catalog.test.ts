@@ -77,3 +77,12 @@ describe('tool catalogue', () => {
     }
   });
 });
+
+describe('signature registry', () => {
+  it('lists exactly the tools whose catalogue entry has signatures', async () => {
+    const { SIGNATURES } = await import('../../../utils/tools/signature');
+    const withSignatures = TOOLS.filter((tool) => tool.signatures?.length).map((tool) => tool.id).sort();
+    expect(SIGNATURES.map(([tool]) => tool).sort()).toEqual(withSignatures);
+    for (const [id, signatures] of SIGNATURES) expect(TOOLS.find((tool) => tool.id === id)?.signatures).toBe(signatures);
+  });
+});

@@ -1,14 +1,17 @@
-import type { ToolDef, ToolExample } from '../types';
+import type { Signature, ToolDef, ToolExample } from '../types';
 
 // Routes from Canvas LMS's config/routes.rb; hosted schools are <school>.instructure.com,
 // self-hosted and custom-domain installs are recognised by the application shell.
+/** Exported on its own so the content script bundles the signatures without the rest. */
+export const signatures: Signature[] = [{ all: ['#application.ic-app', '.ic-Layout-wrapper'] }];
+
 export const tool: ToolDef = {
   id: 'canvas',
   name: 'Canvas',
   category: 'lms',
   hosts: ['*.instructure.com'],
   excludeHosts: ['www.instructure.com', 'community.instructure.com', 'status.instructure.com', 'info.instructure.com'],
-  signatures: [{ all: ['#application.ic-app', '.ic-Layout-wrapper'] }],
+  signatures,
   contexts: [
     { id: 'new-quizzes', name: 'New Quizzes', match: [
       { host: '*.quiz-lti-*.instructure.com' },

@@ -1,0 +1,270 @@
+import { db as defaultDb, type CoachmarkDB, type OutboxItem } from './db';
+import { buildRequest } from './endpoints';
+import type { EndpointFormat, OutgoingPayload } from './endpoints/types';
+import { t } from './i18n';
+
+/**
+ * Reliable delivery of pings and gap flags. Every item is stored before anything is sent and
+ * keeps one id (the Idempotency-Key) for all attempts, so delivery is at least once and the
+ * endpoint can drop duplicates. Network errors, timeouts, 408, 429 and 5xx are retried with
+ * exponential backoff and jitter (Retry-After honoured); other 4xx answers stop and say why.
+ */
+
+export const RETRY = {
+  baseMs: 5_000,
+  maxMs: 30 * 60_000,
+  timeoutMs: 15_000,
+  /** A "sending" item older than this was cut off (the worker stopped mid-request): retry it. */
+  staleSendingMs: 60_000,
+  maxRetryAfterMs: 6 * 60 * 60_000,
+} as const;
+
+export interface DeliveryEnvironment {
+  fetch: typeof fetch;
+  now: () => number;
+  random: () => number;
+  /** The shared secret for the JSON format, read at send time (never stored in the item). */
+  secret: () => Promise<string>;
+  timeoutMs?: number;
+  /** Is the browser online? When false, attempts wait without counting as failures. */
+  online?: () => boolean;
+}
+
+export const browserEnvironment = (secret: () => Promise<string>): DeliveryEnvironment => ({
+  fetch: (input, init) => fetch(input, init),
+  now: () => Date.now(),
+  random: () => Math.random(),
+  secret,
+  online: () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false),
+});
+
+/** Stores a payload for delivery. Nothing is sent from here: the background delivers. */
+export async function enqueue(
+  payload: OutgoingPayload,
+  endpoint: { url: string; format: EndpointFormat },
+  database: CoachmarkDB = defaultDb,
+  now = Date.now(),
+): Promise<OutboxItem> {
+  const item: OutboxItem = {
+    id: payload.id,
+    kind: payload.type,
+    payload,
+    endpoint,
+    status: 'queued',
+    attempts: 0,
+    createdAt: now,
+    nextAttemptAt: now,
+  };
+  await database.outbox.add(item);
+  return item;
+}
+
+/** Full jitter between half and all of an exponentially growing delay, capped. */
+export function backoffDelay(attempts: number, random: () => number): number {
+  const exponential = Math.min(RETRY.maxMs, RETRY.baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exponential * (0.5 + random() * 0.5));
+}
+
+/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, RETRY.maxRetryAfterMs);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.min(Math.max(0, date - now), RETRY.maxRetryAfterMs);
+}
+
+/** Why an attempt did not deliver; turned into words by describeOutboxItem. */
+export type DeliveryError = 'http' | 'rate-limited' | 'timeout' | 'network' | 'offline';
+
+export type AttemptOutcome =
+  | { kind: 'sent'; status: number }
+  | { kind: 'retry'; status?: number; delayMs: number; error: DeliveryError }
+  | { kind: 'failed'; status: number; error: DeliveryError };
+
+/** What an HTTP answer means for the item. */
+export function classifyResponse(
+  status: number,
+  retryAfter: string | null,
+  attempts: number,
+  env: Pick<DeliveryEnvironment, 'now' | 'random'>,
+): AttemptOutcome {
+  if (status >= 200 && status < 300) return { kind: 'sent', status };
+  if (status === 408 || status === 429 || status >= 500) {
+    const hinted = parseRetryAfter(retryAfter, env.now());
+    const delayMs = hinted ?? backoffDelay(attempts, env.random);
+    return { kind: 'retry', status, delayMs, error: status === 429 ? 'rate-limited' : 'http' };
+  }
+  return { kind: 'failed', status, error: 'http' };
+}
+
+/**
+ * Claims the items that are due (queued and due now, or stuck in "sending" after the worker
+ * stopped) in one transaction, so two delivery runs never send the same item at once.
+ */
+async function claimDue(database: CoachmarkDB, now: number, limit: number): Promise<OutboxItem[]> {
+  return database.transaction('rw', database.outbox, async () => {
+    const due = await database.outbox.where('nextAttemptAt').belowOrEqual(now).toArray();
+    const claimable = due
+      .filter((item) => item.status === 'queued' || (item.status === 'sending' && now - (item.lastAttemptAt ?? 0) > RETRY.staleSendingMs))
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .slice(0, limit);
+    for (const item of claimable) {
+      item.status = 'sending';
+      item.attempts += 1;
+      item.lastAttemptAt = now;
+      await database.outbox.put(item);
+    }
+    return claimable;
+  });
+}
+
+export interface DeliveryReport {
+  attempted: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  /** When the next queued item is due (epoch ms), or null when nothing waits. */
+  nextAttemptAt: number | null;
+}
+
+/** Sends everything that is due, a few at a time. Safe to call as often as you like. */
+export async function deliverDue(
+  env: DeliveryEnvironment,
+  database: CoachmarkDB = defaultDb,
+  options: { concurrency?: number; batch?: number } = {},
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { attempted: 0, sent: 0, retrying: 0, failed: 0, nextAttemptAt: null };
+  if (env.online && !env.online()) {
+    report.nextAttemptAt = await nextDue(database);
+    return report;
+  }
+  const items = await claimDue(database, env.now(), options.batch ?? 100);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  let cursor = 0;
+  const worker = async () => {
+    while (cursor < items.length) {
+      const item = items[cursor++]!;
+      const outcome = await attempt(item, env);
+      report.attempted++;
+      await recordOutcome(database, item, outcome, env.now());
+      if (outcome.kind === 'sent') report.sent++;
+      else if (outcome.kind === 'retry') report.retrying++;
+      else report.failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  report.nextAttemptAt = await nextDue(database);
+  return report;
+}
+
+async function attempt(item: OutboxItem, env: DeliveryEnvironment): Promise<AttemptOutcome> {
+  const controller = new AbortController();
+  const timeoutMs = env.timeoutMs ?? RETRY.timeoutMs;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const secret = item.endpoint.format === 'json' ? await env.secret() : '';
+    const request = await buildRequest(item.endpoint.format, item.payload, { secret: secret || undefined });
+    const response = await env.fetch(item.endpoint.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      signal: controller.signal,
+      credentials: 'omit',
+      redirect: 'error',
+      referrerPolicy: 'no-referrer',
+    });
+    // Drain the body so the connection is released; its content is not needed.
+    await response.text().catch(() => '');
+    return classifyResponse(response.status, response.headers.get('Retry-After'), item.attempts, env);
+  } catch (error) {
+    void error; // fetch's own message says little ("Failed to fetch"); the kind says enough.
+    const online = env.online ? env.online() : true;
+    const reason: DeliveryError = controller.signal.aborted ? 'timeout' : online ? 'network' : 'offline';
+    return { kind: 'retry', delayMs: backoffDelay(item.attempts, env.random), error: reason };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function recordOutcome(database: CoachmarkDB, item: OutboxItem, outcome: AttemptOutcome, now: number): Promise<void> {
+  await database.outbox.update(item.id, (stored) => {
+    if (stored.status !== 'sending') return; // Deleted or changed meanwhile: leave it.
+    stored.lastStatus = 'status' in outcome ? outcome.status : undefined;
+    if (outcome.kind === 'sent') {
+      stored.status = 'sent';
+      stored.sentAt = now;
+      stored.lastError = undefined;
+    } else if (outcome.kind === 'retry') {
+      stored.status = 'queued';
+      stored.nextAttemptAt = now + outcome.delayMs;
+      stored.lastError = outcome.error;
+    } else {
+      stored.status = 'failed';
+      stored.lastError = outcome.error;
+    }
+  });
+}
+
+async function nextDue(database: CoachmarkDB): Promise<number | null> {
+  const queued = await database.outbox.where('status').anyOf('queued', 'sending').toArray();
+  if (queued.length === 0) return null;
+  return Math.min(...queued.map((item) => (item.status === 'sending' ? (item.lastAttemptAt ?? 0) + RETRY.staleSendingMs : item.nextAttemptAt)));
+}
+
+/** Retry now: a failed or waiting item goes back to the front of the queue. */
+export async function retryNow(id: string, database: CoachmarkDB = defaultDb, now = Date.now()): Promise<void> {
+  await database.outbox.update(id, (item) => {
+    if (item.status === 'sent' || item.status === 'sending') return;
+    item.status = 'queued';
+    item.nextAttemptAt = now;
+  });
+}
+
+export async function remove(id: string, database: CoachmarkDB = defaultDb): Promise<void> {
+  await database.outbox.delete(id);
+}
+
+/** The item's state in words a teacher can act on (from the locale files). */
+export function describeOutboxItem(
+  item: OutboxItem,
+  formatTime: (epoch: number) => string,
+): { state: OutboxItem['status'] | 'waiting'; text: string } {
+  const where = destinationName(item.endpoint.url);
+  switch (item.status) {
+    case 'sent':
+      return { state: 'sent', text: t('outboxSent', [where, formatTime(item.sentAt ?? item.createdAt)]) };
+    case 'sending':
+      return { state: 'sending', text: t('outboxSending', where) };
+    case 'failed':
+      return { state: 'failed', text: t('outboxFailed', describeError(item)) };
+    default:
+      if (item.attempts === 0) return { state: 'queued', text: t('outboxQueued', where) };
+      if (item.lastError === 'offline') return { state: 'waiting', text: t('outboxWaitingNetwork', formatTime(item.nextAttemptAt)) };
+      return { state: 'waiting', text: t('outboxWaitingRetry', [describeError(item), formatTime(item.nextAttemptAt)]) };
+  }
+}
+
+function describeError(item: OutboxItem): string {
+  switch (item.lastError) {
+    case 'http':
+      return t('deliveryErrorHttp', String(item.lastStatus ?? '?'));
+    case 'rate-limited':
+      return t('deliveryErrorRateLimited');
+    case 'timeout':
+      return t('deliveryErrorTimeout');
+    case 'offline':
+      return t('deliveryErrorOffline');
+    default:
+      return t('deliveryErrorNetwork');
+  }
+}
+
+function destinationName(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

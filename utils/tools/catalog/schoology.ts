@@ -1,0 +1,42 @@
+import type { Signature, ToolDef, ToolExample } from '../types';
+
+// Hosted at app.schoology.com and <district>.schoology.com; district domains (lms.lausd.net) carry
+// Schoology's site navigation, marked with data-sgy-sitenav attributes under #header.
+/** Exported on its own so the content script bundles the signatures without the rest. */
+export const signatures: Signature[] = [{ all: ['#header', '[data-sgy-sitenav]'] }];
+
+export const tool: ToolDef = {
+  id: 'schoology',
+  name: 'Schoology',
+  category: 'lms',
+  hosts: ['*.schoology.com'],
+  excludeHosts: ['www.schoology.com', 'support.schoology.com', 'developers.schoology.com', 'status.schoology.com', 'api.schoology.com'],
+  signatures,
+  contexts: [
+    { id: 'assessment', name: 'Assessment', match: [{ path: '/assignment/:id/assessment/*' }] },
+    { id: 'assignment', name: 'Assignment', match: [{ path: '/assignment/:id' }, { path: '/assignment/:id/info' }] },
+    { id: 'materials', name: 'Materials', match: [{ path: '/course/:id/materials/*' }] },
+    { id: 'updates', name: 'Updates', match: [{ path: '/course/:id/updates/*' }] },
+    { id: 'gradebook', name: 'Gradebook', match: [{ path: '/course/:id/gradebook/*' }, { path: '/grades/*' }] },
+    { id: 'home', name: 'Home', match: [{ path: '/home/*' }] },
+  ],
+};
+
+export const examples: ToolExample[] = [
+  { url: 'https://app.schoology.com/home', context: 'home' },
+  { url: 'https://district.schoology.com/home/recent-activity', context: 'home' },
+  { url: 'https://app.schoology.com/course/5551234567/materials', context: 'materials' },
+  { url: 'https://app.schoology.com/course/5551234567/materials?f=123', context: 'materials' },
+  { url: 'https://app.schoology.com/course/5551234567/updates', context: 'updates' },
+  { url: 'https://app.schoology.com/assignment/6661234567', context: 'assignment' },
+  { url: 'https://app.schoology.com/assignment/6661234567/info', context: 'assignment' },
+  { url: 'https://app.schoology.com/assignment/6661234567/assessment', context: 'assessment' },
+  { url: 'https://app.schoology.com/course/5551234567/gradebook', context: 'gradebook' },
+  { url: 'https://app.schoology.com/grades/grades', context: 'gradebook' },
+  { url: 'https://app.schoology.com/courses', context: null },
+  {
+    url: 'https://lms.district.k12.example/course/5551234567/materials',
+    context: 'materials',
+    html: '<body><div id="header"><header><nav><a data-sgy-sitenav="header-logo" href="/home"></a></nav></header></div></body>',
+  },
+];

@@ -3,6 +3,9 @@ import { useLiveQuery } from '../hooks';
 import { usePanelTabId, useTabState } from './use-tab';
 import { CardView } from './CardView';
 import { UnknownPage } from './UnknownPage';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
+import { PanelActions, usePanelForm } from './PanelActions';
 import { cardsForPage } from '@/utils/cards/store';
 import { contextName, toolById } from '@/utils/tools/catalog';
 import type { CardRecord } from '@/utils/db';
@@ -13,12 +16,25 @@ import { t } from '@/utils/i18n';
 export function Panel() {
   const tabId = usePanelTabId();
   const tabState = useTabState(tabId);
+  const [query, setQuery] = useState('');
+  const [form, setForm] = usePanelForm();
   if (tabState === undefined) return <p class="status">{t('loading')}</p>;
   const detection = tabState?.detection ?? null;
+  const searching = query.trim() !== '';
   return (
     <div class="panel">
       <PanelHeader detection={detection} />
-      <main class="panel__main">{detection ? <PageCards detection={detection} /> : <UnknownPage />}</main>
+      <SearchBox value={query} onChange={setQuery} />
+      <main class="panel__main">
+        {searching ? (
+          <SearchResults query={query} detection={detection} onForm={setForm} />
+        ) : detection ? (
+          <PageCards detection={detection} />
+        ) : (
+          <UnknownPage />
+        )}
+      </main>
+      <PanelActions tabState={tabState} form={form} onForm={setForm} />
     </div>
   );
 }

@@ -1,0 +1,4 @@
+/** Placeholder until "My flags" is built. */
+export function MyFlags() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the outbox list is built. */
+export function OutboxList() {
+  return null;
+}

@@ -1,0 +1,42 @@
+import { useState } from 'preact/hooks';
+import type { TabState } from '@/utils/tab-state';
+import { t } from '@/utils/i18n';
+import { PingForm } from './PingForm';
+import { FlagForm } from './FlagForm';
+import { OutboxList } from './OutboxList';
+import { MyFlags } from './MyFlags';
+
+export type PanelForm = 'ping' | 'flag' | null;
+
+interface Props {
+  tabState: TabState | null;
+  /** Which form is open; owned by the panel so search's empty state can open one too. */
+  form: PanelForm;
+  onForm: (form: PanelForm) => void;
+}
+
+/** "Ping a mentor" and "Flag a gap", with what the teacher has sent and its state. */
+export function PanelActions({ tabState, form, onForm }: Props) {
+  const toggle = (next: Exclude<PanelForm, null>) => onForm(form === next ? null : next);
+  return (
+    <section class="panel__actions" aria-label={t('helpActions')}>
+      <div class="panel__action-buttons">
+        <button type="button" class="primary" aria-expanded={form === 'ping'} onClick={() => toggle('ping')}>
+          {t('pingMentor')}
+        </button>
+        <button type="button" aria-expanded={form === 'flag'} onClick={() => toggle('flag')}>
+          {t('flagGap')}
+        </button>
+      </div>
+      {form === 'ping' && <PingForm tabState={tabState} onDone={() => onForm(null)} />}
+      {form === 'flag' && <FlagForm tabState={tabState} onDone={() => onForm(null)} />}
+      <OutboxList />
+      <MyFlags />
+    </section>
+  );
+}
+
+/** Open/close state for the panel's forms, shared with the search empty state. */
+export function usePanelForm(): [PanelForm, (form: PanelForm) => void] {
+  return useState<PanelForm>(null);
+}

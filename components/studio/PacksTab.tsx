@@ -1,0 +1,4 @@
+/** Placeholder until this studio tab is built. */
+export function PacksTab() {
+  return <section />;
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: speed and memory figures, each beside its goal and, where there is one, the
+ * baseline approach measured in the same run. Figures, not assertions: nothing here fails.
+ */
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { BenchSection } from './bench/types';
+import { benchDetect } from './bench/detect';
+import { benchSearch } from './bench/search';
+
+const root = join(import.meta.dirname, '..');
+const sections: Array<[name: string, run: () => Promise<BenchSection>]> = [
+  ['detect', benchDetect],
+  ['search', benchSearch],
+];
+
+function format(value: number, unit: string): string {
+  if (Number.isNaN(value)) return 'n/a';
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 2 : 4;
+  return `${value.toFixed(digits)} ${unit}`;
+}
+
+function printSection(section: BenchSection): void {
+  console.log(`\n## ${section.title}`);
+  const table = section.rows.map((row) => ({
+    measure: row.name,
+    value: format(row.value, row.unit),
+    goal: row.goal ?? '',
+    baseline: row.baseline === undefined ? '' : format(row.baseline, row.unit),
+    'baseline ÷ value': row.baseline === undefined || row.value === 0 ? '' : `${(row.baseline / row.value).toFixed(1)}×`,
+  }));
+  console.table(table);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  if (!existsSync(join(root, '.output/chrome-mv3/manifest.json'))) {
+    console.log('Building the extension first (wxt build)…');
+    execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+  }
+  console.log(`Coachmark benchmark — node ${process.version}, ${new Date().toISOString()}`);
+  for (const [name, run] of sections) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    try {
+      printSection(await run());
+    } catch (error) {
+      console.log(`\n## ${name}: failed — ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+await main();

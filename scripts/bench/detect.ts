@@ -1,0 +1,47 @@
+import { performance } from 'node:perf_hooks';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { detect } from '../../utils/tools/detect';
+import type { ToolExample } from '../../utils/tools/types';
+import type { BenchSection } from './types';
+
+const CATALOG_DIR = join(import.meta.dirname, '../../utils/tools/catalog');
+const CONTENT_DIR = join(import.meta.dirname, '../../.output/chrome-mv3/content-scripts');
+
+async function catalogueExamples(): Promise<string[]> {
+  const urls: string[] = [];
+  for (const file of readdirSync(CATALOG_DIR).filter((name) => name.endsWith('.ts') && name !== 'index.ts')) {
+    const module = (await import(join(CATALOG_DIR, file))) as { examples: ToolExample[] };
+    for (const example of module.examples) if (!example.html) urls.push(example.url);
+  }
+  return urls;
+}
+
+/** detect() per URL over every catalogue example, and the content script's shipped size. */
+export async function benchDetect(): Promise<BenchSection> {
+  const urls = await catalogueExamples();
+  for (let i = 0; i < 5; i++) for (const url of urls) detect(url); // warm-up
+  const samples: number[] = [];
+  const rounds = 50;
+  for (let round = 0; round < rounds; round++) {
+    const start = performance.now();
+    for (const url of urls) detect(url);
+    samples.push((performance.now() - start) / urls.length);
+  }
+  samples.sort((a, b) => a - b);
+  const rows: BenchSection['rows'] = [
+    { name: `detect() median per URL (${urls.length} catalogue URLs × ${rounds})`, value: samples[Math.floor(rounds / 2)]!, unit: 'ms', goal: '≤ 0.05 ms' },
+    { name: 'detect() p95 per URL', value: samples[Math.floor(rounds * 0.95)]!, unit: 'ms' },
+  ];
+  if (existsSync(CONTENT_DIR)) {
+    for (const file of readdirSync(CONTENT_DIR).filter((name) => name.endsWith('.js'))) {
+      const source = readFileSync(join(CONTENT_DIR, file));
+      rows.push({ name: `content script ${file} (gzip -9)`, value: gzipSync(source, { level: 9 }).length / 1024, unit: 'KB', goal: '≤ 5 KB' });
+      rows.push({ name: `content script ${file} (raw)`, value: source.length / 1024, unit: 'KB' });
+    }
+  } else {
+    rows.push({ name: 'content script size: run `npx wxt build` first', value: Number.NaN, unit: 'KB' });
+  }
+  return { title: 'Detection and content script', rows };
+}

@@ -1,0 +1,123 @@
+/**
+ * One request per delivery attempt: the body for the endpoint's format, JSON-encoded, and the
+ * headers. Pure apart from the clock and WebCrypto; the outbox does the sending.
+ */
+import type { chat_v1 } from '@googleapis/chat';
+import type { RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
+import { toDiscordMessage } from './discord';
+import { toGoogleChatMessage } from './google-chat';
+import { toJsonPayload, type GenericJsonPayload } from './json';
+import { toSlackMessage, type SlackWebhookMessage } from './slack';
+import { toTeamsMessage, type TeamsWorkflowsMessage } from './teams';
+import type { EndpointFormat, OutgoingPayload } from './types';
+
+export interface EndpointBodies {
+  slack: SlackWebhookMessage;
+  teams: TeamsWorkflowsMessage;
+  'google-chat': chat_v1.Schema$Message;
+  discord: RESTPostAPIWebhookWithTokenJSONBody;
+  json: GenericJsonPayload;
+}
+
+const FORMATTERS: { [F in EndpointFormat]: (payload: OutgoingPayload) => EndpointBodies[F] } = {
+  slack: toSlackMessage,
+  teams: toTeamsMessage,
+  'google-chat': toGoogleChatMessage,
+  discord: toDiscordMessage,
+  json: toJsonPayload,
+};
+
+const FORMAT_NAMES: Record<EndpointFormat, string> = {
+  slack: 'Slack incoming webhook',
+  teams: 'Microsoft Teams Workflows webhook',
+  'google-chat': 'Google Chat webhook',
+  discord: 'Discord webhook',
+  json: 'Generic JSON',
+};
+
+export function describeFormat(format: EndpointFormat): string {
+  return FORMAT_NAMES[format];
+}
+
+/** The body object for a format, before encoding (what the preview and tests read). */
+export function formatBody<F extends EndpointFormat>(format: F, payload: OutgoingPayload): EndpointBodies[F] {
+  return FORMATTERS[format](payload);
+}
+
+export interface BuildRequestOptions {
+  /** Shared secret for the generic JSON format; when set, the body is signed. */
+  secret?: string;
+  /** Milliseconds since the epoch; defaults to Date.now(). For a fixed timestamp in tests. */
+  now?: number;
+}
+
+export interface EndpointRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
+export const SIGNATURE_HEADER = 'X-Coachmark-Signature';
+export const TIMESTAMP_HEADER = 'X-Coachmark-Timestamp';
+
+function toHex(bytes: ArrayBuffer): string {
+  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
+}
+
+export async function buildRequest(
+  format: EndpointFormat,
+  payload: OutgoingPayload,
+  options: BuildRequestOptions = {},
+): Promise<EndpointRequest> {
+  const body = JSON.stringify(formatBody(format, payload));
+  // Every attempt at one payload carries the same key, so a receiver can drop a retried duplicate.
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'Idempotency-Key': payload.id,
+  };
+  if (format === 'json' && options.secret) {
+    // Signed string: `${timestamp}.${body}`, timestamp in whole seconds since the epoch, sent as
+    // X-Coachmark-Timestamp. A receiver recomputes HMAC-SHA256 over the same string with the
+    // shared secret, compares it with X-Coachmark-Signature (`sha256=<hex>`) in constant time,
+    // and rejects old timestamps, so a captured request cannot be replayed later.
+    const timestamp = String(Math.floor((options.now ?? Date.now()) / 1000));
+    headers[TIMESTAMP_HEADER] = timestamp;
+    headers[SIGNATURE_HEADER] = `sha256=${await hmacSha256Hex(options.secret, `${timestamp}.${body}`)}`;
+  }
+  return { headers, body };
+}
+
+export type EndpointUrlCheck = { ok: true } | { ok: false; error: string };
+
+/** Plain http only to this machine, for testing a receiver locally. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function validateEndpointUrl(url: string): EndpointUrlCheck {
+  const text = url.trim();
+  if (!text) return { ok: false, error: 'The endpoint URL is empty.' };
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    return { ok: false, error: 'The endpoint URL is not a valid URL: it should start with https://.' };
+  }
+  if (parsed.username || parsed.password) {
+    return { ok: false, error: 'The endpoint URL must not contain a user name or password.' };
+  }
+  if (parsed.protocol === 'https:') return { ok: true };
+  if (parsed.protocol === 'http:') {
+    if (LOOPBACK_HOSTS.has(parsed.hostname)) return { ok: true };
+    return {
+      ok: false,
+      error: `The endpoint URL uses http:// for ${parsed.hostname}; use https:// (http is only allowed for localhost).`,
+    };
+  }
+  return { ok: false, error: `The endpoint URL uses ${parsed.protocol.replace(/:$/, '')}; use https://.` };
+}

@@ -1,0 +1,192 @@
+/**
+ * The format-neutral pieces of a chat message: every chat format renders the same title, facts,
+ * teacher's words and mentors, in the same order, so a ping reads the same on every platform.
+ * Values here are raw (unescaped); each format escapes them for its own markup.
+ */
+import type { GapKind, OutgoingPayload, RoutedMentor, Urgency } from './types';
+
+/** Zero-width space: splits a token (`@everyone`, `<at>`, `](`) so no chat parses it. */
+export const ZWSP = '\u200B';
+export const ELLIPSIS = '…';
+
+export const GAP_KIND_LABELS: Record<GapKind, string> = {
+  missing: 'no card',
+  unhelpful: "card didn't help",
+  outdated: 'card out of date',
+  'search-found-nothing': 'search found nothing',
+};
+
+export const URGENCY_LABELS: Record<Urgency, string> = {
+  now: 'Now',
+  today: 'Today',
+  'this-week': 'This week',
+};
+
+/**
+ * Lengths before escaping, the same for every format: enough for a real question, short enough
+ * that every platform's limit holds after escaping (each format still fits its own limit).
+ */
+export const TEXT_LIMITS = {
+  title: 150,
+  name: 100,
+  path: 300,
+  card: 200,
+  words: 2000,
+  searchesShown: 5,
+  search: 80,
+} as const;
+
+export type FactLabel = 'Teacher' | 'Page' | 'Urgency' | 'Card' | 'Searches';
+
+export interface Fact {
+  label: FactLabel;
+  value: string;
+}
+
+export interface MessageParts {
+  /** "Help needed: Nearpod › Reports" or "Gap flagged: Canvas › SpeedGrader — no card". */
+  title: string;
+  facts: Fact[];
+  /** "Message" for a help request, "Note" for a gap flag. */
+  wordsLabel: 'Message' | 'Note';
+  /** The teacher's words, normalised; empty when there are none. */
+  words: string;
+  mentors: RoutedMentor[];
+}
+
+/** Code points, so a cut never splits a surrogate pair. */
+function codePoints(text: string): string[] {
+  return Array.from(text);
+}
+
+/** Cuts raw text to `max` UTF-16 units (limits are counted that way or more leniently), with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return fitEscaped(text, max, (ch) => ch);
+}
+
+/**
+ * Escapes `raw` one code point at a time and cuts the result to `max` UTF-16 units, ending with an
+ * ellipsis when cut. Escaping per code point means a cut never lands inside an entity (`&amp;`)
+ * or between a character and the zero-width space that defuses it.
+ */
+export function fitEscaped(raw: string, max: number, escape: (ch: string) => string): string {
+  const pieces = codePoints(raw).map(escape);
+  const full = pieces.join('');
+  if (full.length <= max) return full;
+  let out = '';
+  for (const piece of pieces) {
+    if (out.length + piece.length > max - ELLIPSIS.length) break;
+    out += piece;
+  }
+  return out.trimEnd() + ELLIPSIS;
+}
+
+/**
+ * Joins items while the result stays within `max`, then says how many were left out. Returns the
+ * items that made it so callers (Discord's allowed_mentions) can agree with what is shown.
+ */
+export function joinWithin(items: string[], max: number, separator = ', '): { text: string; shown: number } {
+  // Room for the longest possible " and N more", so whatever is cut, the suffix still fits.
+  const reserve = ` and ${items.length} more`.length;
+  let text = '';
+  let shown = 0;
+  for (const [index, item] of items.entries()) {
+    const next = shown === 0 ? item : `${text}${separator}${item}`;
+    const isLast = index === items.length - 1;
+    if (next.length + (isLast ? 0 : reserve) > max) break;
+    text = next;
+    shown += 1;
+  }
+  const left = items.length - shown;
+  if (left > 0) text = shown === 0 ? `${left} more` : `${text} and ${left} more`;
+  return { text, shown };
+}
+
+/** Control characters and bidi overrides can hide or reorder text in a chat client: drop them. */
+const INVISIBLE_CONTROLS = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Teacher-typed text (and anything else not written by us) before any format sees it: one kind of
+ * newline, no control characters, no runs of blank lines, and the plain-text mass mentions
+ * (`@everyone`, `@here`, `@channel`, `@all`) broken with a zero-width space. The markup forms
+ * (`<!channel>`, `<users/all>`, `<at>`) are each format's job, since their escapes differ.
+ */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE_CONTROLS, '')
+    .replace(/@(?=(?:everyone|here|channel|all|group)\b)/gi, `@${ZWSP}`)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A single-line value: newlines become spaces. */
+export function cleanLine(text: string): string {
+  return cleanText(text).replace(/\s*\n\s*/g, ' ');
+}
+
+export function placeLabel(payload: OutgoingPayload): string {
+  const tool = cleanLine(payload.tool.name) || payload.tool.id;
+  const page = payload.page.name ? cleanLine(payload.page.name) : '';
+  return page ? `${tool} › ${page}` : tool;
+}
+
+export function titleLine(payload: OutgoingPayload): string {
+  const title =
+    payload.type === 'help-request'
+      ? `Help needed: ${placeLabel(payload)}`
+      : `Gap flagged: ${placeLabel(payload)} — ${GAP_KIND_LABELS[payload.kind]}`;
+  return truncate(title, TEXT_LIMITS.title);
+}
+
+export function teacherLabel(payload: OutgoingPayload): string {
+  const name = truncate(cleanLine(payload.teacher.name), TEXT_LIMITS.name);
+  const school = payload.teacher.school ? truncate(cleanLine(payload.teacher.school), TEXT_LIMITS.name) : '';
+  return school ? `${name} (${school})` : name;
+}
+
+export function messageParts(payload: OutgoingPayload): MessageParts {
+  const facts: Fact[] = [
+    { label: 'Teacher', value: teacherLabel(payload) },
+    { label: 'Page', value: truncate(cleanLine(payload.page.url), TEXT_LIMITS.path) },
+  ];
+  if (payload.type === 'help-request') {
+    facts.push({ label: 'Urgency', value: URGENCY_LABELS[payload.urgency] });
+  } else {
+    if (payload.card) {
+      const { title, pack, version } = payload.card;
+      facts.push({ label: 'Card', value: truncate(cleanLine(`${title} (${pack} v${version})`), TEXT_LIMITS.card) });
+    }
+    const searches = payload.searches.map((search) => cleanLine(search)).filter(Boolean);
+    if (searches.length > 0) {
+      const shown = searches.slice(0, TEXT_LIMITS.searchesShown).map((s) => `“${truncate(s, TEXT_LIMITS.search)}”`);
+      const more = searches.length - shown.length;
+      facts.push({ label: 'Searches', value: shown.join(', ') + (more > 0 ? ` and ${more} more` : '') });
+    }
+  }
+  const words = payload.type === 'help-request' ? payload.message : payload.note;
+  return {
+    title: titleLine(payload),
+    facts,
+    wordsLabel: payload.type === 'help-request' ? 'Message' : 'Note',
+    words: truncate(cleanText(words), TEXT_LIMITS.words),
+    mentors: uniqueMentors(payload.mentors),
+  };
+}
+
+/** A mentor listed twice (say, routed for two tools) is mentioned once. */
+function uniqueMentors(mentors: RoutedMentor[]): RoutedMentor[] {
+  const seen = new Set<string>();
+  return mentors.filter((mentor) => {
+    const key = mentor.handle?.trim() ? `handle:${mentor.handle.trim()}` : `name:${mentor.name.trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A mentor's display name, cleaned like teacher text (the directory is typed by people too). */
+export function mentorName(mentor: RoutedMentor): string {
+  return truncate(cleanLine(mentor.name), TEXT_LIMITS.name) || 'Mentor';
+}

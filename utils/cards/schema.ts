@@ -20,6 +20,9 @@ export const LIMITS = {
   maxLinks: 10,
   maxTags: 20,
   tagLength: 40,
+  maxTools: 20,
+  maxContexts: 50,
+  toolIdLength: 60,
   urlLength: 2_048,
 } as const;
 
@@ -27,78 +30,153 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 const TOOL_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const LANG_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+const VERSION_PATTERN = /^\d+(?:\.\d+){0,3}$/;
+
+/** Error messages say what is expected and, for limits, what was found. */
+const lengthOf = (input: unknown) => (typeof input === 'string' || Array.isArray(input) ? input.length : 0);
+const atMostChars = (max: number) => ({
+  error: (issue: { input?: unknown }) => `must be at most ${max} characters (it has ${lengthOf(issue.input)})`,
+});
+const shown = (input: unknown) => {
+  const text = JSON.stringify(input) ?? String(input);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
+const oneOf = (values: readonly string[]) => ({
+  error: (issue: { input?: unknown }) => `must be one of ${values.join(', ')}, not ${shown(issue.input)}`,
+});
+const atMostItems = (max: number, noun: string) => ({
+  error: (issue: { input?: unknown }) => `must have at most ${max} ${noun} (it has ${lengthOf(issue.input)})`,
+});
 
 const id = z
   .string()
   .min(1, 'must not be empty')
-  .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`)
+  .max(LIMITS.idLength, atMostChars(LIMITS.idLength))
   .regex(ID_PATTERN, 'must be lowercase letters, digits, ".", "_" or "-", starting with a letter or digit');
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, atMostChars(max));
+
+const langTag = z.string().regex(LANG_PATTERN, 'must be a language tag such as "en" or "es-MX"');
+
+/** A real calendar day: Date.parse alone accepts 2026-02-30. Other shapes fail the pattern. */
+function isCalendarDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return true;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 const isoDate = z
   .string()
-  .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a real calendar date');
+  .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD, for example "2026-09-01"')
+  .refine(isCalendarDate, 'must be a real calendar date');
 
-/** Only web links: no javascript:, data:, file: or other schemes a card could abuse. */
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/** http(s) links (endpoints and other settings). */
 export const webUrl = z
   .string()
-  .max(LIMITS.urlLength, `must be at most ${LIMITS.urlLength} characters`)
+  .max(LIMITS.urlLength, atMostChars(LIMITS.urlLength))
   .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
+    const protocol = parseUrl(value)?.protocol;
+    return protocol === 'https:' || protocol === 'http:';
   }, 'must be a full http(s) link, for example https://example.com/help');
+
+/**
+ * Card links: https only, as the pack format promises. No javascript:, data:, file: or
+ * other schemes a card could abuse, no relative links (they would resolve inside the
+ * extension), and no user name or password, which is how look-alike links are dressed up
+ * ("https://canvas.instructure.com@evil.example").
+ */
+export const linkUrl = z
+  .string()
+  .max(LIMITS.urlLength, atMostChars(LIMITS.urlLength))
+  // The pattern also goes into the JSON Schema, so editors flag other schemes as well.
+  .regex(/^https:\/\//, 'must be a full https link, for example https://example.com/help')
+  .superRefine((value, ctx) => {
+    if (!value.startsWith('https://')) return;
+    const url = parseUrl(value);
+    if (!url || !url.hostname) {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid link (check for spaces or a missing host name)' });
+    } else if (url.username || url.password) {
+      ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password before the host' });
+    }
+  });
 
 export const LINK_KINDS = ['video', 'article', 'help'] as const;
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 
 export const linkSchema = z.object({
-  title: text(200),
-  url: webUrl,
-  kind: z.enum(LINK_KINDS, { error: `must be one of ${LINK_KINDS.join(', ')}` }),
+  title: text(200).describe('What the teacher sees as the link text.'),
+  url: linkUrl.describe('A full https link.'),
+  kind: z.enum(LINK_KINDS, oneOf(LINK_KINDS)).describe('What the link opens: a video, an article or a help page.'),
 });
 
 /** "Show me": page elements a step points at, most specific selector first. */
 export const stepTargetSchema = z.object({
-  step: z.number().int().min(0, 'must be a step index (0 or more)'),
-  selectors: z.array(z.string().min(1).max(500)).min(1, 'needs at least one CSS selector').max(5),
-  label: z.string().trim().max(80).optional(),
+  step: z.number().int().min(0, 'must be a step index (0 or more)').describe('Index of the step in steps, from 0.'),
+  selectors: z
+    .array(z.string().trim().min(1, 'must not be empty').max(500, atMostChars(500)))
+    .min(1, 'needs at least one CSS selector')
+    .max(5, atMostItems(5, 'selectors'))
+    .describe('CSS selectors of the element to highlight, most specific first.'),
+  label: z.string().trim().max(80, atMostChars(80)).optional().describe('Short text shown next to the highlight.'),
 });
 
 export const cardSchema = z
   .object({
-    id,
-    title: text(LIMITS.titleLength),
-    summary: text(LIMITS.summaryLength),
+    id: id.describe('Unique within the pack; keep it when you edit the card so updates replace it.'),
+    title: text(LIMITS.titleLength).describe('The task, as a teacher would say it ("Reuse a rubric").'),
+    summary: text(LIMITS.summaryLength).describe('One or two sentences: what the card helps with.'),
     steps: z
       .array(text(LIMITS.stepLength))
       .min(1, 'needs at least one step')
-      .max(LIMITS.maxSteps, `must have at most ${LIMITS.maxSteps} steps`),
+      .max(LIMITS.maxSteps, atMostItems(LIMITS.maxSteps, 'steps'))
+      .describe('The steps, in order; each is Markdown.'),
     tools: z
-      .array(z.string().regex(TOOL_ID_PATTERN, 'must be a tool id in kebab-case, for example "google-classroom"'))
-      .min(1, 'needs at least one tool id'),
-    contexts: z.array(z.string().regex(TOOL_ID_PATTERN, 'must be a context id in kebab-case, for example "speedgrader"')),
+      .array(
+        z
+          .string()
+          .max(LIMITS.toolIdLength, atMostChars(LIMITS.toolIdLength))
+          .regex(TOOL_ID_PATTERN, 'must be a tool id in kebab-case, for example "google-classroom"'),
+      )
+      .min(1, 'needs at least one tool id')
+      .max(LIMITS.maxTools, atMostItems(LIMITS.maxTools, 'tools'))
+      .describe('Ids of the tools the card is for, such as "canvas" or "google-classroom".'),
+    contexts: z
+      .array(
+        z
+          .string()
+          .max(LIMITS.toolIdLength, atMostChars(LIMITS.toolIdLength))
+          .regex(TOOL_ID_PATTERN, 'must be a context id in kebab-case, for example "speedgrader"'),
+      )
+      .max(LIMITS.maxContexts, atMostItems(LIMITS.maxContexts, 'contexts'))
+      .describe('Ids of the parts of those tools where the card applies, such as "speedgrader"; empty for anywhere in the tool.'),
     tags: z
-      .array(z.string().trim().min(1, 'must not be empty').max(LIMITS.tagLength, `must be at most ${LIMITS.tagLength} characters`))
-      .max(LIMITS.maxTags, `must have at most ${LIMITS.maxTags} tags`),
-    level: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }),
-    links: z.array(linkSchema).max(LIMITS.maxLinks, `must have at most ${LIMITS.maxLinks} links`),
-    lang: z.string().regex(LANG_PATTERN, 'must be a language tag such as "en" or "es-MX"').optional(),
+      .array(text(LIMITS.tagLength))
+      .max(LIMITS.maxTags, atMostItems(LIMITS.maxTags, 'tags'))
+      .describe('Words teachers might search for.'),
+    level: z.enum(LEVELS, oneOf(LEVELS)).describe('How much the card assumes the teacher already knows.'),
+    links: z
+      .array(linkSchema)
+      .max(LIMITS.maxLinks, atMostItems(LIMITS.maxLinks, 'links'))
+      .describe('Tutorials and help pages for more depth.'),
+    lang: langTag.optional().describe('Language of the card when it differs from the pack, such as "es".'),
     /** Cards update in place when a pack brings a higher version of the same id. */
-    version: z.number().int().min(1, 'must be 1 or more').optional(),
-    reviewBy: isoDate.optional(),
-    updatedAt: isoDate.optional(),
-    targets: z.array(stepTargetSchema).max(LIMITS.maxSteps).optional(),
+    version: z.number().int().min(1, 'must be 1 or more').optional().describe('Raise it when the card changes.'),
+    reviewBy: isoDate.optional().describe('When the card should be checked against the tool again (YYYY-MM-DD).'),
+    updatedAt: isoDate.optional().describe('When the card last changed (YYYY-MM-DD).'),
+    targets: z
+      .array(stepTargetSchema)
+      .max(LIMITS.maxSteps, atMostItems(LIMITS.maxSteps, 'targets'))
+      .optional()
+      .describe('"Show me" highlights: page elements a step points at.'),
   })
   .superRefine((card, ctx) => {
     card.targets?.forEach((target, index) => {
@@ -106,7 +184,7 @@ export const cardSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['targets', index, 'step'],
-          message: `must point at an existing step (0 to ${card.steps.length - 1})`,
+          message: `must point at an existing step (0 to ${card.steps.length - 1}), not ${target.step}`,
         });
       }
     });
@@ -114,16 +192,23 @@ export const cardSchema = z
 
 export const packSchema = z
   .object({
-    $schema: z.string().optional(),
-    schemaVersion: z.literal(PACK_SCHEMA_VERSION, { error: `must be ${PACK_SCHEMA_VERSION}` }),
-    id,
-    name: text(120),
+    /** Lets editors find the JSON Schema; not used by Coachmark. */
+    $schema: z.string().optional().describe('Where editors find this JSON Schema; ignored by Coachmark.'),
+    schemaVersion: z.literal(PACK_SCHEMA_VERSION, {
+      error: (issue) =>
+        typeof issue.input === 'number' && issue.input > PACK_SCHEMA_VERSION
+          ? `is ${issue.input}, newer than this version of Coachmark reads (${PACK_SCHEMA_VERSION}); update the extension`
+          : `must be ${PACK_SCHEMA_VERSION}`,
+    }).describe('The version of this file format.'),
+    id: id.describe('Identifies the pack, for example "district-canvas-basics".'),
+    name: text(120).describe('The name coaches and teachers see.'),
     version: z
       .string()
-      .regex(/^\d+(?:\.\d+){0,3}$/, 'must be a version such as "1.4.0" or "2026.11.1"'),
-    description: z.string().trim().max(1_000).optional(),
-    lang: z.string().regex(LANG_PATTERN, 'must be a language tag such as "en" or "es-MX"').optional(),
-    cards: z.array(cardSchema).max(LIMITS.maxCards, `must have at most ${LIMITS.maxCards} cards`),
+      .regex(VERSION_PATTERN, 'must be a version such as "1.4.0" or "2026.11.1"')
+      .describe('Raise it with every release, so that installs can tell which copy is newer.'),
+    description: z.string().trim().max(1_000, atMostChars(1_000)).optional().describe('What the pack covers and who keeps it.'),
+    lang: langTag.optional().describe('Language of the cards, such as "en" or "es-MX".'),
+    cards: z.array(cardSchema).max(LIMITS.maxCards, atMostItems(LIMITS.maxCards, 'cards')).describe('The how-to cards.'),
   })
   .superRefine((pack, ctx) => {
     const seen = new Map<string, number>();
@@ -133,7 +218,7 @@ export const packSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['cards', index, 'id'],
-          message: `duplicates the id of cards[${first}] ("${card.id}")`,
+          message: `duplicates the id of cards[${first}] ("${card.id}"); card ids must be unique in a pack`,
         });
       } else seen.set(card.id, index);
     });

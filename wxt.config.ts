@@ -15,9 +15,14 @@ export default defineConfig({
   }),
   hooks: {
     // Every catalogue host, computed from the catalogue so the two never drift (content.ts).
-    'build:manifestGenerated'(_wxt, manifest) {
+    // The same hosts are host permissions, so the background sees the tab's URL on in-page
+    // navigation and can inject "show me" there; no other site is readable without a grant.
+    'build:manifestGenerated'(wxt, manifest) {
+      const patterns = contentMatchPatterns(TOOLS);
       const content = manifest.content_scripts?.find((script) => script.js?.includes('content-scripts/content.js'));
-      if (content) content.matches = contentMatchPatterns(TOOLS);
+      if (content) content.matches = patterns;
+      if (wxt.config.manifestVersion === 3) manifest.host_permissions = patterns;
+      else manifest.permissions = [...(manifest.permissions ?? []), ...patterns];
     },
     // Content scripts use the platform's promise API directly (see utils/content/browser.ts).
     'vite:build:extendConfig'(entrypoints, config) {

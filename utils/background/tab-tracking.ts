@@ -15,7 +15,8 @@ export function setupTabTracking(): void {
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.url !== undefined) {
-      // The URL is visible only for pages Coachmark may read: catalogue hosts and granted domains.
+      // The URL is visible only where Coachmark has host access: catalogue hosts (host_permissions)
+      // and school domains granted in the studio.
       const detection = detect(changeInfo.url);
       void (async () => {
         const previous = await readTabState(tabId);

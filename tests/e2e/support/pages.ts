@@ -1,0 +1,78 @@
+import type { Locator, Page } from 'playwright-core';
+
+const collapse = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The panel page (sidepanel.html?tab=ID), read the way a teacher sees it. */
+export class PanelPage {
+  constructor(readonly page: Page) {}
+
+  get heading(): Locator {
+    return this.page.locator('[data-testid=panel-title]');
+  }
+
+  async title(): Promise<string> {
+    return collapse(await this.heading.textContent());
+  }
+
+  /** Waits (bounded) for the header to read `expected`; returns what it read last. */
+  async waitForTitle(expected: string, timeoutMs = 10_000): Promise<string> {
+    await this.page
+      .waitForFunction(
+        (want) => (document.querySelector('[data-testid=panel-title]')?.textContent ?? '').replace(/\s+/g, ' ').trim() === want,
+        expected,
+        { timeout: timeoutMs, polling: 100 },
+      )
+      .catch(() => {});
+    return this.title();
+  }
+
+  pageCardTitles(): Promise<string[]> {
+    return this.cardTitles('[data-testid=page-cards]');
+  }
+
+  toolCardTitles(): Promise<string[]> {
+    return this.cardTitles('[data-testid=tool-cards]');
+  }
+
+  /** Card ids (data-card-id) in a section, in display order. */
+  async cardIds(section: 'page' | 'tool'): Promise<string[]> {
+    const cards = this.page.locator(`[data-testid=${section}-cards] article.card`);
+    const ids: string[] = [];
+    for (const card of await cards.all()) ids.push((await card.getAttribute('data-card-id')) ?? '');
+    return ids;
+  }
+
+  card(title: string): Locator {
+    return this.page
+      .locator('article.card')
+      .filter({ has: this.page.locator('.card__toggle > span:first-child', { hasText: title }) });
+  }
+
+  /** Expands a card by its title and waits for its steps. */
+  async openCard(title: string): Promise<Locator> {
+    const card = this.card(title).first();
+    const toggle = card.locator('.card__toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await card.locator('.card__steps').waitFor();
+    return card;
+  }
+
+  /** The unknown-page state, if shown: its heading and the tool names it lists. */
+  async unknownPage(): Promise<{ heading: string; tools: string[] } | null> {
+    const section = this.page.locator('section.unknown');
+    if ((await section.count()) === 0) return null;
+    return {
+      heading: collapse(await section.locator('h2').first().textContent()),
+      tools: (await section.locator('.tool-chips li').allTextContents()).map(collapse),
+    };
+  }
+
+  async screenshot(path: string): Promise<Buffer> {
+    return this.page.screenshot({ path, fullPage: false, animations: 'disabled' });
+  }
+
+  private async cardTitles(section: string): Promise<string[]> {
+    const titles = await this.page.locator(`${section} article.card .card__toggle > span:first-child`).allTextContents();
+    return titles.map(collapse);
+  }
+}

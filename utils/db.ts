@@ -1,18 +1,30 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Card } from './cards/schema';
-import type { EndpointFormat, GapKind, OutgoingPayload } from './endpoints/types';
+import type { EndpointFormat, GapFlagPayload, GapKind, OutgoingPayload } from './endpoints/types';
 
 /** Where a pack came from: shipped with the extension, imported by a coach, or a synced URL. */
 export type PackSource =
   | { kind: 'builtin' }
   | { kind: 'local'; fileName?: string }
-  | { kind: 'url'; url: string; etag?: string; lastSyncAt?: number; lastError?: string };
+  | {
+      kind: 'url';
+      url: string;
+      etag?: string;
+      /** When the last sync attempt ended, good or not. */
+      lastSyncAt?: number;
+      /** Why the last attempt failed (`code` or `code: detail`); absent after a good sync. The cards are the last good copy. */
+      lastError?: string;
+      /** 'settings' when the URL came from settings or policy (removed with it); otherwise the coach subscribed in the studio. */
+      subscribedBy?: 'settings' | 'studio';
+    };
 
 export interface PackRecord {
   id: string;
   name: string;
   version: string;
   description?: string;
+  /** The pack's language, kept so that an exported pack is the pack that was imported. */
+  lang?: string;
   source: PackSource;
   cardCount: number;
   updatedAt: number;
@@ -25,6 +37,8 @@ export interface CardRecord extends Card {
   pack: string;
   /** `${tool}/${context}` for every tool × context pair, plus `${tool}/*` for tool-wide cards. */
   places: string[];
+  /** Place in the pack's file, so that an export keeps the author's order (and Git diffs stay small). */
+  position?: number;
 }
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
@@ -44,7 +58,7 @@ export interface OutboxItem {
   lastAttemptAt?: number;
   sentAt?: number;
   /** Why the last attempt did not deliver (see describeOutboxItem for the words). */
-  lastError?: 'http' | 'rate-limited' | 'timeout' | 'network' | 'offline';
+  lastError?: import('./outbox').DeliveryError;
   /** HTTP status of the last answer, when there was one. */
   lastStatus?: number;
 }
@@ -72,6 +86,24 @@ export interface GapRecord {
   addressedByCardKey?: string;
   /** The panel says "addressed" once; then this is set. */
   addressedSeenAt?: number;
+  /** When a coach marked it resolved. */
+  resolvedAt?: number;
+  /** The payload as sent (or as imported), so a flag kept while no endpoint was set can go later. */
+  payload?: GapFlagPayload;
+  /** When the flag was handed to the outbox; absent while it waits for an endpoint. */
+  queuedAt?: number;
+  /**
+   * The cards that already answered the flag when it was made (the page's cards, or the flagged
+   * card's version): a card later found that is not in here, or newer, addresses the flag.
+   */
+  baseline?: CardStamp[];
+}
+
+/** A card's identity and version, enough to tell a new card or a newer copy from the same one. */
+export interface CardStamp {
+  key: string;
+  version?: number;
+  updatedAt?: string;
 }
 
 export interface Mentor {
@@ -137,6 +169,8 @@ export function placesOf(card: Pick<Card, 'tools' | 'contexts'>): string[] {
   return places;
 }
 
-export function toCardRecord(pack: string, card: Card): CardRecord {
-  return { ...card, key: `${pack}/${card.id}`, pack, places: placesOf(card) };
+export function toCardRecord(pack: string, card: Card, position?: number): CardRecord {
+  const record: CardRecord = { ...card, key: `${pack}/${card.id}`, pack, places: placesOf(card) };
+  if (position !== undefined) record.position = position;
+  return record;
 }

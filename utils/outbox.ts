@@ -76,7 +76,7 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 }
 
 /** Why an attempt did not deliver; turned into words by describeOutboxItem. */
-export type DeliveryError = 'http' | 'rate-limited' | 'timeout' | 'network' | 'offline';
+export type DeliveryError = 'http' | 'rate-limited' | 'timeout' | 'network' | 'offline' | 'redirect';
 
 export type AttemptOutcome =
   | { kind: 'sent'; status: number }
@@ -172,9 +172,14 @@ async function attempt(item: OutboxItem, env: DeliveryEnvironment): Promise<Atte
       body: request.body,
       signal: controller.signal,
       credentials: 'omit',
-      redirect: 'error',
+      // A webhook that redirects is misconfigured: following it could post the teacher's words
+      // somewhere else, and retrying cannot help.
+      redirect: 'manual',
       referrerPolicy: 'no-referrer',
     });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      return { kind: 'failed', status: response.status, error: 'redirect' };
+    }
     // Drain the body so the connection is released; its content is not needed.
     await response.text().catch(() => '');
     return classifyResponse(response.status, response.headers.get('Retry-After'), item.attempts, env);
@@ -256,6 +261,8 @@ function describeError(item: OutboxItem): string {
       return t('deliveryErrorTimeout');
     case 'offline':
       return t('deliveryErrorOffline');
+    case 'redirect':
+      return t('deliveryErrorRedirect');
     default:
       return t('deliveryErrorNetwork');
   }

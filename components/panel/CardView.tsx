@@ -1,8 +1,12 @@
-import { useMemo } from 'preact/hooks';
-import type { CardRecord } from '@/utils/db';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CardFeedback, CardRecord } from '@/utils/db';
 import { renderMarkdown } from '@/utils/cards/markdown';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { CardLink, Level } from '@/utils/cards/schema';
+import type { HighlightTerms } from '@/utils/search';
+import { clearMarks, markMatches, splitHighlights } from '@/utils/highlight';
+import { markViewed, setHelpful } from '@/utils/personal';
+import { toolById } from '@/utils/tools/catalog';
 
 const LEVEL_KEYS: Record<Level, MessageKey> = {
   beginner: 'levelBeginner',
@@ -19,31 +23,90 @@ interface Props {
   card: CardRecord;
   expanded: boolean;
   onToggle: () => void;
+  /** The teacher's own marks on this card (helpful, known, viewed). */
+  feedback?: CardFeedback;
+  /** Words to mark in the title, summary and steps (search results). */
+  highlight?: HighlightTerms;
+  /** Names the card's tools (results from other tools). */
+  showTools?: boolean;
+  /** Title only while collapsed (the recently viewed strip). */
+  compact?: boolean;
+  /** Offers "I know this" (or "I still need this" on a known card). */
+  onKnownChange?: (card: CardRecord, known: boolean) => void;
+  /** Keeps element ids unique when one card is listed twice (recently viewed and the tool's list). */
+  idPrefix?: string;
 }
 
 /** One how-to card: title and summary, expanding in place to numbered steps and tutorials. */
-export function CardView({ card, expanded, onToggle }: Props) {
-  const bodyId = `card-body-${card.key.replace(/[^a-z0-9_-]/gi, '-')}`;
+export function CardView({ card, expanded, onToggle, feedback, highlight, showTools, compact, onKnownChange, idPrefix = 'card' }: Props) {
+  const bodyId = `${idPrefix}-body-${card.key.replace(/[^a-z0-9_-]/gi, '-')}`;
+  const known = feedback?.known === true;
+
+  // Opening a card is what "recently viewed" remembers.
+  useEffect(() => {
+    if (expanded) markViewed(card.key).catch((error: unknown) => console.error('Coachmark: could not note a viewed card', error));
+  }, [expanded, card.key]);
+
   return (
-    <article class={`card${expanded ? ' card--open' : ''}`} data-card-id={card.id}>
+    <article class={`card${expanded ? ' card--open' : ''}${compact ? ' card--compact' : ''}`} data-card-id={card.id} data-card-key={card.key}>
       <h3 class="card__title">
         <button type="button" class="card__toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={onToggle}>
-          <span>{card.title}</span>
-          <span class={`level level--${card.level}`}>{t(LEVEL_KEYS[card.level])}</span>
+          <span>
+            <Highlighted text={card.title} highlight={highlight} />
+          </span>
+          <span class="card__badges">
+            <span class={`level level--${card.level}`}>{t(LEVEL_KEYS[card.level])}</span>
+            {showTools &&
+              card.tools.map((tool) => (
+                <span key={tool} class="tool-badge">
+                  {toolById(tool)?.name ?? tool}
+                </span>
+              ))}
+            {known && <span class="known-badge">{t('cardKnownBadge')}</span>}
+          </span>
         </button>
       </h3>
-      <p class="card__summary">{card.summary}</p>
-      {expanded && <CardBody card={card} id={bodyId} />}
+      {!(compact && !expanded) && (
+        <p class="card__summary">
+          <Highlighted text={card.summary} highlight={highlight} />
+        </p>
+      )}
+      {expanded && <CardBody card={card} id={bodyId} feedback={feedback} highlight={highlight} onKnownChange={onKnownChange} />}
     </article>
   );
 }
 
-function CardBody({ card, id }: { card: CardRecord; id: string }) {
+/** Plain card text with the matched words in <mark>: text nodes only, never HTML. */
+function Highlighted({ text, highlight }: { text: string; highlight?: HighlightTerms }) {
+  const parts = useMemo(() => splitHighlights(text, highlight), [text, highlight]);
+  if (!highlight) return <>{text}</>;
+  return <>{parts.map((part, index) => (part.hit ? <mark key={index}>{part.text}</mark> : part.text))}</>;
+}
+
+interface BodyProps {
+  card: CardRecord;
+  id: string;
+  feedback?: CardFeedback;
+  highlight?: HighlightTerms;
+  onKnownChange?: (card: CardRecord, known: boolean) => void;
+}
+
+function CardBody({ card, id, feedback, highlight, onKnownChange }: BodyProps) {
   const steps = useMemo(() => card.steps.map((step) => renderMarkdown(step)), [card.steps]);
+  const stepList = useRef<HTMLOListElement>(null);
+
+  // Matched words in the rendered steps are marked by splitting their text nodes afterwards.
+  useLayoutEffect(() => {
+    const list = stepList.current;
+    if (!list) return;
+    clearMarks(list);
+    markMatches(list, highlight);
+  }, [steps, highlight]);
+
   return (
     <div class="card__body" id={id}>
       <h4 class="visually-hidden">{t('stepsHeading')}</h4>
-      <ol class="card__steps">
+      <ol class="card__steps" ref={stepList}>
         {steps.map((html, index) => (
           // Card text becomes HTML only through renderMarkdown, which sanitises it.
           <li key={index} dangerouslySetInnerHTML={{ __html: html }} />
@@ -65,6 +128,40 @@ function CardBody({ card, id }: { card: CardRecord; id: string }) {
             ))}
           </ul>
         </>
+      )}
+      <CardFeedbackBar card={card} id={id} feedback={feedback} onKnownChange={onKnownChange} />
+    </div>
+  );
+}
+
+/** "Was this helpful?" and "I know this": kept on this device only. */
+function CardFeedbackBar({ card, id, feedback, onKnownChange }: Omit<BodyProps, 'highlight'>) {
+  const [thanked, setThanked] = useState(false);
+  const helpful = feedback?.helpful;
+  const known = feedback?.known === true;
+  const vote = (value: 'yes' | 'no') => {
+    setThanked(true);
+    setHelpful(card.key, value).catch((error: unknown) => console.error('Coachmark: could not save feedback', error));
+  };
+  const questionId = `${id}-helpful`;
+  return (
+    <div class="card__feedback">
+      <div class="card__helpful" role="group" aria-labelledby={questionId}>
+        <span id={questionId}>{t('cardHelpfulQuestion')}</span>
+        <button type="button" aria-pressed={helpful === 'yes'} onClick={() => vote('yes')}>
+          {t('cardHelpfulYes')}
+        </button>
+        <button type="button" aria-pressed={helpful === 'no'} onClick={() => vote('no')}>
+          {t('cardHelpfulNo')}
+        </button>
+      </div>
+      <span class="card__thanks" role="status">
+        {thanked ? t('cardHelpfulThanks') : ''}
+      </span>
+      {onKnownChange && (
+        <button type="button" class="card__known" onClick={() => onKnownChange(card, !known)}>
+          {known ? t('cardStillNeed') : t('cardKnow')}
+        </button>
       )}
     </div>
   );

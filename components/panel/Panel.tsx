@@ -1,14 +1,13 @@
 import { useState } from 'preact/hooks';
-import { useLiveQuery } from '../hooks';
 import { usePanelTabId, useTabState } from './use-tab';
-import { CardView } from './CardView';
+import { PageCards } from './PageCards';
+import { RecentlyViewed } from './RecentlyViewed';
 import { UnknownPage } from './UnknownPage';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { PanelActions, usePanelForm } from './PanelActions';
-import { cardsForPage } from '@/utils/cards/store';
+import { AddressedNotice } from './AddressedNotice';
 import { contextName, toolById } from '@/utils/tools/catalog';
-import type { CardRecord } from '@/utils/db';
 import type { Detection } from '@/utils/tools/types';
 import { t } from '@/utils/i18n';
 
@@ -26,12 +25,16 @@ export function Panel() {
       <PanelHeader detection={detection} />
       <SearchBox value={query} onChange={setQuery} />
       <main class="panel__main">
+        <AddressedNotice detection={detection} />
         {searching ? (
-          <SearchResults query={query} detection={detection} onForm={setForm} />
+          <SearchResults query={query} detection={detection} onForm={setForm} onClear={() => setQuery('')} />
         ) : detection ? (
           <PageCards detection={detection} />
         ) : (
-          <UnknownPage />
+          <>
+            <UnknownPage />
+            <RecentlyViewed />
+          </>
         )}
       </main>
       <PanelActions tabState={tabState} form={form} onForm={setForm} />
@@ -60,38 +63,5 @@ function PanelHeader({ detection }: { detection: Detection | null }) {
         )}
       </h1>
     </header>
-  );
-}
-
-function PageCards({ detection }: { detection: Detection }) {
-  const cards = useLiveQuery(() => cardsForPage(detection.tool, detection.context), [detection.tool, detection.context]);
-  const [open, setOpen] = useState<string | null>(null);
-  if (!cards) return <p class="status">{t('loading')}</p>;
-  const toolName = toolById(detection.tool)?.name ?? detection.tool;
-  const toggle = (card: CardRecord) => setOpen((current) => (current === card.key ? null : card.key));
-  const list = (items: CardRecord[]) => (
-    <ul class="card-list">
-      {items.map((card) => (
-        <li key={card.key}>
-          <CardView card={card} expanded={open === card.key} onToggle={() => toggle(card)} />
-        </li>
-      ))}
-    </ul>
-  );
-  return (
-    <>
-      {detection.context && (
-        <section aria-labelledby="page-cards" data-testid="page-cards">
-          <h2 id="page-cards" class="section-title">{t('onThisPage')}</h2>
-          {cards.page.length > 0 ? list(cards.page) : <p class="empty">{t('noCardsForPage')}</p>}
-        </section>
-      )}
-      {cards.tool.length > 0 && (
-        <section aria-labelledby="tool-cards" data-testid="tool-cards">
-          <h2 id="tool-cards" class="section-title">{t('moreForTool', toolName)}</h2>
-          {list(cards.tool)}
-        </section>
-      )}
-    </>
   );
 }

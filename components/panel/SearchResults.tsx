@@ -1,7 +1,158 @@
-import type { Detection } from '@/utils/tools/types';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLiveQuery } from '../hooks';
+import { CardView } from './CardView';
 import type { PanelForm } from './PanelActions';
+import { SEARCH_RESULTS_ID, focusSearchBox, missRecorder, resultToggles, useSearchIndex } from './search-session';
+import { db, type CardRecord } from '@/utils/db';
+import { t } from '@/utils/i18n';
+import { feedbackByKey } from '@/utils/personal';
+import { toolById } from '@/utils/tools/catalog';
+import type { Detection } from '@/utils/tools/types';
 
-/** Placeholder until search results are built. */
-export function SearchResults(_props: { query: string; detection: Detection | null; onForm: (form: PanelForm) => void }) {
-  return null;
+/** Enough to scroll through; the best matches are at the top of each group anyway. */
+const RESULT_LIMIT = 40;
+
+interface Props {
+  query: string;
+  detection: Detection | null;
+  onForm: (form: PanelForm) => void;
+  /** Empties the search box (Escape in the results). */
+  onClear: () => void;
+}
+
+interface Group {
+  id: 'page' | 'tool' | 'other' | 'all';
+  title: string;
+  cards: CardRecord[];
+}
+
+/**
+ * Search results, grouped "This page / This tool / Other tools", best first within each group.
+ * Keyboard pattern: a list of buttons (each card's title). Up and Down arrows move focus between
+ * them (Up from the first goes back to the box), Enter opens a card in place (the button's own
+ * action), Escape anywhere in the results clears the search and returns to the box.
+ */
+export function SearchResults({ query, detection, onForm, onClear }: Props) {
+  const { index, failed } = useSearchIndex();
+  const feedbackList = useLiveQuery(() => db.feedback.toArray(), []);
+  const feedback = useMemo(() => feedbackByKey(feedbackList ?? []), [feedbackList]);
+  const [open, setOpen] = useState<string | null>(null);
+  const tool = detection?.tool;
+  const context = detection?.context ?? undefined;
+
+  const results = useMemo(
+    () => (index ? index.search(query, { tool, context, limit: RESULT_LIMIT }) : undefined),
+    [index, query, tool, context],
+  );
+  const highlight = useMemo(() => (index ? index.highlightTerms(query) : undefined), [index, query]);
+  const groups = useMemo(() => (results ? groupResults(results, detection) : []), [results, detection]);
+
+  useEffect(() => {
+    if (results) missRecorder().update(query, results.length > 0, { tool: detection?.tool ?? null, context: detection?.context ?? null });
+  }, [results]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      void missRecorder().flush();
+      onClear();
+      focusSearchBox();
+      return;
+    }
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    const toggles = resultToggles();
+    const at = toggles.indexOf(event.target as HTMLElement);
+    if (at === -1) return;
+    event.preventDefault();
+    if (event.key === 'ArrowUp' && at === 0) focusSearchBox();
+    else {
+      const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: toggles.length - 1 }[event.key] ?? at;
+      toggles[Math.min(Math.max(next, 0), toggles.length - 1)]?.focus();
+    }
+  };
+
+  let body;
+  let announcement = '';
+  if (failed) body = <p class="status notice notice--error">{t('searchFailed')}</p>;
+  else if (!results) {
+    body = <p class="status">{t('searchLoading')}</p>;
+    announcement = t('searchLoading');
+  } else if (results.length === 0) {
+    body = <EmptyResults query={query} onForm={onForm} />;
+    announcement = t('searchNoResults', query.trim());
+  } else {
+    announcement = results.length === 1 ? t('searchResultsOne') : t('searchResultsMany', String(results.length));
+    body = groups.map((group) => (
+      <section key={group.id} aria-labelledby={`results-${group.id}`} data-testid={`results-${group.id}`}>
+        <h2 id={`results-${group.id}`} class="section-title">
+          {group.title}
+        </h2>
+        <ul class="card-list">
+          {group.cards.map((card) => (
+            <li key={card.key}>
+              <CardView
+                card={card}
+                idPrefix="result"
+                expanded={open === card.key}
+                onToggle={() => setOpen((current) => (current === card.key ? null : card.key))}
+                feedback={feedback.get(card.key)}
+                highlight={highlight}
+                showTools={group.id === 'other' || group.id === 'all'}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+    ));
+  }
+
+  return (
+    <div id={SEARCH_RESULTS_ID} class="search-results" data-query={results ? query : undefined} onKeyDown={onKeyDown}>
+      <p class="visually-hidden" role="status">
+        {announcement}
+      </p>
+      {body}
+    </div>
+  );
+}
+
+/** Nothing found: say so, and offer the two ways to get help that do not need a card. */
+function EmptyResults({ query, onForm }: { query: string; onForm: (form: PanelForm) => void }) {
+  // The miss is stored before the form opens, so the gap flag can carry the search.
+  const open = (form: Exclude<PanelForm, null>) => void missRecorder().flush().then(() => onForm(form));
+  return (
+    <div class="search-empty" data-testid="search-empty">
+      <p class="search-empty__title">{t('searchNoResults', query.trim())}</p>
+      <p class="search-empty__hint">{t('searchNoResultsHelp')}</p>
+      <div class="search-empty__actions">
+        <button type="button" class="primary" onClick={() => open('ping')}>
+          {t('pingMentor')}
+        </button>
+        <button type="button" onClick={() => open('flag')}>
+          {t('flagGap')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** This page's cards, the rest of this tool's, then other tools'; each keeps the ranking. */
+export function groupResults(results: readonly CardRecord[], detection: Detection | null): Group[] {
+  if (!detection) return [{ id: 'all', title: t('searchGroupAll'), cards: [...results] }];
+  const place = detection.context ? `${detection.tool}/${detection.context}` : null;
+  const page: CardRecord[] = [];
+  const tool: CardRecord[] = [];
+  const other: CardRecord[] = [];
+  for (const card of results) {
+    if (place && card.places.includes(place)) page.push(card);
+    else if (card.tools.includes(detection.tool)) tool.push(card);
+    else other.push(card);
+  }
+  const toolName = toolById(detection.tool)?.name ?? detection.tool;
+  const groups: Group[] = [
+    { id: 'page', title: t('searchGroupPage'), cards: page },
+    { id: 'tool', title: t('searchGroupTool', toolName), cards: tool },
+    { id: 'other', title: t('searchGroupOther'), cards: other },
+  ];
+  return groups.filter((group) => group.cards.length > 0);
 }

@@ -1,4 +1,128 @@
-/** Placeholder until the card editor is built. */
-export function CardsTab(_props: { params: URLSearchParams }) {
-  return <section />;
+import { useEffect, useState } from 'preact/hooks';
+import { useLiveQuery } from '../hooks';
+import { db, type CardRecord, type PackRecord } from '@/utils/db';
+import { t } from '@/utils/i18n';
+import { toolById } from '@/utils/tools/catalog';
+import { draftFromCard, newDraft, type CardDraft } from '@/utils/cards/draft';
+import { deleteCard, duplicateCard, restoreDeleted, type DeletedCards } from '@/utils/cards/authoring';
+import { CardList } from './CardList';
+import { CardEditor } from './CardEditor';
+import { UndoNotice } from './UndoNotice';
+
+interface Editing {
+  draft: CardDraft;
+  key?: string;
+  packId?: string;
+  /** A new value remounts the editor with fresh state. */
+  nonce: number;
+}
+
+/** The page a link asked for (`#cards?tool=canvas&context=speedgrader`), if the catalogue knows it. */
+export function placeFromParams(params: URLSearchParams): { tool: string; context: string | null } | null {
+  const tool = toolById(params.get('tool') ?? '');
+  if (!tool) return null;
+  const context = params.get('context');
+  return { tool: tool.id, context: tool.contexts.some((candidate) => candidate.id === context) ? context : null };
+}
+
+let nonces = 0;
+
+/** The coach's cards: list and search, and the editor for a new or existing card. */
+export function CardsTab({ params }: { params: URLSearchParams }) {
+  const packs = useLiveQuery(() => db.packs.toArray(), []);
+  const cards = useLiveQuery(async () => {
+    const local = (await db.packs.toArray()).filter((pack) => pack.source.kind === 'local').map((pack) => pack.id);
+    return local.length > 0 ? db.cards.where('pack').anyOf(local).toArray() : [];
+  }, []);
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ message: string; deleted: DeletedCards } | null>(null);
+  const [undoFailed, setUndoFailed] = useState(false);
+
+  const paramsKey = params.toString();
+  useEffect(() => {
+    const place = placeFromParams(params);
+    if (place) setEditing({ draft: newDraft(place), nonce: ++nonces });
+  }, [paramsKey]);
+
+  if (!packs || !cards) return <p class="status">{t('loading')}</p>;
+  const localPacks = packs.filter((pack) => pack.source.kind === 'local').sort((a, b) => a.name.localeCompare(b.name));
+
+  const edit = (card: CardRecord) => {
+    setSaved(null);
+    setEditing({ draft: draftFromCard(card), key: card.key, packId: card.pack, nonce: ++nonces });
+  };
+  const onSaved = (record: CardRecord, pack: PackRecord) => {
+    setSaved(t('editorSaved', [record.title, pack.name]));
+    setEditing({ draft: draftFromCard(record), key: record.key, packId: pack.id, nonce: ++nonces });
+  };
+  const onDuplicate = async (card: CardRecord) => {
+    const copy = await duplicateCard(card.key, t('cardsCopyTitle', card.title));
+    if (copy.ok) edit(copy.value);
+  };
+  const onDelete = async (card: CardRecord) => {
+    const result = await deleteCard(card.key);
+    if (!result.ok) return;
+    setUndoFailed(false);
+    setUndo({ message: t('cardsDeleted', card.title), deleted: result.value });
+    if (editing?.key === card.key) setEditing(null);
+  };
+  const onUndo = async () => {
+    if (!undo) return;
+    const result = await restoreDeleted(undo.deleted);
+    setUndo(null);
+    setUndoFailed(!result.ok);
+  };
+
+  return (
+    <div class="cards-tab">
+      <div class="cards-tab__list">
+        <button
+          type="button"
+          class="primary"
+          onClick={() => {
+            setSaved(null);
+            setEditing({ draft: newDraft(), nonce: ++nonces });
+          }}
+        >
+          {t('cardsNew')}
+        </button>
+        {undo && <UndoNotice message={undo.message} onUndo={() => void onUndo()} onDismiss={() => setUndo(null)} />}
+        {undoFailed && (
+          <p class="notice notice--error" role="alert">
+            {t('studioUndoFailed')}
+          </p>
+        )}
+        <CardList
+          cards={cards}
+          packs={packs}
+          query={query}
+          onQuery={setQuery}
+          selectedKey={editing?.key}
+          onEdit={edit}
+          onDuplicate={(card) => void onDuplicate(card)}
+          onDelete={(card) => void onDelete(card)}
+        />
+      </div>
+      <div class="cards-tab__editor">
+        {saved && (
+          <p class="notice notice--ok" role="status">
+            {saved}
+          </p>
+        )}
+        {editing && (
+          <CardEditor
+            key={editing.nonce}
+            initial={editing.draft}
+            editingKey={editing.key}
+            packId={editing.packId}
+            localPacks={localPacks}
+            onSaved={onSaved}
+            onClose={() => setEditing(null)}
+          />
+        )}
+      </div>
+    </div>
+  );
 }

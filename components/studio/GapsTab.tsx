@@ -1,4 +1,268 @@
-/** Placeholder until this studio tab is built. */
+import { useEffect, useState } from 'preact/hooks';
+import { useLiveQuery } from '../hooks';
+import { db, type CardRecord } from '@/utils/db';
+import type { GapKind } from '@/utils/endpoints/types';
+import {
+  cardsPastReview,
+  gapsToCsv,
+  gapToPayload,
+  groupGaps,
+  localDate,
+  mostUnhelpful,
+  parseGapImport,
+  type GapGroup,
+  type GapImportError,
+} from '@/utils/gaps';
+import { importGapFlags, resolveGaps, watchGapUpdates } from '@/utils/gaps-store';
+import { t, type MessageKey } from '@/utils/i18n';
+import { downloadText } from './download';
+
+const KIND_LABELS: Record<GapKind, MessageKey> = {
+  missing: 'flagKindMissing',
+  unhelpful: 'flagKindUnhelpful',
+  outdated: 'flagKindOutdated',
+  'search-found-nothing': 'flagKindSearch',
+};
+
+/** A flags file bigger than this is not an export of flags. */
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const ERRORS_SHOWN = 50;
+const SEARCHES_SHOWN = 8;
+
+type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; added: number; known: number; duplicates: number; errors: GapImportError[] }
+  | { kind: 'failed'; message: string };
+
+/**
+ * The coach's view of gaps: flags grouped by tool and page (the teacher's own and imported
+ * ones, with this device's searches that found nothing), import and CSV export, "write a card
+ * for this", and the cards to review (past their review date, or often "didn't help").
+ */
 export function GapsTab() {
-  return <section />;
+  const [showResolved, setShowResolved] = useState(false);
+  // Flags close here too when a card the coach writes or imports answers them.
+  useEffect(() => watchGapUpdates(), []);
+  const data = useLiveQuery(async () => {
+    const [gaps, misses] = await Promise.all([db.gaps.toArray(), db.searchMisses.toArray()]);
+    return { gaps, misses };
+  }, []);
+  if (!data) return <p class="status">{t('loading')}</p>;
+  const visible = showResolved ? data.gaps : data.gaps.filter((gap) => gap.status !== 'resolved');
+  const groups = groupGaps(visible, data.misses);
+
+  return (
+    <section class="gaps" aria-labelledby="gaps-title">
+      <h2 id="gaps-title">{t('gapsHeading')}</h2>
+      <p class="hint">{t('gapsIntro')}</p>
+      <div class="gaps__toolbar">
+        <label class="field--checkbox">
+          <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved((event.target as HTMLInputElement).checked)} />{' '}
+          {t('gapsShowResolved')}
+        </label>
+        <button type="button" disabled={data.gaps.length === 0} onClick={() => downloadCsv(data.gaps.map(gapToPayload))}>
+          {t('gapsExport')}
+        </button>
+      </div>
+      {groups.length === 0 ? <p class="empty">{t('gapsEmpty')}</p> : <GapGroups groups={groups} />}
+      <ImportFlags />
+      <StaleCards />
+    </section>
+  );
+}
+
+function GapGroups({ groups }: { groups: GapGroup[] }) {
+  return (
+    <table class="gaps__table" data-testid="gap-groups">
+      <thead>
+        <tr>
+          <th scope="col">{t('gapsColumnPage')}</th>
+          <th scope="col">{t('gapsColumnFlags')}</th>
+          <th scope="col">{t('gapsColumnNote')}</th>
+          <th scope="col">{t('gapsColumnSearches')}</th>
+          <th scope="col">{t('gapsColumnActions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group) => (
+          <GroupRow key={group.key} group={group} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function GroupRow({ group }: { group: GapGroup }) {
+  const place = group.pageName ? `${group.toolName} ${t('headerSeparator')} ${group.pageName}` : group.toolName;
+  const kinds = (Object.entries(group.kinds) as Array<[GapKind, number]>).map(([kind, count]) => t('gapsKindCount', [t(KIND_LABELS[kind]), String(count)]));
+  const params = new URLSearchParams({ tool: group.tool });
+  if (group.context) params.set('context', group.context);
+  return (
+    <tr data-testid="gap-group" data-place={group.key}>
+      <th scope="row">{place}</th>
+      <td>
+        <p class="gaps__count">{t('gapsFlagCount', [String(group.count), String(group.unresolved)])}</p>
+        {kinds.length > 0 && <p class="hint">{kinds.join(' · ')}</p>}
+        {group.cards.length > 0 && <p class="hint">{t('gapsCardsFlagged', group.cards.map((card) => `${card.title} (${card.count})`).join(', '))}</p>}
+      </td>
+      <td>{group.newestNote ? <p class="gaps__note">{group.newestNote.text}</p> : <span class="hint">{t('gapsNoNote')}</span>}</td>
+      <td>
+        {group.searches.length > 0 ? (
+          <ul class="gaps__searches">
+            {group.searches.slice(0, SEARCHES_SHOWN).map((search) => (
+              <li key={search.query}>
+                {t('flagSearchQuoted', search.query)}
+                {search.count > 1 && <span class="hint"> ×{search.count}</span>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span class="hint">—</span>
+        )}
+      </td>
+      <td class="gaps__actions">
+        <a class="button" href={`#cards?${params.toString()}`} aria-label={t('gapsWriteCardLabel', place)}>
+          {t('gapsWriteCard')}
+        </a>
+        {group.unresolved > 0 && (
+          <button type="button" aria-label={t('gapsResolveLabel', place)} onClick={() => void resolveGaps(group.gapIds)}>
+            {t('gapsResolve')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function ImportFlags() {
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState('');
+  const [state, setState] = useState<ImportState>({ kind: 'idle' });
+
+  const run = async (event: Event) => {
+    event.preventDefault();
+    let input = text;
+    if (file) {
+      if (file.size > MAX_IMPORT_BYTES) {
+        setState({ kind: 'failed', message: t('gapsImportTooLarge', `${(file.size / (1024 * 1024)).toFixed(1)} MB`) });
+        return;
+      }
+      input = await file.text();
+    }
+    if (!input.trim()) {
+      setState({ kind: 'failed', message: t('gapsImportNothing') });
+      return;
+    }
+    setState({ kind: 'busy' });
+    try {
+      const parsed = parseGapImport(input);
+      const { added, known } = await importGapFlags(parsed.gaps);
+      setState({ kind: 'done', added, known, duplicates: parsed.duplicates, errors: parsed.errors });
+      if (parsed.errors.length === 0) setText('');
+    } catch (error) {
+      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <section class="gaps__import" aria-labelledby="gaps-import-title">
+      <h3 id="gaps-import-title">{t('gapsImportHeading')}</h3>
+      <p class="hint">{t('gapsImportIntro')}</p>
+      <form onSubmit={(event) => void run(event)}>
+        <div class="field">
+          <label for="gaps-import-file">{t('gapsImportFile')}</label>
+          <input
+            id="gaps-import-file"
+            type="file"
+            accept=".jsonl,.ndjson,.json,.csv,.txt,application/json,text/csv,text/plain"
+            onChange={(event) => setFile((event.target as HTMLInputElement).files?.[0] ?? null)}
+          />
+        </div>
+        <div class="field">
+          <label for="gaps-import-text">{t('gapsImportPaste')}</label>
+          <textarea id="gaps-import-text" rows={5} value={text} onInput={(event) => setText((event.target as HTMLTextAreaElement).value)} />
+        </div>
+        <button type="submit" class="primary" disabled={state.kind === 'busy'}>
+          {t('gapsImportButton')}
+        </button>
+      </form>
+      <div role="status" aria-live="polite" data-testid="gaps-import-result">
+        {state.kind === 'failed' && <p class="notice notice--error">{state.message}</p>}
+        {state.kind === 'done' && (
+          <div class={`notice ${state.errors.length ? 'notice--error' : 'notice--ok'}`}>
+            <p>{t('gapsImportResult', [String(state.added), String(state.known + state.duplicates)])}</p>
+            {state.errors.length > 0 && (
+              <>
+                <p>{t('gapsImportErrors', String(state.errors.length))}</p>
+                <ul class="errors">
+                  {state.errors.slice(0, ERRORS_SHOWN).map((error) => (
+                    <li key={error.line}>{t('gapsImportLine', [String(error.line), error.message])}</li>
+                  ))}
+                </ul>
+                {state.errors.length > ERRORS_SHOWN && <p>{t('gapsImportMore', String(state.errors.length - ERRORS_SHOWN))}</p>}
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function StaleCards() {
+  const data = useLiveQuery(async () => {
+    const today = localDate(Date.now());
+    // reviewBy has no index: the studio reads the cards once per change, which is fine here.
+    const overdue = cardsPastReview(await db.cards.filter((card) => card.reviewBy !== undefined && card.reviewBy < today).toArray(), today);
+    const [feedback, gaps] = await Promise.all([db.feedback.toArray(), db.gaps.filter((gap) => gap.kind === 'unhelpful').toArray()]);
+    const unhelpful = mostUnhelpful(feedback, gaps);
+    const cards = await db.cards.bulkGet(unhelpful.map((entry) => entry.cardKey));
+    return { overdue, unhelpful: unhelpful.map((entry, index) => ({ ...entry, card: cards[index] })) };
+  }, []);
+  if (!data) return null;
+  return (
+    <section class="gaps__stale" aria-labelledby="gaps-stale-title">
+      <h3 id="gaps-stale-title">{t('gapsStaleHeading')}</h3>
+      <h4>{t('gapsPastReviewHeading')}</h4>
+      {data.overdue.length === 0 ? (
+        <p class="empty">{t('gapsPastReviewEmpty')}</p>
+      ) : (
+        <ul class="gaps__cards" data-testid="cards-past-review">
+          {data.overdue.map((card) => (
+            <li key={card.key}>
+              <CardLine card={card} />
+              <span class="hint"> {t('gapsReviewBy', card.reviewBy ?? '')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>{t('gapsUnhelpfulHeading')}</h4>
+      {data.unhelpful.length === 0 ? (
+        <p class="empty">{t('gapsUnhelpfulEmpty')}</p>
+      ) : (
+        <ul class="gaps__cards" data-testid="cards-unhelpful">
+          {data.unhelpful.map((entry) => (
+            <li key={entry.cardKey}>
+              {entry.card ? <CardLine card={entry.card} /> : <span>{entry.cardKey}</span>}
+              <span class="hint"> {t('gapsUnhelpfulCount', [String(entry.total), String(entry.flags), String(entry.votes)])}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CardLine({ card }: { card: CardRecord }) {
+  return (
+    <span>
+      <strong>{card.title}</strong> <span class="hint">({card.pack})</span>
+    </span>
+  );
+}
+
+/** Saves the flags as a CSV file (with a byte-order mark so spreadsheets read it as UTF-8). */
+function downloadCsv(payloads: Parameters<typeof gapsToCsv>[0]): void {
+  downloadText(`\uFEFF${gapsToCsv(payloads)}`, `coachmark-flags-${localDate(Date.now())}.csv`, 'text/csv;charset=utf-8');
 }

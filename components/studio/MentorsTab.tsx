@@ -1,4 +1,268 @@
-/** Placeholder until this studio tab is built. */
+import { useState } from 'preact/hooks';
+import { useLiveQuery } from '../hooks';
+import { db, type Mentor } from '@/utils/db';
+import { ENDPOINT_FORMATS, type EndpointFormat } from '@/utils/endpoints/types';
+import { t, type MessageKey } from '@/utils/i18n';
+import { isMentionHandle } from '@/utils/ping';
+import { TOOLS, toolById } from '@/utils/tools/catalog';
+import type { ToolCategory } from '@/utils/tools/types';
+
+const HANDLE_LABELS: Record<EndpointFormat, { label: MessageKey; hint: MessageKey; invalid: MessageKey | null }> = {
+  slack: { label: 'mentorHandleSlack', hint: 'mentorHandleSlackHint', invalid: 'mentorHandleSlackInvalid' },
+  teams: { label: 'mentorHandleTeams', hint: 'mentorHandleTeamsHint', invalid: 'mentorHandleTeamsInvalid' },
+  'google-chat': { label: 'mentorHandleGoogleChat', hint: 'mentorHandleGoogleChatHint', invalid: 'mentorHandleGoogleChatInvalid' },
+  discord: { label: 'mentorHandleDiscord', hint: 'mentorHandleDiscordHint', invalid: 'mentorHandleDiscordInvalid' },
+  json: { label: 'mentorHandleJson', hint: 'mentorHandleJsonHint', invalid: null },
+};
+
+const CATEGORIES: Array<[ToolCategory, MessageKey]> = [
+  ['lms', 'categoryLms'],
+  ['classroom', 'categoryClassroom'],
+  ['workspace', 'categoryWorkspace'],
+  ['portal', 'categoryPortal'],
+];
+
+type Editing = { mode: 'add' } | { mode: 'edit'; mentor: Mentor };
+
+/** The mentor directory: who helps with which tools, and how each chat mentions them. */
 export function MentorsTab() {
-  return <section />;
+  const mentors = useLiveQuery(() => db.mentors.toArray(), []);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [status, setStatus] = useState<{ text: string; undo?: Mentor } | null>(null);
+
+  if (!mentors) return <p class="status">{t('loading')}</p>;
+  const sorted = [...mentors].sort((a, b) => a.name.localeCompare(b.name));
+
+  const remove = async (mentor: Mentor) => {
+    await db.mentors.delete(mentor.id);
+    setStatus({ text: t('mentorDeleted', mentor.name), undo: mentor });
+  };
+  const undo = async (mentor: Mentor) => {
+    await db.mentors.put(mentor);
+    setStatus({ text: t('mentorRestored', mentor.name) });
+  };
+
+  return (
+    <section class="mentors" aria-labelledby="mentors-heading">
+      <h2 id="mentors-heading">{t('mentorsHeading')}</h2>
+      <p class="hint">{t('mentorsIntro')}</p>
+      {sorted.length === 0 ? (
+        <p class="empty">{t('mentorsEmpty')}</p>
+      ) : (
+        <table class="mentors__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('mentorName')}</th>
+              <th scope="col">{t('mentorTools')}</th>
+              <th scope="col">{t('mentorHandles')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('mentorActions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((mentor) => (
+              <tr key={mentor.id} data-testid="mentor-row">
+                <th scope="row">{mentor.name}</th>
+                <td>{mentor.tools.map((id) => toolById(id)?.name ?? id).join(', ')}</td>
+                <td>
+                  <ul class="mentors__handles">
+                    {ENDPOINT_FORMATS.filter((format) => mentor.handles[format]).map((format) => (
+                      <li key={format}>
+                        {t(HANDLE_LABELS[format].label)}: <code>{mentor.handles[format]}</code>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td class="mentors__row-actions">
+                  <button type="button" onClick={() => setEditing({ mode: 'edit', mentor })}>
+                    {t('mentorEdit', mentor.name)}
+                  </button>
+                  <button type="button" onClick={() => void remove(mentor)}>
+                    {t('mentorDelete', mentor.name)}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div role="status" aria-live="polite">
+        {status && (
+          <p class="notice">
+            {status.text}{' '}
+            {status.undo && (
+              <button type="button" onClick={() => void undo(status.undo!)}>
+                {t('mentorUndoDelete', status.undo.name)}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      {editing ? (
+        <MentorForm
+          key={editing.mode === 'edit' ? editing.mentor.id : 'new'}
+          initial={editing.mode === 'edit' ? editing.mentor : null}
+          onCancel={() => setEditing(null)}
+          onSaved={(mentor) => {
+            setEditing(null);
+            setStatus({ text: t('mentorSaved', mentor.name) });
+          }}
+        />
+      ) : (
+        <button type="button" class="primary" onClick={() => setEditing({ mode: 'add' })}>
+          {t('mentorAdd')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+interface FormErrors {
+  name?: string;
+  tools?: string;
+  handles: Partial<Record<EndpointFormat, string>>;
+}
+
+function MentorForm({ initial, onCancel, onSaved }: { initial: Mentor | null; onCancel: () => void; onSaved: (mentor: Mentor) => void }) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [handles, setHandles] = useState<Partial<Record<EndpointFormat, string>>>({ ...initial?.handles });
+  const [tools, setTools] = useState<Set<string>>(new Set(initial?.tools ?? []));
+  const [errors, setErrors] = useState<FormErrors>({ handles: {} });
+
+  const toggleTool = (id: string, checked: boolean) =>
+    setTools((current) => {
+      const next = new Set(current);
+      if (checked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const found: FormErrors = { handles: {} };
+    if (!name.trim()) found.name = t('mentorNameRequired');
+    if (tools.size === 0) found.tools = t('mentorToolsRequired');
+    const cleaned: Partial<Record<EndpointFormat, string>> = {};
+    for (const format of ENDPOINT_FORMATS) {
+      const handle = handles[format]?.trim();
+      if (!handle) continue;
+      const invalid = HANDLE_LABELS[format].invalid;
+      // A handle of the wrong shape would silently become a plain name instead of a mention.
+      if (invalid && !isMentionHandle(format, handle)) found.handles[format] = t(invalid);
+      cleaned[format] = handle;
+    }
+    setErrors(found);
+    const firstError = found.name
+      ? 'mentor-name'
+      : Object.keys(found.handles).length > 0
+        ? `mentor-handle-${Object.keys(found.handles)[0]}`
+        : found.tools
+          ? 'mentor-tools'
+          : null;
+    if (firstError) {
+      document.getElementById(firstError)?.focus();
+      return;
+    }
+    // Catalogue order, so the directory reads the same however the boxes were ticked.
+    const mentor: Mentor = {
+      id: initial?.id ?? crypto.randomUUID(),
+      name: name.trim(),
+      handles: cleaned,
+      tools: TOOLS.filter((tool) => tools.has(tool.id)).map((tool) => tool.id),
+    };
+    await db.mentors.put(mentor);
+    onSaved(mentor);
+  };
+
+  const titleId = 'mentor-form-title';
+  return (
+    <form class="mentor-form" aria-labelledby={titleId} onSubmit={(event) => void onSubmit(event)} noValidate>
+      <h3 id={titleId}>{initial ? t('mentorEditTitle', initial.name) : t('mentorAddTitle')}</h3>
+      <div class="field">
+        <label for="mentor-name">{t('mentorName')}</label>
+        <input
+          id="mentor-name"
+          type="text"
+          value={name}
+          autoComplete="off"
+          aria-invalid={!!errors.name}
+          aria-describedby={errors.name ? 'mentor-name-error' : undefined}
+          onInput={(event) => setName((event.target as HTMLInputElement).value)}
+        />
+        {errors.name && (
+          <span id="mentor-name-error" class="error">
+            {errors.name}
+          </span>
+        )}
+      </div>
+      <fieldset>
+        <legend>{t('mentorHandles')}</legend>
+        <p class="hint">{t('mentorHandlesIntro')}</p>
+        {ENDPOINT_FORMATS.map((format) => {
+          const id = `mentor-handle-${format}`;
+          const error = errors.handles[format];
+          return (
+            <div class="field" key={format}>
+              <label for={id}>{t(HANDLE_LABELS[format].label)}</label>
+              <input
+                id={id}
+                type="text"
+                value={handles[format] ?? ''}
+                autoComplete="off"
+                spellcheck={false}
+                aria-invalid={!!error}
+                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+                onInput={(event) => setHandles((current) => ({ ...current, [format]: (event.target as HTMLInputElement).value }))}
+              />
+              <span id={`${id}-hint`} class="hint">
+                {t(HANDLE_LABELS[format].hint)}
+              </span>
+              {error && (
+                <span id={`${id}-error`} class="error">
+                  {error}
+                </span>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset
+        id="mentor-tools"
+        tabIndex={-1}
+        aria-describedby={errors.tools ? 'mentor-tools-error' : undefined}
+        class="mentor-form__tools"
+      >
+        <legend>{t('mentorTools')}</legend>
+        {errors.tools && (
+          <p id="mentor-tools-error" class="error">
+            {errors.tools}
+          </p>
+        )}
+        {CATEGORIES.map(([category, label]) => (
+          <div key={category} class="mentor-form__tool-group" role="group" aria-labelledby={`mentor-tools-${category}`}>
+            <h4 id={`mentor-tools-${category}`}>{t(label)}</h4>
+            <ul class="mentor-form__tool-list">
+              {TOOLS.filter((tool) => tool.category === category).map((tool) => (
+                <li key={tool.id}>
+                  <label>
+                    <input type="checkbox" checked={tools.has(tool.id)} onChange={(event) => toggleTool(tool.id, (event.target as HTMLInputElement).checked)} />{' '}
+                    {tool.name}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </fieldset>
+      <div class="mentor-form__actions">
+        <button type="submit" class="primary">
+          {t('mentorSave')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
 }

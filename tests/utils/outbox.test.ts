@@ -210,3 +210,15 @@ describe('delivery against a real endpoint', () => {
     console.info(`outbox fault run: ${received.length} requests for 200 pings, ${received.length - 200} failed or duplicate attempts, ${rounds} delivery rounds`);
   }, 60_000);
 });
+
+describe('redirects', () => {
+  it('stops at a redirecting endpoint instead of following it, and says so', async () => {
+    respond = () => ({ status: 302, headers: { Location: 'https://elsewhere.example/' } });
+    await enqueue(payload('r1'), { url: baseUrl, format: 'json' }, database, clock);
+    await deliverDue(env(), database);
+    const item = (await database.outbox.get('r1'))!;
+    expect(item).toMatchObject({ status: 'failed', lastError: 'redirect' });
+    expect(describeOutboxItem(item, () => '').text).toContain('redirected');
+    expect(received).toHaveLength(1);
+  });
+});

@@ -12,13 +12,14 @@ export async function replacePack(pack: Pack, source: PackSource, database: Coac
     name: pack.name,
     version: pack.version,
     description: pack.description,
+    lang: pack.lang,
     source,
     cardCount: pack.cards.length,
     updatedAt: Date.now(),
   };
   await database.transaction('rw', database.packs, database.cards, async () => {
     await database.cards.where('pack').equals(pack.id).delete();
-    await database.cards.bulkPut(pack.cards.map((card) => toCardRecord(pack.id, card)));
+    await database.cards.bulkPut(pack.cards.map((card, index) => toCardRecord(pack.id, card, index)));
     await database.packs.put(record);
   });
 }

@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import type { CardRecord } from '@/utils/db';
+import type { CardGapKind } from '@/utils/gaps';
+import { t } from '@/utils/i18n';
+import type { TabState } from '@/utils/tab-state';
+import { FlagForm } from './FlagForm';
+import { usePanelTabId, useTabState } from './use-tab';
+
+interface Props {
+  card: CardRecord;
+  /** The panel's tab; when left out, the form finds it itself (only once it is opened). */
+  tabState?: TabState | null;
+}
+
+/**
+ * "This card didn't help" and "This card is out of date" for one card: each opens the flag
+ * form below the buttons with that kind and the card already chosen.
+ */
+export function CardFlagButtons({ card, tabState }: Props) {
+  const [open, setOpen] = useState<CardGapKind | null>(null);
+  const toggle = (kind: CardGapKind) => setOpen((current) => (current === kind ? null : kind));
+  const close = () => setOpen(null);
+  return (
+    <div class="card-flags">
+      <div class="card-flags__buttons">
+        <button type="button" class="link-button" aria-expanded={open === 'unhelpful'} aria-label={t('flagCardUnhelpfulLabel', card.title)} onClick={() => toggle('unhelpful')}>
+          {t('flagKindUnhelpful')}
+        </button>
+        <button type="button" class="link-button" aria-expanded={open === 'outdated'} aria-label={t('flagCardOutdatedLabel', card.title)} onClick={() => toggle('outdated')}>
+          {t('flagKindOutdated')}
+        </button>
+      </div>
+      {open &&
+        (tabState === undefined ? (
+          <FlagFormForPanelTab card={card} kind={open} onDone={close} />
+        ) : (
+          <FlagForm tabState={tabState} card={card} kind={open} onDone={close} />
+        ))}
+    </div>
+  );
+}
+
+function FlagFormForPanelTab({ card, kind, onDone }: { card: CardRecord; kind: CardGapKind; onDone: () => void }) {
+  const tabState = useTabState(usePanelTabId());
+  if (tabState === undefined) return <p class="status">{t('loading')}</p>;
+  return <FlagForm tabState={tabState} card={card} kind={kind} onDone={onDone} />;
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n';
+import { COMFORT_LEVELS, setComfort, watchComfort, type Comfort } from '@/utils/personal';
+
+const COMFORT_KEYS: Record<Comfort, MessageKey> = {
+  new: 'comfortNew',
+  comfortable: 'comfortComfortable',
+  expert: 'comfortExpert',
+};
+
+/** The teacher's comfort level with a tool; undefined while it is being read. */
+export function useComfort(tool: string): Comfort | undefined {
+  const [comfort, setValue] = useState<Comfort | undefined>(undefined);
+  useEffect(() => watchComfort(tool, setValue), [tool]);
+  return comfort;
+}
+
+/** "Your level with Canvas: New / Comfortable / Expert", which orders the cards below. */
+export function ComfortControl({ tool, toolName, comfort }: { tool: string; toolName: string; comfort: Comfort }) {
+  const id = 'comfort-level';
+  return (
+    <div class="comfort">
+      <label for={id}>{t('comfortLabel', toolName)}</label>
+      <select
+        id={id}
+        value={comfort}
+        aria-describedby="comfort-hint"
+        onChange={(event) => {
+          const value = (event.target as HTMLSelectElement).value as Comfort;
+          setComfort(tool, value).catch((error: unknown) => console.error('Coachmark: could not save the comfort level', error));
+        }}
+      >
+        {COMFORT_LEVELS.map((level) => (
+          <option key={level} value={level}>
+            {t(COMFORT_KEYS[level])}
+          </option>
+        ))}
+      </select>
+      <span id="comfort-hint" class="visually-hidden">
+        {t('comfortHint')}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { db, type CardRecord, type PackRecord } from '@/utils/db';
+import { t, type MessageKey } from '@/utils/i18n';
+import { LEVELS, type Level } from '@/utils/cards/schema';
+import { issueFor, slugify, uniqueId, validateDraft, type CardDraft, type DraftIssue } from '@/utils/cards/draft';
+import { createLocalPack, saveCard } from '@/utils/cards/authoring';
+import { ToolPicker } from './ToolPicker';
+import { StepsEditor } from './StepsEditor';
+import { LinksEditor } from './LinksEditor';
+import { CardPreview } from './CardPreview';
+import { fieldErrorText } from './field-error';
+
+const LEVEL_KEYS: Record<Level, MessageKey> = { beginner: 'levelBeginner', intermediate: 'levelIntermediate', advanced: 'levelAdvanced' };
+/** The pack select's value for "create my school's pack on save". */
+const NEW_PACK = '';
+
+interface Props {
+  initial: CardDraft;
+  /** The stored card's key when editing; absent for a new card. */
+  editingKey?: string;
+  /** The coach's local packs, to save into. */
+  localPacks: PackRecord[];
+  /** The pack chosen at first (the edited card's, or the coach's first pack). */
+  packId?: string;
+  onSaved: (record: CardRecord, pack: PackRecord) => void;
+  onClose: () => void;
+}
+
+/**
+ * Writes or edits one card, with the pack format's own validation next to each field and a
+ * live preview. A new card's id follows its title until the coach edits the id.
+ */
+export function CardEditor({ initial, editingKey, localPacks, packId: initialPack, onSaved, onClose }: Props) {
+  const [draft, setDraft] = useState<CardDraft>(initial);
+  const [packId, setPackId] = useState(initialPack ?? localPacks[0]?.id ?? NEW_PACK);
+  const [idEdited, setIdEdited] = useState(Boolean(editingKey));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [idTaken, setIdTaken] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const shownId = idEdited ? draft.id : slugify(draft.title);
+  const check = validateDraft({ ...draft, id: shownId });
+  const issues: DraftIssue[] = check.ok ? [] : check.issues;
+  const visible = (field: string) => submitted || touched.has(field);
+  const errorOf = (field: string): string | undefined => {
+    if (field === 'id' && idTaken) return t('fieldIdTaken');
+    const issue = issueFor(issues, field);
+    // The id is derived from the title until edited: its problems are the title's to show.
+    if (!issue || !visible(field === 'id' && !idEdited ? 'title' : field)) return undefined;
+    return fieldErrorText(issue);
+  };
+  const touch = (field: string) => {
+    if (!touched.has(field)) setTouched(new Set([...touched, field]));
+  };
+  const change = (field: string, next: CardDraft) => {
+    touch(field);
+    setDraft(next);
+    setFailed(false);
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setSubmitted(true);
+    setIdTaken(false);
+    setFailed(false);
+    let id = shownId;
+    if (!idEdited && !editingKey && packId !== NEW_PACK) {
+      // A title like another card's gets the next free id, not an error the coach did not cause.
+      const taken = new Set((await db.cards.where('pack').equals(packId).toArray()).map((card) => card.id));
+      id = uniqueId(shownId, taken);
+    }
+    const final = validateDraft({ ...draft, id });
+    if (!final.ok) {
+      setTimeout(() => document.querySelector<HTMLElement>('.card-editor [aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
+    setSaving(true);
+    try {
+      const pack = packId === NEW_PACK ? await createLocalPack(t('defaultPackName')) : localPacks.find((candidate) => candidate.id === packId);
+      if (!pack) return setFailed(true);
+      const result = await saveCard(pack.id, final.card, { previousKey: editingKey });
+      if (!result.ok) {
+        if (result.error === 'id-taken') {
+          setIdEdited(true);
+          setDraft({ ...draft, id });
+          setIdTaken(true);
+        } else setFailed(true);
+        return;
+      }
+      onSaved(result.value, pack);
+    } catch {
+      setFailed(true);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  // The derived id mirrors the title's problems: count them once.
+  const errorCount = issues.filter((issue) => idEdited || issue.field !== 'id').length + (idTaken ? 1 : 0);
+  return (
+    <div class="card-editor-layout">
+      <form class="card-editor" onSubmit={save} noValidate aria-labelledby="editor-heading">
+        <h2 id="editor-heading">{editingKey ? t('editorEditHeading') : t('editorNewHeading')}</h2>
+        <Field id="editor-pack" label={t('editorPack')}>
+          <select id="editor-pack" value={packId} onChange={(event) => setPackId(event.currentTarget.value)}>
+            {localPacks.map((pack) => (
+              <option key={pack.id} value={pack.id}>
+                {pack.name}
+              </option>
+            ))}
+            {localPacks.length === 0 && <option value={NEW_PACK}>{t('editorNewPackOption')}</option>}
+          </select>
+        </Field>
+        <Field id="editor-title" label={t('editorTitle')} hint={t('editorTitleHint')} error={errorOf('title')}>
+          <input id="editor-title" type="text" value={draft.title} {...describe('editor-title', t('editorTitleHint'), errorOf('title'))} onInput={(event) => change('title', { ...draft, title: event.currentTarget.value })} />
+        </Field>
+        <Field id="editor-id" label={t('editorId')} hint={t('editorIdHint')} error={errorOf('id')}>
+          <input
+            id="editor-id"
+            type="text"
+            spellcheck={false}
+            value={shownId}
+            {...describe('editor-id', t('editorIdHint'), errorOf('id'))}
+            onInput={(event) => {
+              setIdEdited(true);
+              setIdTaken(false);
+              change('id', { ...draft, id: event.currentTarget.value });
+            }}
+          />
+        </Field>
+        <Field id="editor-summary" label={t('editorSummary')} error={errorOf('summary')}>
+          <textarea id="editor-summary" rows={2} value={draft.summary} {...describe('editor-summary', undefined, errorOf('summary'))} onInput={(event) => change('summary', { ...draft, summary: event.currentTarget.value })} />
+        </Field>
+        <StepsEditor
+          draft={draft}
+          onDraft={(next) => {
+            next.steps.forEach((step, index) => step !== draft.steps[index] && touch(`steps.${index}`));
+            change('steps', next);
+          }}
+          errorFor={(index) => (index === -1 ? errorOf('steps') : errorOf(`steps.${index}`))}
+        />
+        <ToolPicker
+          tools={draft.tools}
+          contexts={draft.contexts}
+          onChange={({ tools, contexts }) => change('tools', { ...draft, tools, contexts })}
+          toolsError={errorOf('tools')}
+          contextsError={errorOf('contexts')}
+        />
+        <Field id="editor-tags" label={t('editorTags')} hint={t('editorTagsHint')} error={errorOf('tags')}>
+          <input id="editor-tags" type="text" value={draft.tags} {...describe('editor-tags', t('editorTagsHint'), errorOf('tags'))} onInput={(event) => change('tags', { ...draft, tags: event.currentTarget.value })} />
+        </Field>
+        <Field id="editor-level" label={t('editorLevel')}>
+          <select id="editor-level" value={draft.level} onChange={(event) => change('level', { ...draft, level: event.currentTarget.value as Level })}>
+            {LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(LEVEL_KEYS[level])}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <LinksEditor
+          links={draft.links}
+          onChange={(links) => {
+            links.forEach((link, index) => {
+              const before = draft.links[index];
+              if (!before || before.title !== link.title) touch(`links.${index}.title`);
+              if (!before || before.url !== link.url) touch(`links.${index}.url`);
+            });
+            change('links', { ...draft, links });
+          }}
+          errorFor={(index, field) => (index === -1 ? errorOf('links') : errorOf(`links.${index}.${field}`))}
+        />
+        <Field id="editor-review-by" label={t('editorReviewBy')} hint={t('editorReviewByHint')} error={errorOf('reviewBy')}>
+          <input id="editor-review-by" type="date" value={draft.reviewBy} {...describe('editor-review-by', t('editorReviewByHint'), errorOf('reviewBy'))} onInput={(event) => change('reviewBy', { ...draft, reviewBy: event.currentTarget.value })} />
+        </Field>
+        <div class="button-row">
+          <button type="submit" class="primary" disabled={saving}>
+            {t('editorSave')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('editorCancel')}
+          </button>
+        </div>
+        <div role="status" class="editor-status">
+          {submitted && errorCount > 0 && <p class="error">{t('editorFixErrors', String(errorCount))}</p>}
+          {failed && <p class="error">{t('editorSaveFailed')}</p>}
+        </div>
+      </form>
+      <CardPreview draft={draft} />
+    </div>
+  );
+}
+
+/** ARIA wiring for an input with an optional hint and error below it. */
+function describe(id: string, hint: string | undefined, error: string | undefined) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { 'aria-invalid': Boolean(error), 'aria-describedby': ids || undefined };
+}
+
+function Field(props: { id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint && (
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p id={`${props.id}-error`} class="error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { t } from '@/utils/i18n';
+import { addStep, moveStep, removeStep, type CardDraft } from '@/utils/cards/draft';
+
+interface Props {
+  draft: CardDraft;
+  onDraft: (draft: CardDraft) => void;
+  /** The error for a step, or for the steps as a whole (index -1). */
+  errorFor: (index: number) => string | undefined;
+}
+
+/** Steps in order, each Markdown: add, remove, and move up or down (keeping "show me" targets). */
+export function StepsEditor({ draft, onDraft, errorFor }: Props) {
+  const listError = errorFor(-1);
+  const setStep = (index: number, value: string) => onDraft({ ...draft, steps: draft.steps.map((step, i) => (i === index ? value : step)) });
+  return (
+    <fieldset class="field steps-editor">
+      <legend>{t('editorSteps')}</legend>
+      <ol class="steps-editor__list">
+        {draft.steps.map((step, index) => {
+          const number = String(index + 1);
+          const id = `editor-step-${index}`;
+          const error = errorFor(index);
+          return (
+            <li key={index} class="steps-editor__step">
+              <label for={id}>{t('editorStep', number)}</label>
+              <textarea
+                id={id}
+                rows={2}
+                value={step}
+                aria-invalid={Boolean(error)}
+                aria-describedby={error ? `${id}-error` : undefined}
+                onInput={(event) => setStep(index, event.currentTarget.value)}
+              />
+              {error && (
+                <p id={`${id}-error`} class="error">
+                  {error}
+                </p>
+              )}
+              <div class="button-row">
+                <button type="button" aria-label={t('editorMoveStepUp', number)} disabled={index === 0} onClick={() => onDraft(moveStep(draft, index, index - 1))}>
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  aria-label={t('editorMoveStepDown', number)}
+                  disabled={index === draft.steps.length - 1}
+                  onClick={() => onDraft(moveStep(draft, index, index + 1))}
+                >
+                  ↓
+                </button>
+                <button type="button" aria-label={t('editorRemoveStep', number)} onClick={() => onDraft(removeStep(draft, index))}>
+                  ×
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {listError && <p class="error">{listError}</p>}
+      <button type="button" onClick={() => onDraft(addStep(draft))}>
+        {t('editorAddStep')}
+      </button>
+    </fieldset>
+  );
+}

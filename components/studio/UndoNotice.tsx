@@ -1,0 +1,29 @@
+import { useEffect } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+
+interface Props {
+  message: string;
+  onUndo: () => void;
+  onDismiss: () => void;
+  /** How long the undo stays offered. */
+  timeoutMs?: number;
+}
+
+/** "Deleted X. Undo": the delete is done at once; the notice offers to put it back for a while. */
+export function UndoNotice({ message, onUndo, onDismiss, timeoutMs = 20_000 }: Props) {
+  useEffect(() => {
+    const timer = setTimeout(onDismiss, timeoutMs);
+    return () => clearTimeout(timer);
+  }, [message, timeoutMs]);
+  return (
+    <div class="notice undo-notice" role="status">
+      <span>{message}</span>
+      <button type="button" onClick={onUndo}>
+        {t('studioUndo')}
+      </button>
+      <button type="button" class="link-button" onClick={onDismiss}>
+        {t('studioDismiss')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { PackRecord, PackSource } from '../db';
+
+/**
+ * Pack subscriptions: packs kept in sync with a URL. The URLs come from settings (the coach's
+ * own, or district policy) and from the studio, which stores a subscription as a pack record
+ * whose source is the URL. Until its first good sync a subscription is a placeholder record
+ * with no cards, so that the studio can show it and why it has not synced yet.
+ * Pure: the background does the fetching (utils/background/pack-sync.ts).
+ */
+
+export type UrlSource = Extract<PackSource, { kind: 'url' }>;
+export type UrlPackRecord = PackRecord & { source: UrlSource };
+
+/** Plain http only to this machine, as for endpoints: a local test server, never the network. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export type PackUrlProblem = 'empty' | 'invalid' | 'credentials' | 'not-https';
+export type PackUrlCheck = { ok: true; url: string } | { ok: false; problem: PackUrlProblem };
+
+/** https, or http to localhost; no user name or password. Returns the URL in normal form. */
+export function validatePackUrl(input: string): PackUrlCheck {
+  const text = input.trim();
+  if (!text) return { ok: false, problem: 'empty' };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, problem: 'invalid' };
+  }
+  if (url.username || url.password) return { ok: false, problem: 'credentials' };
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    url.hash = ''; // never sent, so it cannot tell two subscriptions apart
+    return { ok: true, url: url.href };
+  }
+  return { ok: false, problem: url.protocol === 'http:' ? 'not-https' : 'invalid' };
+}
+
+/** Ids of placeholder records: pack ids cannot contain ":", so these never collide with a pack. */
+const PENDING_PREFIX = 'subscription:';
+
+export function pendingPackId(url: string): string {
+  return `${PENDING_PREFIX}${url}`;
+}
+
+/** A subscription that has not brought a pack yet. */
+export function isPendingSubscription(record: Pick<PackRecord, 'id'>): boolean {
+  return record.id.startsWith(PENDING_PREFIX);
+}
+
+export function isUrlRecord(record: PackRecord): record is UrlPackRecord {
+  return record.source.kind === 'url';
+}
+
+/** The placeholder for a new subscription. */
+export function pendingRecord(url: string, subscribedBy: UrlSource['subscribedBy'], now: number): UrlPackRecord {
+  return {
+    id: pendingPackId(url),
+    name: url,
+    version: '',
+    source: { kind: 'url', url, subscribedBy },
+    cardCount: 0,
+    updatedAt: now,
+  };
+}
+
+export interface SubscriptionPlan {
+  /** Every URL to sync, each once, settings first. */
+  urls: string[];
+  /** Records that settings brought and settings no longer list: the school removed the pack. */
+  stale: UrlPackRecord[];
+}
+
+/** What to keep in sync, from the effective settings' packUrls and the packs table. */
+export function planSubscriptions(settingsUrls: readonly string[], records: readonly PackRecord[]): SubscriptionPlan {
+  const urls: string[] = [];
+  const seen = new Set<string>();
+  const add = (raw: string) => {
+    const check = validatePackUrl(raw);
+    // An invalid URL is kept as written, so that its sync fails and says why.
+    const url = check.ok ? check.url : raw.trim();
+    if (url && !seen.has(url)) {
+      seen.add(url);
+      urls.push(url);
+    }
+  };
+  settingsUrls.forEach(add);
+  const fromSettings = new Set(urls);
+  const stale: UrlPackRecord[] = [];
+  for (const record of records) {
+    if (!isUrlRecord(record)) continue;
+    if (record.source.subscribedBy === 'settings' && !fromSettings.has(record.source.url)) stale.push(record);
+    else add(record.source.url);
+  }
+  return { urls, stale };
+}
+
+/** Why a sync failed, stored in the record's lastError as `code` or `code: detail`. */
+export type SyncErrorCode = 'bad-url' | 'http' | 'network' | 'timeout' | 'too-large' | 'invalid' | 'id-taken' | 'storage';
+
+export function encodeSyncError(code: SyncErrorCode, detail?: string | number): string {
+  return detail === undefined || detail === '' ? code : `${code}: ${detail}`;
+}
+
+const CODES: readonly SyncErrorCode[] = ['bad-url', 'http', 'network', 'timeout', 'too-large', 'invalid', 'id-taken', 'storage'];
+
+export function decodeSyncError(text: string): { code: SyncErrorCode; detail: string } {
+  const colon = text.indexOf(': ');
+  const code = (colon === -1 ? text : text.slice(0, colon)) as SyncErrorCode;
+  if (!CODES.includes(code)) return { code: 'network', detail: text };
+  return { code, detail: colon === -1 ? '' : text.slice(colon + 2) };
+}
+
+/** The outcome of syncing one URL, as the studio shows it. */
+export type PackSyncResult =
+  | { url: string; outcome: 'updated'; packId: string; added: number; updated: number; removed: number; warnings: number }
+  | { url: string; outcome: 'unchanged'; packId: string }
+  | { url: string; outcome: 'failed'; error: string; packId?: string };

@@ -1,3 +1,4 @@
+import { setupGapUpdates } from '@/utils/background/gap-updates';
 import { setupPackSync } from '@/utils/background/pack-sync';
 import { setupOutbox } from '@/utils/background/outbox';
 import { setupCustomDomains } from '@/utils/background/custom-domains';
@@ -15,5 +16,6 @@ export default defineBackground({
     setupCustomDomains();
     setupOutbox();
     setupShowMe();
+    setupGapUpdates();
   },
 });

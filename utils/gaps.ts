@@ -3,7 +3,7 @@ import { isNewerCard } from './cards/import';
 import type { CardFeedback, CardRecord, GapRecord, GapStatus, Mentor, OutboxItem, SearchMiss } from './db';
 import { GAP_KINDS, type GapFlagPayload, type GapKind, type RoutedMentor } from './endpoints/types';
 import { routeMentors, UNKNOWN_TOOL } from './ping';
-import { redactUrl } from './privacy';
+import { pageUrlToSend } from './privacy';
 import type { Settings } from './settings';
 import type { TabState } from './tab-state';
 import { contextName, toolById } from './tools/catalog';
@@ -76,7 +76,7 @@ export function buildGapFlag(input: GapFlagInput): GapFlagPayload {
     page: {
       context,
       name: contextName(tool.id, context),
-      url: input.includeFullUrl ? addressWithoutCredentials(url) : redactUrl(url),
+      url: pageUrlToSend(url, input.includeFullUrl),
     },
     mentors: routeMentors(input.mentors, tool.id, input.settings.endpointFormat),
     kind: input.kind,
@@ -88,19 +88,6 @@ export function buildGapFlag(input: GapFlagInput): GapFlagPayload {
     payload.card = { id, title, pack, version: version ?? 1 };
   }
   return payload;
-}
-
-/** The full address minus any user name or password (never worth sending), http(s) only. */
-function addressWithoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return '';
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.href;
-  } catch {
-    return '';
-  }
 }
 
 function cutText(text: string, max: number): string {

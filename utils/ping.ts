@@ -1,6 +1,6 @@
 import type { Mentor } from './db';
 import type { EndpointFormat, HelpRequestPayload, RoutedMentor, Urgency } from './endpoints/types';
-import { redactUrl } from './privacy';
+import { pageUrlToSend } from './privacy';
 import type { Settings } from './settings';
 import type { TabState } from './tab-state';
 import { contextName, toolById } from './tools/catalog';
@@ -58,25 +58,12 @@ export function buildHelpRequest(input: HelpRequestInput): HelpRequestPayload {
     page: {
       context: detection?.context ?? null,
       name: detection ? contextName(detection.tool, detection.context) : null,
-      url: input.includeFullUrl ? fullUrl(url) : redactUrl(url),
+      url: pageUrlToSend(url, input.includeFullUrl),
     },
     mentors: routeMentors(input.mentors, toolRef.id, input.settings.endpointFormat),
     message: input.message.trim(),
     urgency: input.urgency,
   };
-}
-
-/** The address as the teacher sees it, minus any user name or password (never worth sending). */
-function fullUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return '';
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.href;
-  } catch {
-    return '';
-  }
 }
 
 /**

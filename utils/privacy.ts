@@ -71,3 +71,20 @@ export function looksLikeId(segment: string): boolean {
   if (decoded.length >= 16 && /^[A-Za-z0-9_-]+$/.test(decoded) && /[A-Z]/.test(decoded) && /[a-z]/.test(decoded)) return true;
   return false;
 }
+
+/**
+ * The page reference a ping or flag carries: redactUrl by default; the full address only when
+ * the teacher chose it for that one message, and even then without any user name or password.
+ */
+export function pageUrlToSend(url: string, includeFullUrl: boolean): string {
+  if (!includeFullUrl) return redactUrl(url);
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return '';
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return '';
+  }
+}

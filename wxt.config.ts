@@ -23,6 +23,8 @@ export default defineConfig({
       if (content) content.matches = patterns;
       if (wxt.config.manifestVersion === 3) manifest.host_permissions = patterns;
       else manifest.permissions = [...(manifest.permissions ?? []), ...patterns];
+      // Firefox's sidebar title comes from the manifest: localise it like the extension name.
+      if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_extName__';
     },
     // Content scripts use the platform's promise API directly (see utils/content/browser.ts).
     'vite:build:extendConfig'(entrypoints, config) {
@@ -55,7 +57,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'coachmark@coachmark.app',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs Firefox 140 (the current ESR) and 142 on Android.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

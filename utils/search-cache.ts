@@ -98,7 +98,6 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
             return result;
           }
           loaded = result;
-          markReady(result);
           return result;
         },
         (error: unknown) => {
@@ -122,13 +121,4 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
       listeners.clear();
     },
   };
-}
-
-/** A performance mark for the benchmark and DevTools: when search became ready, and its cost. */
-function markReady(result: LoadedSearch): void {
-  try {
-    performance.mark('coachmark:search-ready', { detail: { cards: result.size, readMs: result.readMs, buildMs: result.buildMs } });
-  } catch {
-    // Marks are a diagnostic; an environment without them loses nothing.
-  }
 }

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
 import { CardView } from './CardView';
 import type { PanelForm } from './PanelActions';
-import { SEARCH_RESULTS_ID, focusSearchBox, missRecorder, resultToggles, useSearchIndex } from './search-session';
+import { SEARCH_RESULTS_ID, focusSearchBox, missRecorder, resultToggles, searchWasReady, useSearch } from './search-session';
 import { db, type CardRecord } from '@/utils/db';
 import { t } from '@/utils/i18n';
 import { feedbackByKey } from '@/utils/personal';
@@ -33,23 +33,21 @@ interface Group {
  * action), Escape anywhere in the results clears the search and returns to the box.
  */
 export function SearchResults({ query, detection, onForm, onClear }: Props) {
-  const { index, failed } = useSearchIndex();
+  const tool = detection?.tool;
+  const context = detection?.context ?? undefined;
+  const { answer, failed } = useSearch(query, { tool, context, limit: RESULT_LIMIT });
   const feedbackList = useLiveQuery(() => db.feedback.toArray(), []);
   const feedback = useMemo(() => feedbackByKey(feedbackList ?? []), [feedbackList]);
   const [open, setOpen] = useState<string | null>(null);
-  const tool = detection?.tool;
-  const context = detection?.context ?? undefined;
-
-  const results = useMemo(
-    () => (index ? index.search(query, { tool, context, limit: RESULT_LIMIT }) : undefined),
-    [index, query, tool, context],
-  );
-  const highlight = useMemo(() => (index ? index.highlightTerms(query) : undefined), [index, query]);
+  const results = answer?.results;
+  const highlight = answer?.highlight;
   const groups = useMemo(() => (results ? groupResults(results, detection) : []), [results, detection]);
 
-  useEffect(() => {
-    if (results) missRecorder().update(query, results.length > 0, { tool: detection?.tool ?? null, context: detection?.context ?? null });
-  }, [results]);
+  // The answer carries its own query. Told as soon as it is on screen, so that leaving the box
+  // right after records what the teacher saw.
+  useLayoutEffect(() => {
+    if (answer) missRecorder().update(answer.query, answer.results.length > 0, { tool: detection?.tool ?? null, context: detection?.context ?? null });
+  }, [answer]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -75,11 +73,14 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
   let announcement = '';
   if (failed) body = <p class="status notice notice--error">{t('searchFailed')}</p>;
   else if (!results) {
-    body = <p class="status">{t('searchLoading')}</p>;
-    announcement = t('searchLoading');
+    // The first search waits for the index; later ones answer within a frame or two.
+    if (!searchWasReady()) {
+      body = <p class="status">{t('searchLoading')}</p>;
+      announcement = t('searchLoading');
+    }
   } else if (results.length === 0) {
-    body = <EmptyResults query={query} onForm={onForm} />;
-    announcement = t('searchNoResults', query.trim());
+    body = <EmptyResults query={answer?.query ?? query} onForm={onForm} />;
+    announcement = t('searchNoResults', (answer?.query ?? query).trim());
   } else {
     announcement = results.length === 1 ? t('searchResultsOne') : t('searchResultsMany', String(results.length));
     body = groups.map((group) => (
@@ -107,7 +108,7 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
   }
 
   return (
-    <div id={SEARCH_RESULTS_ID} class="search-results" data-query={results ? query : undefined} onKeyDown={onKeyDown}>
+    <div id={SEARCH_RESULTS_ID} class="search-results" data-query={answer?.query} onKeyDown={onKeyDown}>
       <p class="visually-hidden" role="status">
         {announcement}
       </p>

@@ -1,21 +1,52 @@
-import { useEffect, useState } from 'preact/hooks';
-import { createSearchCache, type LoadedSearch, type SearchCache } from '@/utils/search-cache';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { createLocalSearchClient, createWorkerSearchClient, type SearchAnswer, type SearchClient } from '@/utils/search-client';
 import { createMissRecorder, recordSearchMiss, type MissRecorder } from '@/utils/personal';
+import type { SearchOptions } from '@/utils/search';
 
 /**
  * Search state shared by the search box and its results for the life of the panel page: the
- * index (built on first use, see utils/search-cache.ts) and the recorder of searches that found
- * nothing.
+ * search client (created on first use, with the index in a worker where the browser has them)
+ * and the recorder of searches that found nothing.
  */
 
 export const SEARCH_INPUT_ID = 'search-cards';
 export const SEARCH_RESULTS_ID = 'search-results';
 
-let cache: SearchCache = createSearchCache();
-let recorder: MissRecorder = createMissRecorder({ record: (miss) => recordSearchMiss(miss) });
+let client: SearchClient | null = null;
+/** Once search has worked in this page, waiting for an answer is too short to announce. */
+let everReady = false;
+let recorder: MissRecorder = newRecorder();
 
-export function searchCache(): SearchCache {
-  return cache;
+function newRecorder(): MissRecorder {
+  return createMissRecorder({ record: (miss) => recordSearchMiss(miss) });
+}
+
+function createClient(): SearchClient {
+  let created: SearchClient | null = null;
+  if (typeof Worker === 'function') {
+    try {
+      const worker = new Worker(new URL('../../utils/search-worker.ts', import.meta.url), { type: 'module' });
+      created = createWorkerSearchClient(worker, () => createLocalSearchClient());
+    } catch (error) {
+      console.error('Coachmark: no search worker; searching in the page', error);
+    }
+  }
+  created ??= createLocalSearchClient();
+  created.onReady((ready) => {
+    everReady = true;
+    // For DevTools and the benchmark: when search became ready in this page, and its cost.
+    try {
+      performance.mark('coachmark:search-ready', { detail: ready });
+    } catch {
+      // A diagnostic only.
+    }
+  });
+  return created;
+}
+
+/** The search client, created on first use (never when the panel opens). */
+export function searchClient(): SearchClient {
+  return (client ??= createClient());
 }
 
 export function missRecorder(): MissRecorder {
@@ -24,49 +55,60 @@ export function missRecorder(): MissRecorder {
 
 /** A fresh session (tests, which delete the database between cases). */
 export function resetSearchSession(): void {
-  cache.dispose();
+  client?.dispose();
+  client = null;
+  everReady = false;
   recorder.cancel();
-  cache = createSearchCache();
-  recorder = createMissRecorder({ record: (miss) => recordSearchMiss(miss) });
+  recorder = newRecorder();
 }
 
-/** Starts building the index (first focus or keystroke in the box); errors surface in the results. */
+export function searchWasReady(): boolean {
+  return everReady;
+}
+
+/** Starts reading the cards and building the index (first focus or keystroke in the box). */
 export function warmSearch(): void {
-  cache.load().catch(() => {});
+  searchClient().warm();
 }
 
-/**
- * The search index, once built; undefined while it is being built. A library change drops it:
- * the previous index stays on screen until the new one is ready, so results never flash.
- */
-export function useSearchIndex(): { index: LoadedSearch | undefined; failed: boolean } {
-  const current = cache;
-  const [index, setIndex] = useState<LoadedSearch | undefined>(() => current.peek());
-  const [failed, setFailed] = useState(false);
+export interface SearchState {
+  /** The latest answer; the previous one stays until the next arrives, so results never flash. */
+  answer: SearchAnswer | undefined;
+  failed: boolean;
+}
+
+/** Results for the query, updated on every keystroke and whenever the library changes. */
+export function useSearch(query: string, options: SearchOptions): SearchState {
+  const [state, setState] = useState<SearchState>({ answer: undefined, failed: false });
+  const [generation, setGeneration] = useState(0);
+  const latest = useRef(0);
+  const { tool, context, limit } = options;
+
+  useEffect(() => searchClient().onInvalidate(() => setGeneration((value) => value + 1)), []);
+
   useEffect(() => {
-    let active = true;
-    const load = () => {
-      current.load().then(
-        (loaded) => {
-          if (!active) return;
-          setFailed(false);
-          // A build that turned out stale has already asked for the next one.
-          setIndex(current.peek() ?? loaded);
+    const request = ++latest.current;
+    searchClient()
+      .search(query, { tool, context, limit })
+      .then(
+        (answer) => {
+          if (request === latest.current) setState({ answer, failed: false });
         },
         (error: unknown) => {
-          console.error('Coachmark: could not build the search index', error);
-          if (active) setFailed(true);
+          console.error('Coachmark: search failed', error);
+          if (request === latest.current) setState((current) => ({ ...current, failed: true }));
         },
       );
-    };
-    load();
-    const stop = current.onInvalidate(load);
-    return () => {
-      active = false;
-      stop();
-    };
-  }, [current]);
-  return { index, failed };
+  }, [query, tool, context, limit, generation]);
+
+  useEffect(
+    () => () => {
+      // Answers that arrive after the results are gone are dropped.
+      latest.current++;
+    },
+    [],
+  );
+  return state;
 }
 
 /** Puts focus back in the search box. */

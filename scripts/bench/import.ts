@@ -14,10 +14,13 @@ async function freshDatabase(): Promise<CoachmarkDB> {
   return database;
 }
 
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+/** Wall-clock time, and this process's CPU time, which other work on a busy machine inflates less. */
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await run();
-  return { value, ms: performance.now() - start };
+  const used = process.cpuUsage(cpu);
+  return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /**
@@ -47,6 +50,7 @@ export async function benchImport(): Promise<BenchSection> {
     title: `Pack import (${CARD_COUNT.toLocaleString('en')} cards, ${megabytes.toFixed(1)} MB file, fake-indexeddb in Node)`,
     rows: [
       { name: `importPack: ${CARD_COUNT.toLocaleString('en')} new cards into fake-indexeddb (parse, validate, one transaction)`, value: first.ms, unit: 'ms', goal: '≤ 2000 ms' },
+      { name: '  the same import, CPU time of this process (less sensitive to a busy machine)', value: first.cpuMs, unit: 'ms', goal: '≤ 2000 ms' },
       { name: '  of which parsePack alone (syntax, size, schema; no database)', value: parseOnly.ms, unit: 'ms' },
       { name: 'importPack: the same file again (every card skipped)', value: again.ms, unit: 'ms' },
       { name: 'exportPack: the 10,000-card pack back to its file', value: exported.ms, unit: 'ms' },

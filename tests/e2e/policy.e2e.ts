@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, poll, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
-import { canWritePolicy, CHROMIUM_POLICY_DIR, extensionIdForPath, writeExtensionPolicy, type PolicyFile } from './support/policy';
+import { canWritePolicy, CHROMIUM_POLICY_DIR, extensionIdForPath, removeStalePolicies, writeExtensionPolicy, type PolicyFile } from './support/policy';
 
 // District IT configures Coachmark with a real Chromium policy file (3rdparty.extensions.<id>),
 // read through storage.managed and public/managed-schema.json. Writing machine policy needs root,
@@ -29,14 +29,20 @@ describe.skipIf(!run)('managed policy from a Chromium policy file', () => {
 
   beforeAll(async () => {
     // The Moodle origin stands in for the teacher's grant (headless Chromium cannot answer the prompt).
+    await removeStalePolicies();
     h = await launchExtension({ hosts: [HOST], grantHosts: [ORIGIN] });
     policy = await writeExtensionPolicy(h.extensionId, { ...POLICY, notAPolicy: 'dropped by the schema' });
-    // Chromium notices the new file by itself (about a second here).
-    await poll(
-      () => h.inBackground(async () => ((await chrome.storage.managed.get(null)).endpointUrl ? true : undefined), undefined),
-      20_000,
-      'the policy to reach storage.managed',
-    );
+    try {
+      // Chromium notices the new file by itself (about a second here).
+      await poll(
+        () => h.inBackground(async () => ((await chrome.storage.managed.get(null)).endpointUrl ? true : undefined), undefined),
+        20_000,
+        'the policy to reach storage.managed',
+      );
+    } catch (error) {
+      await policy.remove();
+      throw error;
+    }
   });
 
   afterAll(async () => {

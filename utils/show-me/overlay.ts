@@ -46,8 +46,11 @@ export function createOverlay(doc: Document, css: string): Overlay {
   host.setAttribute('aria-hidden', 'true');
   const root = host.attachShadow({ mode: 'closed' });
   adoptStyles(doc, root, css);
-  // Outside <body>: frameworks that own body's children do not see or remove it.
-  doc.documentElement.append(host);
+  // Outside <body>, so frameworks that own body's children do not see or remove it, and first
+  // in <html>: appended last it would take :last-child from <body> and restyle the page
+  // (`:last-child { margin-bottom: 0 }` resets); first, it only takes :first-child from the
+  // invisible <head>.
+  doc.documentElement.prepend(host);
   raiseToTopLayer(host);
   return {
     host,

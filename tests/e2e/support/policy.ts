@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { access, constants, mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -31,6 +31,22 @@ export async function canWritePolicy(): Promise<boolean> {
   }
 }
 
+const FILE_PREFIX = 'coachmark-e2e-';
+const STALE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes policy files an earlier run left behind when it was killed before cleaning up. Only
+ * old ones: a file from a run still going is younger than any e2e run lasts.
+ */
+export async function removeStalePolicies(now = Date.now()): Promise<void> {
+  const names = await readdir(CHROMIUM_POLICY_DIR).catch(() => [] as string[]);
+  for (const name of names.filter((file) => file.startsWith(FILE_PREFIX) && file.endsWith('.json'))) {
+    const path = join(CHROMIUM_POLICY_DIR, name);
+    const modified = await stat(path).then((info) => info.mtimeMs, () => now);
+    if (now - modified > STALE_MS) await rm(path, { force: true });
+  }
+}
+
 export interface PolicyFile {
   path: string;
   remove(): Promise<void>;
@@ -41,7 +57,7 @@ export interface PolicyFile {
  * machine are unaffected. The file is also removed if the process exits without cleaning up.
  */
 export async function writeExtensionPolicy(extensionId: string, values: Record<string, unknown>): Promise<PolicyFile> {
-  const path = join(CHROMIUM_POLICY_DIR, `coachmark-e2e-${extensionId}.json`);
+  const path = join(CHROMIUM_POLICY_DIR, `${FILE_PREFIX}${extensionId}.json`);
   const body = { '3rdparty': { extensions: { [extensionId]: values } } };
   const onExit = () => rmSync(path, { force: true });
   process.once('exit', onExit);

@@ -20,7 +20,9 @@ describe('drawHighlight', () => {
     highlight = drawHighlight(target, { label: 'Open the rubric here' });
     const host = hosts()[0] as HTMLElement;
     expect(hosts()).toHaveLength(1);
-    expect(host.parentElement).toBe(document.documentElement);
+    // First in <html>: <body> keeps :last-child, so the page's structural selectors match as before.
+    expect(document.documentElement.firstElementChild).toBe(host);
+    expect(document.documentElement.lastElementChild).toBe(document.body);
     expect(host.getAttribute('style')).toMatch(/^all: initial !important;/);
     expect(host.style.getPropertyPriority('pointer-events')).toBe('important');
     // Closed: the page cannot reach inside (and its label text is not in the page's DOM text).

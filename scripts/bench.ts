@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import type { BenchSection } from './bench/types';
 import { benchDetect } from './bench/detect';
 import { benchSearch } from './bench/search';
+import { benchImport } from './bench/import';
 
 const root = join(import.meta.dirname, '..');
 const sections: Array<[name: string, run: () => Promise<BenchSection>]> = [
   ['detect', benchDetect],
   ['search', benchSearch],
+  ['import', benchImport],
 ];
 
 function format(value: number, unit: string): string {

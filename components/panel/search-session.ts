@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { createLocalSearchClient, createWorkerSearchClient, type SearchAnswer, type SearchClient } from '@/utils/search-client';
 import { createMissRecorder, recordSearchMiss, type MissRecorder } from '@/utils/personal';
 import type { SearchOptions } from '@/utils/search';
+// Bundled by Vite as its own worker script (WXT defines import.meta.url away, so `new URL()` cannot be used).
+import SearchWorker from '@/utils/search-worker?worker';
 
 /**
  * Search state shared by the search box and its results for the life of the panel page: the
@@ -25,7 +27,7 @@ function createClient(): SearchClient {
   let created: SearchClient | null = null;
   if (typeof Worker === 'function') {
     try {
-      const worker = new Worker(new URL('../../utils/search-worker.ts', import.meta.url), { type: 'module' });
+      const worker = new SearchWorker();
       created = createWorkerSearchClient(worker, () => createLocalSearchClient());
     } catch (error) {
       console.error('Coachmark: no search worker; searching in the page', error);

@@ -113,9 +113,18 @@ export function drawHighlight(element: Element, options: HighlightOptions = {}):
   let removed = false;
   let frame = 0;
   const cleanups: Array<() => void> = [];
+  // Runs inside someone else's page: a failure takes the highlight down, never the page's event.
+  const guarded = (run: () => void) => {
+    try {
+      run();
+    } catch {
+      dismiss('removed');
+    }
+  };
   const listen = (on: EventTarget, type: string, handler: (event: Event) => void, capture = true) => {
-    on.addEventListener(type, handler, { capture, passive: true });
-    cleanups.push(() => on.removeEventListener(type, handler, { capture }));
+    const safe = (event: Event) => guarded(() => handler(event));
+    on.addEventListener(type, safe, { capture, passive: true });
+    cleanups.push(() => on.removeEventListener(type, safe, { capture }));
   };
 
   let resizeObserver: ResizeObserver | undefined;
@@ -160,7 +169,7 @@ export function drawHighlight(element: Element, options: HighlightOptions = {}):
 
   // Scroll and resize fire many times a frame; measure once per frame.
   const schedule = () => {
-    if (!frame && !removed) frame = win.requestAnimationFrame(place);
+    if (!frame && !removed) frame = win.requestAnimationFrame(() => guarded(place));
   };
 
   const dismiss = (reason: DismissReason) => {
@@ -186,7 +195,7 @@ export function drawHighlight(element: Element, options: HighlightOptions = {}):
   }
   listen(win, 'pagehide', () => dismiss('removed'), false);
   observeSize();
-  place();
+  guarded(place);
 
   return {
     get element() {

@@ -63,9 +63,17 @@ export function startPicker(doc: Document, options: PickerOptions): PickerSessio
   let frame = 0;
   let stopped = false;
   const cleanups: Array<() => void> = [];
+  // Runs inside someone else's page: a failure ends picking (reported as a cancel), never the page's event.
   const listen = (type: string, handler: (event: Event) => void, passive = false) => {
-    win.addEventListener(type, handler, { capture: true, passive });
-    cleanups.push(() => win.removeEventListener(type, handler, { capture: true }));
+    const safe = (event: Event) => {
+      try {
+        handler(event);
+      } catch {
+        finish(options.onCancel);
+      }
+    };
+    win.addEventListener(type, safe, { capture: true, passive });
+    cleanups.push(() => win.removeEventListener(type, safe, { capture: true }));
   };
 
   const place = () => {
@@ -83,7 +91,14 @@ export function startPicker(doc: Document, options: PickerOptions): PickerSessio
     box.style.setProperty('height', `${Math.round(rect.height)}px`);
   };
   const schedule = () => {
-    if (!frame && !stopped) frame = win.requestAnimationFrame(place);
+    if (!frame && !stopped)
+      frame = win.requestAnimationFrame(() => {
+        try {
+          place();
+        } catch {
+          frame = 0;
+        }
+      });
   };
   const elementOf = (event: Event): Element | null => {
     const target = event.target as Node | null;

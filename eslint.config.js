@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/content.ts', 'entrypoints/content/**', 'utils/content/**', 'utils/tools/**', 'utils/messages.ts'],
+    files: ['entrypoints/content.ts', 'entrypoints/highlighter.ts', 'utils/content/**', 'utils/show-me/**', 'utils/tools/**', 'utils/messages.ts'],
     rules: {
       'no-restricted-imports': ['error', contentScriptForbidden],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Only the background talks to the network.' }, { name: 'XMLHttpRequest', message: 'Only the background talks to the network.' }],

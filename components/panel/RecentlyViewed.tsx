@@ -21,7 +21,7 @@ export function useRecentSnapshot(tool: string | undefined, place: string = tool
       (cards) => active && setSnapshot({ place, cards }),
       (error: unknown) => {
         if (!active) return;
-        console.error('Coachmark: could not read recently viewed cards', error, new Error('where').stack, db.isOpen(), db.name);
+        console.error('Coachmark: could not read recently viewed cards', error);
         setSnapshot({ place, cards: [] });
       },
     );

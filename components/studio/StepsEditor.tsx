@@ -1,5 +1,7 @@
 import { t } from '@/utils/i18n';
-import { addStep, moveStep, removeStep, type CardDraft } from '@/utils/cards/draft';
+import { useState } from 'preact/hooks';
+import { addStep, moveStep, removeStep, setStepTarget, type CardDraft } from '@/utils/cards/draft';
+import { PickOnPage } from './PickOnPage';
 
 interface Props {
   draft: CardDraft;
@@ -11,6 +13,7 @@ interface Props {
 /** Steps in order, each Markdown: add, remove, and move up or down (keeping "show me" targets). */
 export function StepsEditor({ draft, onDraft, errorFor }: Props) {
   const listError = errorFor(-1);
+  const [pickingStep, setPickingStep] = useState<number | null>(null);
   const setStep = (index: number, value: string) => onDraft({ ...draft, steps: draft.steps.map((step, i) => (i === index ? value : step)) });
   return (
     <fieldset class="field steps-editor">
@@ -36,6 +39,13 @@ export function StepsEditor({ draft, onDraft, errorFor }: Props) {
                   {error}
                 </p>
               )}
+              <StepTarget
+                draft={draft}
+                index={index}
+                picking={pickingStep === index}
+                onPicking={(on) => setPickingStep(on ? index : null)}
+                onDraft={onDraft}
+              />
               <div class="button-row">
                 <button type="button" aria-label={t('editorMoveStepUp', number)} disabled={index === 0} onClick={() => onDraft(moveStep(draft, index, index - 1))}>
                   ↑
@@ -61,5 +71,43 @@ export function StepsEditor({ draft, onDraft, errorFor }: Props) {
         {t('editorAddStep')}
       </button>
     </fieldset>
+  );
+}
+
+interface StepTargetProps {
+  draft: CardDraft;
+  index: number;
+  picking: boolean;
+  onPicking: (on: boolean) => void;
+  onDraft: (draft: CardDraft) => void;
+}
+
+/** The step's "show me" target: what it points at, and "Pick on page" to choose or change it. */
+function StepTarget({ draft, index, picking, onPicking, onDraft }: StepTargetProps) {
+  const target = draft.targets?.find((existing) => existing.step === index);
+  const number = String(index + 1);
+  return (
+    <div class="steps-editor__target">
+      {target && (
+        <p class="hint">
+          {t('editorStepTarget', [target.label || target.selectors[0] || '', String(target.selectors.length)])}{' '}
+          <button type="button" aria-label={t('editorRemoveStepTarget', number)} onClick={() => onDraft(setStepTarget(draft, index, null))}>
+            {t('editorRemoveTarget')}
+          </button>
+        </p>
+      )}
+      <button type="button" aria-expanded={picking} aria-label={t('editorPickStepTarget', number)} onClick={() => onPicking(!picking)}>
+        {t('pickOnPage')}
+      </button>
+      {picking && (
+        <PickOnPage
+          tools={draft.tools.length > 0 ? draft.tools : undefined}
+          onPicked={(selectors, label) => {
+            onDraft(setStepTarget(draft, index, label ? { selectors, label } : { selectors }));
+            onPicking(false);
+          }}
+        />
+      )}
+    </div>
   );
 }

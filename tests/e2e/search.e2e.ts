@@ -47,6 +47,7 @@ describe.skipIf(!shouldRunBrowserTests())('search and the card experience in rea
     // The page list is on screen without the whole library having been read.
     expect(await marks(page, 'coachmark:first-cards')).toBe(1);
     expect(await marks(page, 'coachmark:search-ready')).toBe(0);
+    expect(page.workers()).toHaveLength(0);
 
     const box = page.getByRole('searchbox', { name: 'Search cards' });
     await box.click();
@@ -54,6 +55,8 @@ describe.skipIf(!shouldRunBrowserTests())('search and the card experience in rea
     const first = page.locator('#search-results[data-query="grade with a rubrik"] section').first();
     await first.waitFor();
     expect(await marks(page, 'coachmark:search-ready')).toBe(1);
+    // The index was built in a worker, off the page's thread.
+    expect(page.workers()).toHaveLength(1);
     expect(collapse(await first.locator('h2').textContent())).toBe('This page');
     const best = first.locator('article.card').first();
     expect(await best.getAttribute('data-card-id')).toBe(idOf('Grade with a rubric in SpeedGrader'));

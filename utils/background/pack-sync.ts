@@ -5,6 +5,7 @@ import { getSettings } from '../settings';
 import { parsePack } from '../cards/pack';
 import { canonicalCard } from '../cards/import';
 import { LIMITS, type Card } from '../cards/schema';
+import { fetchRemoteFile } from '../remote-file';
 import {
   encodeSyncError,
   isPendingSubscription,
@@ -34,69 +35,21 @@ export interface SyncEnvironment {
   subscribedBy?: 'settings' | 'studio';
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-
 type Fetched =
   | { kind: 'not-modified' }
   | { kind: 'body'; text: string; etag: string | null }
   | { kind: 'failed'; error: string };
 
-/** One conditional GET, with a time limit and a size limit that holds even without Content-Length. */
+/** One conditional GET within the pack limits, its failure as the stored `code: detail`. */
 async function fetchPack(url: string, etag: string | undefined, env: SyncEnvironment): Promise<Fetched> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), env.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  try {
-    const response = await env.fetch(url, {
-      headers: etag ? { 'If-None-Match': etag } : {},
-      // Our own ETag does the revalidation; the HTTP cache must not answer in the server's place.
-      cache: 'no-store',
-      credentials: 'omit',
-      redirect: 'follow',
-      signal: controller.signal,
-    });
-    if (response.redirected && !validatePackUrl(response.url).ok) {
-      await response.body?.cancel();
-      return { kind: 'failed', error: encodeSyncError('bad-url', response.url) };
-    }
-    if (response.status === 304) return { kind: 'not-modified' };
-    if (!response.ok) {
-      await response.body?.cancel();
-      return { kind: 'failed', error: encodeSyncError('http', response.status) };
-    }
-    const declared = Number(response.headers.get('Content-Length'));
-    if (declared > LIMITS.maxFileBytes) {
-      await response.body?.cancel();
-      return { kind: 'failed', error: encodeSyncError('too-large') };
-    }
-    const text = await readCapped(response, LIMITS.maxFileBytes);
-    if (text === null) return { kind: 'failed', error: encodeSyncError('too-large') };
-    return { kind: 'body', text, etag: response.headers.get('ETag') };
-  } catch (error) {
-    const timedOut = controller.signal.aborted;
-    return { kind: 'failed', error: timedOut ? encodeSyncError('timeout') : encodeSyncError('network', String(error)) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The body as text, or null once it passes `maxBytes` (reading stops there). */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let bytes = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  const fetched = await fetchRemoteFile(url, {
+    fetch: env.fetch,
+    etag,
+    timeoutMs: env.timeoutMs,
+    maxBytes: LIMITS.maxFileBytes,
+    isAllowedUrl: (candidate) => validatePackUrl(candidate).ok,
+  });
+  return fetched.kind === 'failed' ? { kind: 'failed', error: encodeSyncError(fetched.code, fetched.detail) } : fetched;
 }
 
 async function findRecord(database: CoachmarkDB, url: string): Promise<UrlPackRecord | undefined> {

@@ -178,3 +178,10 @@ export function moveStep(draft: CardDraft, from: number, to: number): CardDraft 
   const targets = draft.targets?.map((target) => ({ ...target, step: newIndex.get(target.step) ?? target.step }));
   return { ...draft, steps, targets };
 }
+
+/** Sets (or, with null, removes) the "show me" target of one step. */
+export function setStepTarget(draft: CardDraft, step: number, target: Omit<StepTarget, 'step'> | null): CardDraft {
+  const others = (draft.targets ?? []).filter((existing) => existing.step !== step);
+  const targets = target ? [...others, { ...target, step }].sort((a, b) => a.step - b.step) : others;
+  return { ...draft, targets };
+}

@@ -53,7 +53,7 @@ function parsePackUnsafe(input: unknown): ParsePackResult {
 
   const result = packSchema.safeParse(value);
   if (!result.success) {
-    return { ok: false, errors: capped(firstIssuePerPath(result.error.issues).map((issue) => formatIssue(issue, value)), 'errors') };
+    return { ok: false, errors: formatIssues(result.error.issues, value) };
   }
   const warnings = [...unknownFieldWarnings(value), ...catalogueWarnings(result.data.cards)];
   return { ok: true, pack: result.data, warnings: capped(warnings, 'warnings') };
@@ -62,16 +62,25 @@ function parsePackUnsafe(input: unknown): ParsePackResult {
 // ---------------------------------------------------------------------------------------------
 // Text: size, encoding, nesting and syntax, each with a position the author can find.
 
-type ReadResult = { ok: true; value: unknown } | { ok: false; errors: string[] };
+export type ReadResult = { ok: true; value: unknown } | { ok: false; errors: string[] };
 
 function readPackText(raw: string): ReadResult {
   const bytes = utf8Length(raw);
   if (bytes > LIMITS.maxFileBytes) {
     return { ok: false, errors: [`file: ${describeOversize(bytes)}`] };
   }
+  return readJsonText(raw, `a pack is ${WHAT_A_PACK_IS}`);
+}
+
+/**
+ * JSON text to a value, or errors an author can act on: line and column of a syntax error,
+ * keys given twice, nesting too deep to walk. `whatItIs` completes "file: is empty; …".
+ * Shared with the other JSON files Coachmark reads (the mentor directory).
+ */
+export function readJsonText(raw: string, whatItIs: string): ReadResult {
   // Editors on Windows often save UTF-8 with a byte order mark; JSON.parse rejects it.
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.trim() === '') return { ok: false, errors: [`file: is empty; a pack is ${WHAT_A_PACK_IS}`] };
+  if (text.trim() === '') return { ok: false, errors: [`file: is empty; ${whatItIs}`] };
 
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== null) {
@@ -271,6 +280,11 @@ function firstIssuePerPath(issues: readonly $ZodIssue[]): $ZodIssue[] {
     seen.add(key);
     return true;
   });
+}
+
+/** zod's issues as path-named messages, one per field, capped; `root` is the value that was checked. */
+export function formatIssues(issues: readonly $ZodIssue[], root: unknown): string[] {
+  return capped(firstIssuePerPath(issues).map((issue) => formatIssue(issue, root)), 'errors');
 }
 
 function formatIssue(issue: $ZodIssue, root: unknown): string {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CoachmarkDB } from '../../../utils/db';
 import { createLocalPack, deleteCard, deletePack, duplicateCard, restoreDeleted, saveCard } from '../../../utils/cards/authoring';
-import { addStep, draftFromCard, moveStep, newDraft, removeStep, slugify, splitTags, uniqueId, validateDraft } from '../../../utils/cards/draft';
+import { addStep, draftFromCard, moveStep, newDraft, removeStep, setStepTarget, slugify, splitTags, uniqueId, validateDraft } from '../../../utils/cards/draft';
 import { exportPack, importPack } from '../../../utils/cards/import';
 import { replacePack } from '../../../utils/cards/store';
 import type { Card, Pack } from '../../../utils/cards/schema';
@@ -182,5 +182,19 @@ describe('authoring local packs', () => {
     expect(await deletePack('feed', database)).toEqual({ ok: false, error: 'not-local' });
     expect(await deleteCard('feed/f', database)).toEqual({ ok: false, error: 'not-local' });
     expect(await dump()).toEqual(before);
+  });
+});
+
+describe('show-me targets in the editor', () => {
+  it('sets, replaces and removes one step’s target, keeping the others in step order', () => {
+    let draft = { ...newDraft({ tool: 'canvas', context: 'speedgrader' }), id: 'canvas-submit', title: 'Submit a rubric', summary: 'Score and submit.', steps: ['Open it.', 'Score it.', 'Submit it.'] };
+    draft = setStepTarget(draft, 2, { selectors: ['#submit'], label: 'Submit' });
+    draft = setStepTarget(draft, 0, { selectors: ['[data-testid="rubric"]'] });
+    expect(draft.targets?.map((target) => target.step)).toEqual([0, 2]);
+    draft = setStepTarget(draft, 2, { selectors: ['#save'], label: 'Save' });
+    expect(draft.targets?.find((target) => target.step === 2)).toEqual({ step: 2, selectors: ['#save'], label: 'Save' });
+    draft = setStepTarget(draft, 0, null);
+    expect(draft.targets).toEqual([{ step: 2, selectors: ['#save'], label: 'Save' }]);
+    expect(validateDraft(draft).ok).toBe(true);
   });
 });

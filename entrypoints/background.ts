@@ -1,4 +1,5 @@
 import { setupGapUpdates } from '@/utils/background/gap-updates';
+import { setupMentorDirectorySync } from '@/utils/background/mentor-directory';
 import { setupPackSync } from '@/utils/background/pack-sync';
 import { setupOutbox } from '@/utils/background/outbox';
 import { setupCustomDomains } from '@/utils/background/custom-domains';
@@ -11,6 +12,7 @@ export default defineBackground({
   main() {
     setupStarterPack();
     setupPackSync();
+    setupMentorDirectorySync();
     setupSidePanel();
     setupTabTracking();
     setupCustomDomains();

@@ -112,6 +112,11 @@ export interface Mentor {
   /** Chat handle per endpoint format (Slack member id, Discord user id, Teams e-mail…). */
   handles: Partial<Record<EndpointFormat, string>>;
   tools: string[];
+  /**
+   * 'directory' for a mentor from the school's published directory (settings key
+   * mentorDirectoryUrl): read-only here, replaced by each sync. Absent or 'local': added in the studio.
+   */
+  source?: 'local' | 'directory';
 }
 
 /** The teacher's own relationship with a card: all local, never sent. */

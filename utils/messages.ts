@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PackSyncResult } from './cards/subscriptions';
 import type { EndpointFormat } from './endpoints/types';
+import type { MentorDirectorySyncResult } from './mentors/directory';
 import type { PickResult, ShowTargetResult, TargetPreview, ToolTab } from './show-me/types';
 
 /** What an endpoint answered to the studio's test message (body cut to its first 300 characters). */
@@ -26,6 +27,8 @@ export interface ProtocolMap {
   panelKicksOutbox(data: { reason: string }): void;
   /** studio → background: sync one subscribed pack URL now, or every subscription; one result per URL. */
   studioSyncsPacks(data: { url?: string }): PackSyncResult[];
+  /** studio → background: sync the school's mentor directory (settings key mentorDirectoryUrl) now. */
+  studioSyncsMentors(data: Record<string, never>): MentorDirectorySyncResult;
   /**
    * studio → background: post one clearly marked test message to this endpoint now (not through
    * the outbox) and report the endpoint's real answer. The values are the form's, saved or not.

@@ -2,11 +2,11 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { useLiveQuery } from '../hooks';
 import { CardView } from './CardView';
 import { ComfortControl, useComfort } from './ComfortControl';
-import { RECENT_SHOWN, useRecentSnapshot } from './RecentlyViewed';
-import { cardsForPage } from '@/utils/cards/store';
+import { RECENT_SHOWN, loadRecentSnapshot, useRecentSnapshot } from './RecentlyViewed';
+import { cardsForPage, type PageCards as PageCardLists } from '@/utils/cards/store';
 import { db, type CardFeedback, type CardRecord } from '@/utils/db';
 import { t } from '@/utils/i18n';
-import { feedbackByKey, orderForComfort, setKnown } from '@/utils/personal';
+import { feedbackByKey, getComfort, orderForComfort, setKnown, type Comfort } from '@/utils/personal';
 import { toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
 
@@ -15,6 +15,10 @@ export const TOOL_LIST_LIMIT = 60;
 
 /** Set once per panel page, when the first cards are on screen (read by the benchmark). */
 let firstCardsMarked = false;
+
+// Opening the database takes a while in a fresh page: start it while the panel is still
+// reading which tab it is about. Queries wait for it (and report any error themselves).
+db.open().catch(() => {});
 
 type Section = 'page' | 'recent' | 'tool' | 'known';
 
@@ -25,10 +29,12 @@ type Section = 'page' | 'recent' | 'tool' | 'known';
  */
 export function PageCards({ detection }: { detection: Detection }) {
   const { tool, context } = detection;
-  const cards = useLiveQuery(() => cardsForPage(tool, context), [tool, context]);
-  const feedbackList = useLiveQuery(() => db.feedback.toArray(), []);
-  const comfort = useComfort(tool);
-  const recent = useRecentSnapshot(tool, `${tool}/${context ?? '*'}`);
+  const place = `${tool}/${context ?? '*'}`;
+  const first = useFirstData(place, () => loadPageData(tool, context));
+  const cards = useLiveQuery(() => cardsForPage(tool, context), [tool, context]) ?? first?.cards;
+  const feedbackList = useLiveQuery(() => db.feedback.toArray(), []) ?? first?.feedback;
+  const comfort = useComfort(tool) ?? first?.comfort;
+  const recent = useRecentSnapshot(tool, place) ?? first?.recent;
   const [open, setOpen] = useState<string | null>(null);
   const [showKnown, setShowKnown] = useState(false);
   const [showAllTool, setShowAllTool] = useState(false);
@@ -182,6 +188,47 @@ export function PageCards({ detection }: { detection: Detection }) {
       )}
     </div>
   );
+}
+
+interface PageData {
+  cards: PageCardLists;
+  feedback: CardFeedback[];
+  comfort: Comfort;
+  recent: CardRecord[];
+}
+
+function loadPageData(tool: string, context: string | null): Promise<PageData> {
+  return Promise.all([cardsForPage(tool, context), db.feedback.toArray(), getComfort(tool), loadRecentSnapshot(tool)]).then(
+    ([cards, feedback, comfort, recent]) => ({ cards, feedback, comfort, recent }),
+  );
+}
+
+/**
+ * Everything the first screen needs, read as soon as the component first renders rather than
+ * after the first paint, when effects (and so the live subscriptions) start: the teacher is
+ * waiting for these cards. Later changes, and other pages, come from the subscriptions.
+ */
+function useFirstData(place: string, load: () => Promise<PageData>): PageData | undefined {
+  const [data, setData] = useState<{ place: string; data: PageData } | undefined>(undefined);
+  const alive = useRef(true);
+  const started = useRef(false);
+  if (!started.current) {
+    started.current = true;
+    // Resolves after this render is committed (promises settle after synchronous work).
+    load().then(
+      (value) => alive.current && setData({ place, data: value }),
+      () => {
+        // The subscriptions report their own errors.
+      },
+    );
+  }
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
+  return data && data.place === place ? data.data : undefined;
 }
 
 function withoutKnown(feedback: ReadonlyMap<string, CardFeedback>, key: string): Map<string, CardFeedback> {

@@ -9,6 +9,10 @@ import { feedbackByKey, recentlyViewed } from '@/utils/personal';
 const SNAPSHOT_SIZE = 12;
 export const RECENT_SHOWN = 5;
 
+export function loadRecentSnapshot(tool: string | undefined): Promise<CardRecord[]> {
+  return recentlyViewed(db, { tool, limit: SNAPSHOT_SIZE });
+}
+
 /**
  * The cards opened before, read once each time a page (`place`) is shown rather than live: a
  * card the teacher opens now must not jump into the strip above what they are reading.
@@ -17,7 +21,7 @@ export function useRecentSnapshot(tool: string | undefined, place: string = tool
   const [snapshot, setSnapshot] = useState<{ place: string; cards: CardRecord[] } | undefined>(undefined);
   useEffect(() => {
     let active = true;
-    recentlyViewed(db, { tool, limit: SNAPSHOT_SIZE }).then(
+    loadRecentSnapshot(tool).then(
       (cards) => active && setSnapshot({ place, cards }),
       (error: unknown) => {
         if (!active) return;

@@ -10,7 +10,7 @@ import { toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
 
 /** Enough to scroll through; the best matches are at the top of each group anyway. */
-const RESULT_LIMIT = 40;
+const RESULT_LIMIT = 30;
 
 interface Props {
   query: string;

@@ -1,9 +1,16 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
 import { db, type Mentor } from '@/utils/db';
 import { ENDPOINT_FORMATS, type EndpointFormat } from '@/utils/endpoints/types';
 import { t, type MessageKey } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messages';
+import { decodeSyncError, validatePackUrl } from '@/utils/cards/subscriptions';
+import { isDirectoryMentor, normalizeDirectoryUrl, type MentorDirectorySyncResult } from '@/utils/mentors/directory';
+import { watchDirectoryStatus, type MentorDirectoryStatus } from '@/utils/mentors/store';
 import { isMentionHandle } from '@/utils/ping';
+import { watchSettings } from '@/utils/settings';
+import { requestReadAccess } from './SubscribeForm';
+import { describeSyncError, formatWhen } from './sync-text';
 import { TOOLS, toolById } from '@/utils/tools/catalog';
 import type { ToolCategory } from '@/utils/tools/types';
 
@@ -31,7 +38,9 @@ export function MentorsTab() {
   const [status, setStatus] = useState<{ text: string; undo?: Mentor } | null>(null);
 
   if (!mentors) return <p class="status">{t('loading')}</p>;
-  const sorted = [...mentors].sort((a, b) => a.name.localeCompare(b.name));
+  // The school's directory mentors are listed apart, read-only: a sync would undo any edit.
+  const sorted = mentors.filter((mentor) => !isDirectoryMentor(mentor)).sort((a, b) => a.name.localeCompare(b.name));
+  const fromDirectory = mentors.filter(isDirectoryMentor).sort((a, b) => a.name.localeCompare(b.name));
 
   const remove = async (mentor: Mentor) => {
     await db.mentors.delete(mentor.id);
@@ -47,7 +56,7 @@ export function MentorsTab() {
       <h2 id="mentors-heading">{t('mentorsHeading')}</h2>
       <p class="hint">{t('mentorsIntro')}</p>
       {sorted.length === 0 ? (
-        <p class="empty">{t('mentorsEmpty')}</p>
+        <p class="empty">{t(fromDirectory.length > 0 ? 'mentorsEmptyLocal' : 'mentorsEmpty')}</p>
       ) : (
         <table class="mentors__table">
           <thead>
@@ -66,13 +75,7 @@ export function MentorsTab() {
                 <th scope="row">{mentor.name}</th>
                 <td>{mentor.tools.map((id) => toolById(id)?.name ?? id).join(', ')}</td>
                 <td>
-                  <ul class="mentors__handles">
-                    {ENDPOINT_FORMATS.filter((format) => mentor.handles[format]).map((format) => (
-                      <li key={format}>
-                        {t(HANDLE_LABELS[format].label)}: <code>{mentor.handles[format]}</code>
-                      </li>
-                    ))}
-                  </ul>
+                  <HandleList mentor={mentor} />
                 </td>
                 <td class="mentors__row-actions">
                   <button type="button" onClick={() => setEditing({ mode: 'edit', mentor })}>
@@ -113,6 +116,132 @@ export function MentorsTab() {
         <button type="button" class="primary" onClick={() => setEditing({ mode: 'add' })}>
           {t('mentorAdd')}
         </button>
+      )}
+      <DirectorySection mentors={fromDirectory} />
+    </section>
+  );
+}
+
+function HandleList({ mentor }: { mentor: Mentor }) {
+  return (
+    <ul class="mentors__handles">
+      {ENDPOINT_FORMATS.filter((format) => mentor.handles[format]).map((format) => (
+        <li key={format}>
+          {t(HANDLE_LABELS[format].label)}: <code>{mentor.handles[format]}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A stored directory sync error in the coach's language; size and validity have the directory's own words. */
+function describeDirectoryError(stored: string): string {
+  const { code, detail } = decodeSyncError(stored);
+  if (code === 'too-large') return t('mentorDirectoryErrorTooLarge');
+  if (code === 'invalid') return t('mentorDirectoryErrorInvalid', detail);
+  return describeSyncError(stored);
+}
+
+function describeDirectoryResult(result: MentorDirectorySyncResult): string {
+  switch (result.outcome) {
+    case 'updated':
+      return t('mentorDirectoryResultUpdated', String(result.mentors));
+    case 'unchanged':
+      return t('mentorDirectoryResultUnchanged', String(result.mentors));
+    case 'failed':
+      return t('mentorDirectoryResultFailed', describeDirectoryError(result.error));
+    case 'none':
+      return t('mentorDirectoryResultNone');
+  }
+}
+
+/**
+ * The mentors of the school's published directory (settings key mentorDirectoryUrl, normally
+ * policy): read-only, with where they come from, when they last synced or why not, and "Sync now".
+ */
+function DirectorySection({ mentors }: { mentors: Mentor[] }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const [status, setStatus] = useState<MentorDirectoryStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<string | null>(null);
+  useEffect(() => watchSettings((settings) => setUrl(settings.values.mentorDirectoryUrl.trim())), []);
+  useEffect(() => watchDirectoryStatus(setStatus), []);
+
+  if (url === null || (url === '' && mentors.length === 0)) return null;
+  // A status about another address (the setting just changed) says nothing about this one.
+  const current = status && status.url === normalizeDirectoryUrl(url) ? status : null;
+
+  const syncNow = async () => {
+    setBusy(true);
+    setResult(null);
+    // The click is the user gesture the permission prompt needs; servers without CORS headers need the grant.
+    if (validatePackUrl(url).ok) await requestReadAccess(normalizeDirectoryUrl(url));
+    try {
+      setResult(describeDirectoryResult(await sendMessage('studioSyncsMentors', {})));
+    } catch {
+      setResult(t('syncUnavailable'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="mentor-directory" aria-labelledby="mentor-directory-heading">
+      <h3 id="mentor-directory-heading">{t('mentorDirectoryHeading')}</h3>
+      <p class="hint">{t('mentorDirectoryIntro')}</p>
+      <p class="mentor-directory__meta">
+        {url && (
+          <span>
+            {t('mentorDirectorySource')}{' '}
+            <code class="mentor-directory__url">{url}</code>
+          </span>
+        )}
+        <span>{current?.lastSyncAt ? t('packLastSync', formatWhen(current.lastSyncAt)) : t('packNeverSynced')}</span>
+      </p>
+      {current?.lastError && (
+        <p class="error">
+          {t(mentors.length > 0 ? 'mentorDirectoryFailedKept' : 'mentorDirectoryFailedNone', describeDirectoryError(current.lastError))}
+        </p>
+      )}
+      <button type="button" onClick={() => void syncNow()} disabled={busy} aria-describedby="mentor-directory-heading">
+        {busy ? t('syncing') : t('syncNow')}
+      </button>
+      <div role="status" aria-live="polite">
+        {result && <p class="notice">{result}</p>}
+      </div>
+      {current && current.warnings.length > 0 && (
+        <details class="mentor-directory__warnings">
+          <summary>{t('mentorDirectoryWarnings', String(current.warnings.length))}</summary>
+          <ul>
+            {current.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {mentors.length === 0 ? (
+        current?.lastSuccessAt !== undefined && <p class="empty">{t('mentorDirectoryEmpty')}</p>
+      ) : (
+        <table class="mentors__table" aria-labelledby="mentor-directory-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t('mentorName')}</th>
+              <th scope="col">{t('mentorTools')}</th>
+              <th scope="col">{t('mentorHandles')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mentors.map((mentor) => (
+              <tr key={mentor.id} data-testid="directory-mentor-row">
+                <th scope="row">{mentor.name}</th>
+                <td>{mentor.tools.map((id) => toolById(id)?.name ?? id).join(', ')}</td>
+                <td>
+                  <HandleList mentor={mentor} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

@@ -39,7 +39,9 @@ export function PrivacyTab() {
           </ul>
         </dd>
         <dt>{t('privacyStoreLocal')}</dt>
-        <dd>{t('privacyStoreLocalBody')}</dd>
+        <dd>
+          {t('privacyStoreLocalBody')} {t('privacyStoreLocalMentorDirectory')}
+        </dd>
         <dt>{t('privacyStoreSession')}</dt>
         <dd>{t('privacyStoreSessionBody')}</dd>
         <dt>{t('privacyStoreManaged')}</dt>
@@ -51,6 +53,7 @@ export function PrivacyTab() {
         <li>{t('privacySentPing')}</li>
         <li>{t('privacySentTest')}</li>
         <li>{t('privacySentPacks')}</li>
+        <li>{t('privacySentMentorDirectory')}</li>
         <li>
           <strong>{t('privacySentNothingElse')}</strong>
         </li>

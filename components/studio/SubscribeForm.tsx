@@ -24,7 +24,7 @@ interface Props {
  * server's CORS headers say. Needs the click's user gesture; a refusal is not fatal (a server
  * that allows cross-origin reads still syncs).
  */
-async function requestReadAccess(url: string): Promise<void> {
+export async function requestReadAccess(url: string): Promise<void> {
   const { protocol, hostname } = new URL(url);
   const origins = [`${protocol}//${hostname}/*`];
   try {

@@ -52,7 +52,6 @@ interface IndexTiming {
   readMs: number;
   buildMs: number;
   cards: number;
-  heapMb: number;
   /** The page's longest task (≥ 50 ms) between focus and ready; 0 if none. */
   longestTaskMs: number;
 }
@@ -78,11 +77,9 @@ async function timeIndexBuild(page: Page): Promise<IndexTiming> {
           if (mark) {
             observer.disconnect();
             const detail = mark.detail as { cards: number; readMs: number; buildMs: number };
-            const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
             done({
               ms: mark.startTime - start,
               ...detail,
-              heapMb: memory ? memory.usedJSHeapSize / (1024 * 1024) : Number.NaN,
               longestTaskMs: Math.max(0, ...longTasks),
             });
           } else if (performance.now() > deadline) fail(new Error('the search index was never ready'));
@@ -143,7 +140,7 @@ export async function benchPanel(): Promise<BenchSection> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     execFileSync('npx', ['wxt', 'build'], { cwd: join(import.meta.dirname, '../..'), stdio: 'inherit' });
   }
-  const h = await launchExtension({ hosts: ['*.instructure.com'], args: ['--enable-precise-memory-info'] });
+  const h = await launchExtension({ hosts: ['*.instructure.com'] });
   try {
     // tsx compiles with esbuild's keepNames, which wraps inner functions in __name(); functions
     // sent to a page are compiled the same way, so the page needs the helper too.
@@ -195,7 +192,6 @@ export async function benchPanel(): Promise<BenchSection> {
         { name: `  of which reading every card (${index.cards.toLocaleString('en')})`, value: index.readMs, unit: 'ms' },
         { name: '  of which building the index', value: index.buildMs, unit: 'ms' },
         { name: `  panel page's longest blocked task meanwhile (${last!.workers().length > 0 ? 'index in a worker' : 'index in the page'})`, value: index.longestTaskMs, unit: 'ms', goal: '< 50 ms' },
-        { name: 'panel page JS heap with the index built (the worker has its own)', value: index.heapMb, unit: 'MB' },
         { name: `keystroke → results in the DOM, p50 (${keys.commit.length} keystrokes, ${TYPED_QUERIES.length} queries)`, value: median(keys.commit), unit: 'ms' },
         { name: 'keystroke → results in the DOM, p95', value: percentile(keys.commit, 0.95), unit: 'ms', goal: '≤ 50 ms' },
         { name: 'keystroke → next frame, p95', value: percentile(keys.frame, 0.95), unit: 'ms' },

@@ -9,12 +9,14 @@ import type { BenchSection } from './bench/types';
 import { benchDetect } from './bench/detect';
 import { benchSearch } from './bench/search';
 import { benchImport } from './bench/import';
+import { benchPanel } from './bench/panel';
 
 const root = join(import.meta.dirname, '..');
 const sections: Array<[name: string, run: () => Promise<BenchSection>]> = [
   ['detect', benchDetect],
   ['search', benchSearch],
   ['import', benchImport],
+  ['panel', benchPanel],
 ];
 
 function format(value: number, unit: string): string {

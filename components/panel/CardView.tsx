@@ -7,6 +7,9 @@ import type { HighlightTerms } from '@/utils/search';
 import { clearMarks, markMatches, splitHighlights } from '@/utils/highlight';
 import { markViewed, setHelpful } from '@/utils/personal';
 import { toolById } from '@/utils/tools/catalog';
+import { ShowMeButton } from './ShowMeButton';
+import { CardFlagButtons } from './CardFlagButtons';
+import { usePanelTab } from './panel-context';
 
 const LEVEL_KEYS: Record<Level, MessageKey> = {
   beginner: 'levelBeginner',
@@ -93,6 +96,7 @@ interface BodyProps {
 
 function CardBody({ card, id, feedback, highlight, onKnownChange }: BodyProps) {
   const steps = useMemo(() => card.steps.map((step) => renderMarkdown(step)), [card.steps]);
+  const { tabId, tabState } = usePanelTab();
   const stepList = useRef<HTMLOListElement>(null);
 
   // Matched words in the rendered steps are marked by splitting their text nodes afterwards.
@@ -108,8 +112,11 @@ function CardBody({ card, id, feedback, highlight, onKnownChange }: BodyProps) {
       <h4 class="visually-hidden">{t('stepsHeading')}</h4>
       <ol class="card__steps" ref={stepList}>
         {steps.map((html, index) => (
-          // Card text becomes HTML only through renderMarkdown, which sanitises it.
-          <li key={index} dangerouslySetInnerHTML={{ __html: html }} />
+          <li key={index}>
+            {/* Card text becomes HTML only through renderMarkdown, which sanitises it. */}
+            <div class="card__step-text" dangerouslySetInnerHTML={{ __html: html }} />
+            <ShowMeButton card={card} stepIndex={index} tabId={tabId} />
+          </li>
         ))}
       </ol>
       {card.links.length > 0 && (
@@ -130,6 +137,7 @@ function CardBody({ card, id, feedback, highlight, onKnownChange }: BodyProps) {
         </>
       )}
       <CardFeedbackBar card={card} id={id} feedback={feedback} onKnownChange={onKnownChange} />
+      <CardFlagButtons card={card} tabState={tabState} />
     </div>
   );
 }

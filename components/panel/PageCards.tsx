@@ -9,6 +9,9 @@ import { t } from '@/utils/i18n';
 import { feedbackByKey, getComfort, orderForComfort, setKnown, type Comfort } from '@/utils/personal';
 import { toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
+import { browser } from 'wxt/browser';
+import { putCardsFirst } from '@/utils/gaps';
+import { useAddressingCardKeys } from './AddressedNotice';
 
 /** A district library can hold hundreds of cards for one tool: show this many until asked. */
 export const TOOL_LIST_LIMIT = 60;
@@ -31,7 +34,9 @@ export function PageCards({ detection }: { detection: Detection }) {
   const { tool, context } = detection;
   const place = `${tool}/${context ?? '*'}`;
   const first = useFirstData(place, () => loadPageData(tool, context));
-  const cards = useLiveQuery(() => cardsForPage(tool, context), [tool, context]) ?? first?.cards;
+  const cards = useLiveQuery(() => cardsForPage(tool, context, db, { uiLanguage: uiLanguage() }), [tool, context]) ?? first?.cards;
+  // A card that answered one of the teacher's flags comes first for a while.
+  const addressing = useAddressingCardKeys(detection);
   const feedbackList = useLiveQuery(() => db.feedback.toArray(), []) ?? first?.feedback;
   const comfort = useComfort(tool) ?? first?.comfort;
   const recent = useRecentSnapshot(tool, place) ?? first?.recent;
@@ -60,15 +65,15 @@ export function PageCards({ detection }: { detection: Detection }) {
     const ordering = undo ? withoutKnown(feedback, undo.key) : feedback;
     const isKnown = (card: CardRecord) => feedback.get(card.key)?.known === true;
     const shown = (list: CardRecord[]) => list.filter((card) => !isKnown(card) || card.key === undo?.key);
-    const page = shown(orderForComfort(cards.page, comfort, ordering));
-    const toolCards = shown(orderForComfort(cards.tool, comfort, ordering));
+    const page = putCardsFirst(shown(orderForComfort(cards.page, comfort, ordering)), addressing);
+    const toolCards = putCardsFirst(shown(orderForComfort(cards.tool, comfort, ordering)), addressing);
     const pageKeys = new Set(cards.page.map((card) => card.key));
     const recentCards = recent
       .filter((card) => !pageKeys.has(card.key) && !isKnown(card) && card.key !== undo?.key)
       .slice(0, RECENT_SHOWN);
     const known = orderForComfort([...cards.page, ...cards.tool].filter(isKnown), comfort, feedback);
     return { page, tool: toolCards, recent: recentCards, known };
-  }, [ready, cards, feedback, comfort, recent, undo]);
+  }, [ready, cards, feedback, comfort, recent, undo, addressing]);
 
   useLayoutEffect(() => {
     if (!view || firstCardsMarked) return;
@@ -198,7 +203,7 @@ interface PageData {
 }
 
 function loadPageData(tool: string, context: string | null): Promise<PageData> {
-  return Promise.all([cardsForPage(tool, context), db.feedback.toArray(), getComfort(tool), loadRecentSnapshot(tool)]).then(
+  return Promise.all([cardsForPage(tool, context, db, { uiLanguage: uiLanguage() }), db.feedback.toArray(), getComfort(tool), loadRecentSnapshot(tool)]).then(
     ([cards, feedback, comfort, recent]) => ({ cards, feedback, comfort, recent }),
   );
 }
@@ -246,4 +251,12 @@ function findToggle(root: HTMLElement, key: string): HTMLElement | null {
     if (toggle) return toggle;
   }
   return null;
+}
+
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return 'en';
+  }
 }

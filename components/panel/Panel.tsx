@@ -7,6 +7,8 @@ import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { PanelActions, usePanelForm } from './PanelActions';
 import { AddressedNotice } from './AddressedNotice';
+import { NewCardLink } from './NewCardLink';
+import { PanelTabContext } from './panel-context';
 import { contextName, toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
 import { t } from '@/utils/i18n';
@@ -21,6 +23,7 @@ export function Panel() {
   const detection = tabState?.detection ?? null;
   const searching = query.trim() !== '';
   return (
+    <PanelTabContext.Provider value={{ tabId, tabState }}>
     <div class="panel">
       <PanelHeader detection={detection} />
       <SearchBox value={query} onChange={setQuery} />
@@ -39,6 +42,7 @@ export function Panel() {
       </main>
       <PanelActions tabState={tabState} form={form} onForm={setForm} />
     </div>
+    </PanelTabContext.Provider>
   );
 }
 
@@ -62,6 +66,7 @@ function PanelHeader({ detection }: { detection: Detection | null }) {
           t('panelTitle')
         )}
       </h1>
+      <NewCardLink detection={detection} />
     </header>
   );
 }

@@ -1,6 +1,7 @@
 import { db as defaultDb, toCardRecord, type CardRecord, type CoachmarkDB, type PackRecord, type PackSource } from '../db';
 import { parsePack } from './pack';
 import type { Pack } from './schema';
+import { preferLanguage } from './language';
 
 export const STARTER_PACK_ID = 'coachmark-starter';
 export const STARTER_PACK_PATH = '/packs/starter.json';
@@ -48,8 +49,18 @@ export interface PageCards {
 }
 
 /** Reads only the tool's cards through the index; never loads the whole library. */
-export async function cardsForPage(tool: string, context: string | null, database: CoachmarkDB = defaultDb): Promise<PageCards> {
-  const cards = await database.cards.where('tools').equals(tool).toArray();
+export async function cardsForPage(
+  tool: string,
+  context: string | null,
+  database: CoachmarkDB = defaultDb,
+  options: { uiLanguage?: string } = {},
+): Promise<PageCards> {
+  let cards = await database.cards.where('tools').equals(tool).toArray();
+  if (options.uiLanguage) {
+    // Where a card exists in several languages, keep the one that fits the browser's best.
+    const packs = await database.packs.toArray();
+    cards = preferLanguage(cards, options.uiLanguage, new Map(packs.map((pack) => [pack.id, pack.lang])));
+  }
   const place = context ? `${tool}/${context}` : null;
   const page: CardRecord[] = [];
   const rest: CardRecord[] = [];

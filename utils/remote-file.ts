@@ -24,6 +24,17 @@ export interface RemoteFileOptions {
 }
 
 export async function fetchRemoteFile(url: string, options: RemoteFileOptions): Promise<RemoteFile> {
+  const result = await fetchOnce(url, options);
+  // Without a host grant the request is cross-origin, and If-None-Match makes the browser ask
+  // the server first (a CORS preflight), which many static hosts refuse though they allow the
+  // plain GET: then fetch the whole file rather than fail every sync.
+  if (options.etag && result.kind === 'failed' && result.code === 'network') {
+    return fetchOnce(url, { ...options, etag: undefined });
+  }
+  return result;
+}
+
+async function fetchOnce(url: string, options: RemoteFileOptions): Promise<RemoteFile> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
   try {

@@ -77,12 +77,7 @@ export async function syncMentorDirectory(rawUrl: string, env: DirectorySyncEnvi
       maxBytes: DIRECTORY_LIMITS.maxFileBytes,
       isAllowedUrl: (candidate) => validatePackUrl(candidate).ok,
     });
-  const etag = intact ? kept.etag : undefined;
-  let fetched = await get(etag);
-  // Without a host grant the request is cross-origin, and If-None-Match makes the browser ask
-  // the server first (a CORS preflight), which many static hosts refuse though they allow the
-  // plain GET: then fetch the whole file rather than fail every sync.
-  if (etag && fetched.kind === 'failed' && fetched.code === 'network') fetched = await get(undefined);
+  const fetched = await get(intact ? kept.etag : undefined);
   if (fetched.kind === 'failed') return fail(encodeSyncError(fetched.code, fetched.detail));
   if (fetched.kind === 'not-modified') {
     if (!intact || !kept.etag) return fail(encodeSyncError('http', 304));

@@ -115,6 +115,17 @@ describe('syncPackUrl against a real HTTP server', () => {
     expect((await sourceOf('feed'))).toMatchObject({ etag: '"v1"', lastSyncAt: 2_000_000 });
   });
 
+  it('fetches the whole pack when the conditional request is refused (a CORS preflight the server does not answer)', async () => {
+    routes.set('/feed.json', { body: formatPack(pack([card('a')])), etag: '"v1"' });
+    await syncPackUrl(url('/feed.json'), env);
+    routes.set('/feed.json', { body: formatPack(pack([card('a'), card('b')], { version: '1.1.0' })), etag: '"v2"' });
+    const preflightRefused: typeof fetch = (input, init) =>
+      new Headers(init?.headers).has('If-None-Match') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+    const result = await syncPackUrl(url('/feed.json'), { ...env, fetch: preflightRefused });
+    expect(result).toMatchObject({ outcome: 'updated', added: 1 });
+    expect(await cardsOf('feed')).toEqual([['a', 'Title of a'], ['b', 'Title of b']]);
+  });
+
   it('replaces the pack when it changes: added, updated and removed cards', async () => {
     routes.set('/feed.json', { body: formatPack(pack([card('a'), card('b')])), etag: '"v1"' });
     await syncPackUrl(url('/feed.json'), env);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, poll, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
+import { PanelPage } from './support/pages';
 import { readOverlay, ringSurrounds, sendFromExtensionPage, STYLE_PROPERTIES, type Box, type OverlaySnapshot } from './support/show-me';
 import { parsePack } from '../../utils/cards/pack';
 import type { Pack } from '../../utils/cards/schema';
@@ -14,6 +15,7 @@ const SPEEDGRADER = 'https://showme.instructure.com/courses/7/gradebook/speed_gr
 const HOSTILE = 'https://showme.instructure.com/courses/7/hostile';
 const PACK_ID = 'e2e-show-me';
 const CARD_KEY = `${PACK_ID}/speedgrader-show-me`;
+const CARD_TITLE = 'Find your way around SpeedGrader';
 
 /** One card whose steps point at the fixture page's elements, checked by the real pack parser. */
 function showMePack(): Pack {
@@ -34,7 +36,7 @@ function showMePack(): Pack {
     cards: [
       {
         id: 'speedgrader-show-me',
-        title: 'Find your way around SpeedGrader',
+        title: CARD_TITLE,
         summary: 'Where the rubric, comments and downloads are.',
         steps: steps.map(([text]) => text),
         tools: ['canvas'],
@@ -259,6 +261,45 @@ describe.skipIf(!shouldRunBrowserTests())('show me: highlight a step’s element
     await page.keyboard.press('Escape');
     expect(await cancelled).toBeNull();
     await sendFromExtensionPage(extensionPage, 'studioStopsPicker', { pickId: 'p2' }, tabId).catch(() => {});
+  });
+
+  it('through the panel: "Show me step 1" in the opened card rings the element on the page', async () => {
+    const { page, tabId } = await open(SPEEDGRADER);
+    await h.waitForDetection(tabId, { tool: 'canvas', context: 'speedgrader' });
+    const panel = await h.openPanel(tabId);
+    watch(panel);
+    const card = await new PanelPage(panel).openCard(CARD_TITLE);
+    // Only steps with a target offer it: the card's seven steps all have one.
+    expect(await card.getByRole('button', { name: /^Show me step \d+$/ }).count()).toBe(7);
+    await card.getByRole('button', { name: 'Show me step 1', exact: true }).click();
+
+    const overlay = await waitForRingAround(page, () => page.locator('[data-testid="rubric-button"]').boundingBox());
+    expect(overlay.hosts).toBe(1);
+    expect(overlay.label?.text).toBe('Open the rubric here');
+    const step = card.locator('.card__steps > li').nth(0);
+    await expect.poll(() => step.getByRole('status').textContent(), { timeout: 5_000 }).toBe("It's highlighted on the page. Press Esc there, or click anywhere on the page, to hide it.");
+    // Step 1's answer belongs to step 1 only.
+    expect(await card.locator('.card__steps > li').nth(1).locator('.show-me__status').textContent()).toBe('');
+
+    await step.getByRole('button', { name: 'Hide the highlight', exact: true }).click();
+    await poll(async () => ((await readOverlay(page)).hosts === 0 ? true : undefined), 3_000, '"Hide the highlight" to remove it');
+  });
+
+  it('through the panel: a step whose element is not on the page says so in the step’s status', async () => {
+    const { page, tabId } = await open(SPEEDGRADER);
+    await h.waitForDetection(tabId, { tool: 'canvas', context: 'speedgrader' });
+    const panel = await h.openPanel(tabId);
+    watch(panel);
+    const card = await new PanelPage(panel).openCard(CARD_TITLE);
+    // Step 3 points at a Print button this page does not have.
+    const step = card.locator('.card__steps > li').nth(2);
+    const button = step.getByRole('button', { name: 'Show me step 3', exact: true });
+    await button.click();
+    const status = step.getByRole('status');
+    // The background keeps looking for about 3 s before giving up.
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe("Couldn't find it on this page — it may be under a menu");
+    expect(await button.getAttribute('aria-busy')).toBe('false');
+    expect((await readOverlay(page)).hosts).toBe(0);
   });
 
   it('says it has no access on a page Coachmark may not script', async () => {

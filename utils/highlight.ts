@@ -1,4 +1,4 @@
-import { isHighlighted, type HighlightTerms } from './search';
+import { isHighlighted, type HighlightTerms } from './text-terms';
 
 /**
  * Marking the words a search matched, without ever turning card text into HTML: plain text is

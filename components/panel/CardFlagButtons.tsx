@@ -3,8 +3,14 @@ import type { CardRecord } from '@/utils/db';
 import type { CardGapKind } from '@/utils/gaps';
 import { t } from '@/utils/i18n';
 import type { TabState } from '@/utils/tab-state';
-import { FlagForm } from './FlagForm';
+import { lazyComponent } from './lazy';
 import { usePanelTabId, useTabState } from './use-tab';
+
+// Its own chunk, fetched when a flag button is first used (see lazy.tsx).
+const FlagForm = lazyComponent(
+  () => import('./FlagForm').then((m) => m.FlagForm),
+  () => <p class="status">{t('loading')}</p>,
+);
 
 interface Props {
   card: CardRecord;

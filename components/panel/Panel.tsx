@@ -4,7 +4,7 @@ import { PageCards } from './PageCards';
 import { RecentlyViewed } from './RecentlyViewed';
 import { UnknownPage } from './UnknownPage';
 import { SearchBox } from './SearchBox';
-import { SearchResults } from './SearchResults';
+import { lazyComponent } from './lazy';
 import { PanelActions, usePanelForm } from './PanelActions';
 import { AddressedNotice } from './AddressedNotice';
 import { NewCardLink } from './NewCardLink';
@@ -12,6 +12,9 @@ import { PanelTabContext } from './panel-context';
 import { contextName, toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
 import { t } from '@/utils/i18n';
+
+// Fetched with the search code on the first keystroke, never for the first screen.
+const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults));
 
 /** The teacher's panel: what page this is, and the cards for it. */
 export function Panel() {

@@ -1,10 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { TabState } from '@/utils/tab-state';
 import { t } from '@/utils/i18n';
-import { PingForm } from './PingForm';
-import { FlagForm } from './FlagForm';
-import { OutboxList } from './OutboxList';
-import { MyFlags } from './MyFlags';
+import { lazyComponent } from './lazy';
+
+// Loaded on demand: the forms and lists need endpoint formatters and settings parsing, which the
+// first screen of cards does not.
+const loading = () => <p class="status">{t('loading')}</p>;
+const PingForm = lazyComponent(() => import('./PingForm').then((m) => m.PingForm), loading);
+const FlagForm = lazyComponent(() => import('./FlagForm').then((m) => m.FlagForm), loading);
+const OutboxList = lazyComponent(() => import('./OutboxList').then((m) => m.OutboxList));
+const MyFlags = lazyComponent(() => import('./MyFlags').then((m) => m.MyFlags));
 
 export type PanelForm = 'ping' | 'flag' | null;
 

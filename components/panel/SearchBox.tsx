@@ -1,5 +1,13 @@
 import { t } from '@/utils/i18n';
-import { SEARCH_INPUT_ID, SEARCH_RESULTS_ID, missRecorder, resultToggles, warmSearch } from './search-session';
+import { SEARCH_INPUT_ID, SEARCH_RESULTS_ID, resultToggles } from './search-ids';
+
+// The search code (index client, worker, fuse.js) is its own chunk, fetched on first focus or
+// keystroke: the panel's first screen never needs it.
+let session: Promise<typeof import('./search-session')> | undefined;
+const loadSession = () => (session ??= import('./search-session'));
+const warmSearch = () => void loadSession().then((m) => m.warmSearch());
+// Nothing was searched before the session was loaded, so there is nothing to flush until then.
+const flushMisses = () => void session?.then((m) => m.missRecorder().flush());
 
 interface Props {
   value: string;
@@ -31,7 +39,7 @@ export function SearchBox({ value, onChange }: Props) {
     } else if (event.key === 'Escape' && value !== '') {
       // Our own clearing, so that the query state and the input never disagree.
       event.preventDefault();
-      void missRecorder().flush();
+      flushMisses();
       onChange('');
     }
   };
@@ -54,7 +62,7 @@ export function SearchBox({ value, onChange }: Props) {
           onChange((event.target as HTMLInputElement).value);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => void missRecorder().flush()}
+        onBlur={flushMisses}
       />
       <span id="search-keys-hint" class="visually-hidden">
         {t('searchKeysHint')}

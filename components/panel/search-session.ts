@@ -11,8 +11,7 @@ import SearchWorker from '@/utils/search-worker?worker';
  * and the recorder of searches that found nothing.
  */
 
-export const SEARCH_INPUT_ID = 'search-cards';
-export const SEARCH_RESULTS_ID = 'search-results';
+export { SEARCH_INPUT_ID, SEARCH_RESULTS_ID, focusSearchBox, resultToggles } from './search-ids';
 
 let client: SearchClient | null = null;
 /** Once search has worked in this page, waiting for an answer is too short to announce. */
@@ -111,15 +110,4 @@ export function useSearch(query: string, options: SearchOptions): SearchState {
     [],
   );
   return state;
-}
-
-/** Puts focus back in the search box. */
-export function focusSearchBox(): void {
-  document.getElementById(SEARCH_INPUT_ID)?.focus();
-}
-
-/** The result toggles, in reading order. */
-export function resultToggles(): HTMLElement[] {
-  const results = document.getElementById(SEARCH_RESULTS_ID);
-  return results ? Array.from(results.querySelectorAll<HTMLElement>('.card__toggle')) : [];
 }

@@ -1,15 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { watchTabState, type TabState } from '@/utils/tab-state';
+import { readTabState, watchTabState, type TabState } from '@/utils/tab-state';
+
+function pinnedTab(search: string): number | null {
+  const fromQuery = Number(new URLSearchParams(search).get('tab'));
+  return Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : null;
+}
+
+/** The tab and its state as read before the first render (primePanelTab), if it was. */
+let primed: { tabId: number | null; state: TabState | null } | undefined;
+
+/**
+ * Reads the panel's tab and its state as the page starts, so the first render already has them
+ * instead of waiting for an effect, a paint and two storage round trips. Never rejects.
+ */
+export async function primePanelTab(search: string = location.search): Promise<void> {
+  try {
+    const tabId = pinnedTab(search) ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null;
+    primed = { tabId, state: tabId === null ? null : await readTabState(tabId) };
+  } catch {
+    // The hooks below read it again.
+  }
+}
 
 /**
  * The tab the panel is about: `?tab=<id>` when the panel page is opened as an ordinary tab,
  * otherwise the active tab of the panel's window, followed as the teacher switches tabs.
  */
 export function usePanelTabId(search: string = location.search): number | null {
-  const fromQuery = Number(new URLSearchParams(search).get('tab'));
-  const pinned = Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : null;
-  const [tabId, setTabId] = useState<number | null>(pinned);
+  const pinned = pinnedTab(search);
+  const [tabId, setTabId] = useState<number | null>(() => pinned ?? primed?.tabId ?? null);
 
   useEffect(() => {
     if (pinned !== null) return;
@@ -32,13 +52,14 @@ export function usePanelTabId(search: string = location.search): number | null {
 
 /** The tab's state, or undefined while it is being read. */
 export function useTabState(tabId: number | null): TabState | null | undefined {
-  const [state, setState] = useState<TabState | null | undefined>(undefined);
+  const [state, setState] = useState<TabState | null | undefined>(() => (primed && primed.tabId === tabId && tabId !== null ? primed.state : undefined));
   useEffect(() => {
     if (tabId === null) {
       setState(null);
       return;
     }
-    setState(undefined);
+    // The primed state stands until the watcher's own read replaces it.
+    if (!(primed && primed.tabId === tabId)) setState(undefined);
     return watchTabState(tabId, setState);
   }, [tabId]);
   return state;

@@ -1,5 +1,5 @@
 import { db as defaultDb, type CoachmarkDB, type OutboxItem } from './db';
-import { buildRequest } from './endpoints';
+import { buildRequest, endpointHost } from './endpoints';
 import type { EndpointFormat, OutgoingPayload } from './endpoints/types';
 import { t } from './i18n';
 
@@ -236,7 +236,7 @@ export function describeOutboxItem(
   item: OutboxItem,
   formatTime: (epoch: number) => string,
 ): { state: OutboxItem['status'] | 'waiting'; text: string } {
-  const where = destinationName(item.endpoint.url);
+  const where = endpointHost(item.endpoint.url);
   switch (item.status) {
     case 'sent':
       return { state: 'sent', text: t('outboxSent', [where, formatTime(item.sentAt ?? item.createdAt)]) };
@@ -268,10 +268,3 @@ function describeError(item: OutboxItem): string {
   }
 }
 
-function destinationName(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
 import { db, type CardRecord } from '@/utils/db';
-import { formatBody, validateEndpointUrl } from '@/utils/endpoints';
-import type { EndpointFormat, GapFlagPayload, GapKind } from '@/utils/endpoints/types';
+import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
+import type { GapFlagPayload, GapKind } from '@/utils/endpoints/types';
 import { buildGapFlag, GAP_LIMITS, isCardKind } from '@/utils/gaps';
 import { saveMyFlag, searchMissesFor, type Endpoint } from '@/utils/gaps-store';
 import { t, type MessageKey } from '@/utils/i18n';
@@ -18,13 +18,6 @@ export const GAP_KIND_LABELS: Record<GapKind, MessageKey> = {
   'search-found-nothing': 'flagKindSearch',
 };
 
-const FORMAT_NAMES: Record<EndpointFormat, MessageKey> = {
-  slack: 'formatSlack',
-  teams: 'formatTeams',
-  'google-chat': 'formatGoogleChat',
-  discord: 'formatDiscord',
-  json: 'formatJson',
-};
 
 interface Props {
   tabState: TabState | null;
@@ -193,8 +186,8 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
           </h3>
           <p class="flag__destination">
             {endpoint
-              ? t('flagPreviewDestination', [hostOf(endpoint.url), t(FORMAT_NAMES[endpoint.format])])
-              : t('flagPreviewNoEndpoint', t(FORMAT_NAMES[settings.endpointFormat]))}
+              ? t('flagPreviewDestination', [endpointHost(endpoint.url), t(FORMAT_NAME_KEYS[endpoint.format])])
+              : t('flagPreviewNoEndpoint', t(FORMAT_NAME_KEYS[settings.endpointFormat]))}
           </p>
           <pre class="flag__body" tabIndex={0} aria-label={t('flagPreviewBodyLabel')} data-testid="flag-preview-body">
             {JSON.stringify(formatBody(settings.endpointFormat, step.payload), null, 2)}
@@ -235,10 +228,3 @@ function QueuedStatus({ id }: { id: string }) {
   );
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '../hooks';
 import { db } from '@/utils/db';
-import { formatBody, validateEndpointUrl } from '@/utils/endpoints';
+import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import { URGENCIES, type EndpointFormat, type HelpRequestPayload, type RoutedMentor, type Urgency } from '@/utils/endpoints/types';
 import { t, type MessageKey } from '@/utils/i18n';
 import { describeOutboxItem, enqueue } from '@/utils/outbox';
@@ -17,13 +17,6 @@ const URGENCY_LABELS: Record<Urgency, MessageKey> = {
   'this-week': 'urgencyThisWeek',
 };
 
-const FORMAT_NAMES: Record<EndpointFormat, MessageKey> = {
-  slack: 'formatSlack',
-  teams: 'formatTeams',
-  'google-chat': 'formatGoogleChat',
-  discord: 'formatDiscord',
-  json: 'formatJson',
-};
 
 /** Matches the formats' own limit on the teacher's words, so nothing typed is cut silently. */
 const MAX_MESSAGE = 2000;
@@ -215,7 +208,7 @@ function Preview(props: {
         {t('pingPreviewTitle')}
       </h3>
       <ul class="ping__summary" data-testid="ping-summary">
-        <li>{t('pingPreviewDestination', [hostOf(settings.endpointUrl), t(FORMAT_NAMES[format])])}</li>
+        <li>{t('pingPreviewDestination', [endpointHost(settings.endpointUrl), t(FORMAT_NAME_KEYS[format])])}</li>
         <li>{mentorLine(payload.mentors, format, payload.tool.name)}</li>
         <li>{t('pingPreviewPage', payload.page.url || t('pingPreviewNoPage'))}</li>
       </ul>
@@ -257,13 +250,6 @@ function SentStatus({ id }: { id: string }) {
   );
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 /** The studio's Settings tab, in a new tab. */
 async function openSettings(): Promise<void> {

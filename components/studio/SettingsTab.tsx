@@ -1,20 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { browser } from 'wxt/browser';
-import { validateEndpointUrl } from '@/utils/endpoints';
+import { validateEndpointUrl, FORMAT_NAME_KEYS } from '@/utils/endpoints';
 import { ENDPOINT_FORMATS, type EndpointFormat } from '@/utils/endpoints/types';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { sendMessage, type EndpointTestResult } from '@/utils/messages';
 import { endpointOriginPattern } from '@/utils/ping';
 import { saveSettings, watchSettings, type EffectiveSettings, type SettingKey, type Settings } from '@/utils/settings';
 
-export const FORMAT_LABELS: Record<EndpointFormat, MessageKey> = {
-  slack: 'formatSlack',
-  teams: 'formatTeams',
-  'google-chat': 'formatGoogleChat',
-  discord: 'formatDiscord',
-  json: 'formatJson',
-};
 
 /** The keys this tab edits; the others (packs, domains…) belong to their own tabs. */
 const EDITED_KEYS = ['endpointUrl', 'endpointFormat', 'endpointSecret', 'teacherName', 'schoolName', 'coachMode'] as const;
@@ -187,7 +180,7 @@ export function SettingsTab() {
             >
               {ENDPOINT_FORMATS.map((id) => (
                 <option key={id} value={id}>
-                  {t(FORMAT_LABELS[id])}
+                  {t(FORMAT_NAME_KEYS[id])}
                 </option>
               ))}
             </select>

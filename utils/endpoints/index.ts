@@ -10,6 +10,7 @@ import { toJsonPayload, type GenericJsonPayload } from './json';
 import { toSlackMessage, type SlackWebhookMessage } from './slack';
 import { toTeamsMessage, type TeamsWorkflowsMessage } from './teams';
 import type { EndpointFormat, OutgoingPayload } from './types';
+import type { MessageKey } from '../i18n';
 
 export interface EndpointBodies {
   slack: SlackWebhookMessage;
@@ -33,6 +34,15 @@ const FORMAT_NAMES: Record<EndpointFormat, string> = {
   'google-chat': 'Google Chat webhook',
   discord: 'Discord webhook',
   json: 'Generic JSON',
+};
+
+/** The format's name in the UI's language (locale keys), for the studio and the previews. */
+export const FORMAT_NAME_KEYS: Record<EndpointFormat, MessageKey> = {
+  slack: 'formatSlack',
+  teams: 'formatTeams',
+  'google-chat': 'formatGoogleChat',
+  discord: 'formatDiscord',
+  json: 'formatJson',
 };
 
 export function describeFormat(format: EndpointFormat): string {
@@ -120,4 +130,13 @@ export function validateEndpointUrl(url: string): EndpointUrlCheck {
     };
   }
   return { ok: false, error: `The endpoint URL uses ${parsed.protocol.replace(/:$/, '')}; use https://.` };
+}
+
+/** How an endpoint is named to the teacher: its host ("hooks.slack.com"), or the text as typed. */
+export function endpointHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -5,6 +5,7 @@ import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from 
 import type { GapFlagPayload, GapKind } from '@/utils/endpoints/types';
 import { buildGapFlag, GAP_LIMITS, isCardKind } from '@/utils/gaps';
 import { saveMyFlag, searchMissesFor, type Endpoint } from '@/utils/gaps-store';
+import { IncludeFullUrlField } from './IncludeFullUrlField';
 import { t, type MessageKey } from '@/utils/i18n';
 import { describeOutboxItem } from '@/utils/outbox';
 import { watchSettings, type Settings } from '@/utils/settings';
@@ -154,20 +155,7 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
               ))}
             </fieldset>
           )}
-          <div class="field field--checkbox">
-            <label>
-              <input
-                type="checkbox"
-                checked={includeFullUrl}
-                aria-describedby={`${uid}-url-hint`}
-                onChange={(event) => setIncludeFullUrl((event.target as HTMLInputElement).checked)}
-              />{' '}
-              {t('pingIncludeFullUrl')}
-            </label>
-            <span id={`${uid}-url-hint`} class="hint">
-              {t('pingIncludeFullUrlHint')}
-            </span>
-          </div>
+          <IncludeFullUrlField id={`${uid}-url`} checked={includeFullUrl} onChange={setIncludeFullUrl} />
           {!endpoint && <p class="notice">{t('flagNoEndpoint')}</p>}
           <div class="flag__actions">
             <button type="submit" class="primary">

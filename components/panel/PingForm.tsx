@@ -4,6 +4,7 @@ import { useLiveQuery } from '../hooks';
 import { db } from '@/utils/db';
 import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import { URGENCIES, type EndpointFormat, type HelpRequestPayload, type RoutedMentor, type Urgency } from '@/utils/endpoints/types';
+import { IncludeFullUrlField } from './IncludeFullUrlField';
 import { t, type MessageKey } from '@/utils/i18n';
 import { describeOutboxItem, enqueue } from '@/utils/outbox';
 import { buildHelpRequest, mentionSummary } from '@/utils/ping';
@@ -135,20 +136,7 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
               </label>
             ))}
           </fieldset>
-          <div class="field field--checkbox">
-            <label>
-              <input
-                type="checkbox"
-                checked={includeFullUrl}
-                aria-describedby="ping-full-url-hint"
-                onChange={(event) => setIncludeFullUrl((event.target as HTMLInputElement).checked)}
-              />{' '}
-              {t('pingIncludeFullUrl')}
-            </label>
-            <span id="ping-full-url-hint" class="hint">
-              {t('pingIncludeFullUrlHint')}
-            </span>
-          </div>
+          <IncludeFullUrlField id="ping-full-url" checked={includeFullUrl} onChange={setIncludeFullUrl} />
           <div class="ping__actions">
             <button type="submit" class="primary">
               {t('pingPreview')}

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // A real HTTP server on 127.0.0.1 and Node's own fetch: happy-dom's fetch would apply CORS.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { startFileServer, type FileServer } from '../../support/file-server';
 import { CoachmarkDB, type PackRecord } from '../../../utils/db';
 import { syncAllPacks, syncPackUrl, type SyncEnvironment } from '../../../utils/background/pack-sync';
 import { exportPack, formatPack, importPack } from '../../../utils/cards/import';
@@ -26,61 +26,16 @@ function pack(cards: Card[], extra: Partial<Pack> = {}): Pack {
   return { schemaVersion: 1, id: 'feed', name: 'District feed', version: '1.0.0', cards, ...extra };
 }
 
-interface Route {
-  status?: number;
-  body?: string;
-  etag?: string;
-  delayMs?: number;
-  /** Bytes to stream without a Content-Length header. */
-  streamBytes?: number;
-  location?: string;
-}
 
-let server: Server;
-let base: string;
-const routes = new Map<string, Route>();
-const seen: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
+let files: FileServer;
+let routes: FileServer['routes'];
+let seen: FileServer['seen'];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const path = request.url ?? '/';
-    seen.push({ path, headers: request.headers });
-    const route = routes.get(path);
-    const answer = () => {
-      if (!route) return void response.writeHead(404).end('not found');
-      if (route.location) return void response.writeHead(302, { Location: route.location }).end();
-      if (route.streamBytes !== undefined) {
-        response.writeHead(200, { 'Content-Type': 'application/json' });
-        const chunk = Buffer.alloc(1024 * 1024, 0x20);
-        let sent = 0;
-        const pump = () => {
-          while (sent < route.streamBytes!) {
-            sent += chunk.length;
-            if (!response.write(chunk)) return void response.once('drain', pump);
-          }
-          response.end();
-        };
-        response.on('error', () => {});
-        return pump();
-      }
-      if (route.etag && request.headers['if-none-match'] === route.etag) return void response.writeHead(304, { ETag: route.etag }).end();
-      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-      if (route.etag) headers.ETag = route.etag;
-      response.writeHead(route.status ?? 200, headers).end(route.body ?? '');
-    };
-    if (route?.delayMs) setTimeout(answer, route.delayMs);
-    else answer();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address !== 'object') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}`;
+  files = await startFileServer();
+  ({ routes, seen } = files);
 });
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => files.close());
 
 let database: CoachmarkDB;
 let clock: number;
@@ -95,7 +50,7 @@ beforeEach(async () => {
   env = { fetch: (input, init) => fetch(input, init), now: () => clock, database, timeoutMs: 2_000 };
 });
 
-const url = (path: string) => `${base}${path}`;
+const url = (path: string) => files.url(path);
 const cardsOf = async (packId: string) => (await database.cards.where('pack').equals(packId).toArray()).map((c) => [c.id, c.title]);
 const sourceOf = async (packId: string) => (await database.packs.get(packId))?.source;
 

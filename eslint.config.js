@@ -1,47 +1,101 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// Boundaries that keep the architecture honest: the content script stays small and never
-// touches UI, the database or the network; utils/ stays framework-free.
+// Boundaries that keep the architecture honest. Where code runs is in its name: a module that
+// only the background may load ends in `.background.ts`; it alone may use the network. The
+// content script and the injected highlighter stay small and never touch UI, the database or
+// the network; utils/ stays framework-free.
+
+const BACKGROUND_ONLY = {
+  group: ['**/*.background', '**/*.background.ts'],
+  message: 'Background-only module: extension pages, components and shared logic must not import it (send a message instead).',
+};
+
+const NETWORK_GLOBALS = [
+  { name: 'fetch', message: 'Only the background talks to the network: put this in a *.background.ts module.' },
+  { name: 'XMLHttpRequest', message: 'Only the background talks to the network: put this in a *.background.ts module.' },
+  { name: 'WebSocket', message: 'Only the background talks to the network: put this in a *.background.ts module.' },
+  { name: 'EventSource', message: 'Only the background talks to the network: put this in a *.background.ts module.' },
+];
+const NETWORK_PROPERTIES = ['globalThis', 'window', 'self'].flatMap((object) => [
+  { object, property: 'fetch', message: 'Only the background talks to the network: put this in a *.background.ts module.' },
+]);
+const NO_LOCAL_STORAGE = { name: 'localStorage', message: 'Use the storage layer (utils/platform/storage.ts) or the Dexie database.' };
+
 const contentScriptForbidden = {
   patterns: [
     { group: ['preact', 'preact/*', '@preact/*'], message: 'The content script must not import UI code.' },
-    { group: ['dexie', '**/db', '@/utils/db'], message: 'The content script must not open the database (it would belong to the page).' },
+    {
+      group: ['dexie', '**/platform/db', '**/platform/db.ts'],
+      message: 'The content script must not open the database (it would belong to the page).',
+    },
     { group: ['**/components/**', '@/components/**'], message: 'The content script must not import UI components.' },
-    { group: ['**/background/**', '@/utils/background/**', '**/outbox', '@/utils/outbox'], message: 'The content script must not import background code.' },
-    { group: ['marked', 'dompurify', 'fuse.js'], message: 'Keep heavy libraries out of the content script.' },
+    BACKGROUND_ONLY,
+    { group: ['marked', 'dompurify', 'fuse.js', 'zod', 'papaparse'], message: 'Keep heavy libraries out of the content script.' },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'public/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'public/**', 'coverage/**', '.hub/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-globals': ['error', { name: 'localStorage', message: 'Use browser.storage or the Dexie database.' }],
+      'no-restricted-globals': ['error', NO_LOCAL_STORAGE],
     },
   },
+  // Extension code that is not background-only: no network, no background-only imports.
+  {
+    files: ['entrypoints/**', 'components/**', 'utils/**'],
+    ignores: ['entrypoints/background.ts', 'utils/**/*.background.ts'],
+    rules: {
+      'no-restricted-globals': ['error', NO_LOCAL_STORAGE, ...NETWORK_GLOBALS],
+      'no-restricted-properties': ['error', ...NETWORK_PROPERTIES],
+      'no-restricted-imports': ['error', { patterns: [BACKGROUND_ONLY] }],
+    },
+  },
+  // utils/ is framework-free logic.
   {
     files: ['utils/**'],
-    ignores: ['utils/background/**'],
+    ignores: ['utils/**/*.background.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['preact', 'preact/*', '**/components/**', '@/components/**'], message: 'utils/ is framework-free logic.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            BACKGROUND_ONLY,
+            { group: ['preact', 'preact/*', '**/components/**', '@/components/**'], message: 'utils/ is framework-free logic.' },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['entrypoints/content.ts', 'entrypoints/highlighter.ts', 'utils/content/**', 'utils/show-me/**', 'utils/tools/**', 'utils/messages.ts'],
+    files: ['utils/**/*.background.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['preact', 'preact/*', '**/components/**', '@/components/**'], message: 'utils/ is framework-free logic.' }],
+        },
+      ],
+    },
+  },
+  // The content script and the injected highlighter, and everything they load.
+  {
+    files: [
+      'entrypoints/content.ts',
+      'entrypoints/highlighter.ts',
+      'utils/platform/content-browser.ts',
+      'utils/platform/messages.ts',
+      'utils/show-me/**',
+      'utils/tools/**',
+    ],
+    ignores: ['utils/**/*.background.ts'],
     rules: {
       'no-restricted-imports': ['error', contentScriptForbidden],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Only the background talks to the network.' }, { name: 'XMLHttpRequest', message: 'Only the background talks to the network.' }],
-    },
-  },
-  {
-    files: ['entrypoints/sidepanel/**', 'entrypoints/options/**', 'components/**'],
-    rules: {
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Only the background talks to the network: send a message instead.' }],
     },
   },
 );

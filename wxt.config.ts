@@ -8,6 +8,8 @@ import { contentMatchPatterns } from './utils/tools/match-patterns';
 // matches, side panel) live next to their code.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every import is written out, so a file's path says where its code comes from.
+  imports: false,
   // The e2e suite builds into its own folder so a running `npm run dev` is not disturbed.
   outDir: '.output',
   vite: () => ({
@@ -26,10 +28,10 @@ export default defineConfig({
       // Firefox's sidebar title comes from the manifest: localise it like the extension name.
       if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_extName__';
     },
-    // Content scripts use the platform's promise API directly (see utils/content/browser.ts).
+    // Content scripts use the platform's promise API directly (see utils/platform/content-browser.ts).
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
-      const shim = { find: /^wxt\/browser$/, replacement: resolve('utils/content/browser.ts') };
+      const shim = { find: /^wxt\/browser$/, replacement: resolve('utils/platform/content-browser.ts') };
       const existing = config.resolve?.alias ?? [];
       const rest = Array.isArray(existing)
         ? existing

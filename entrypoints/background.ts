@@ -1,12 +1,13 @@
-import { setupGapUpdates } from '@/utils/background/gap-updates';
-import { setupMentorDirectorySync } from '@/utils/background/mentor-directory';
-import { setupPackSync } from '@/utils/background/pack-sync';
-import { setupOutbox } from '@/utils/background/outbox';
-import { setupCustomDomains } from '@/utils/background/custom-domains';
-import { setupShowMe } from '@/utils/background/show-me';
-import { setupSidePanel } from '@/utils/background/side-panel';
-import { setupStarterPack } from '@/utils/background/starter';
-import { setupTabTracking } from '@/utils/background/tab-tracking';
+import { defineBackground } from 'wxt/utils/define-background';
+import { setupGapUpdates } from '@/utils/gaps/updates.background';
+import { setupMentorDirectorySync } from '@/utils/mentors/directory-sync.background';
+import { setupPackSync } from '@/utils/cards/pack-sync.background';
+import { setupOutbox } from '@/utils/outbox/runner.background';
+import { setupCustomDomains } from '@/utils/settings/school-domains.background';
+import { setupShowMe } from '@/utils/show-me/show-me.background';
+import { setupSidePanel } from '@/utils/tabs/side-panel.background';
+import { setupStarterPack } from '@/utils/cards/starter.background';
+import { setupTabTracking } from '@/utils/tabs/tab-tracking.background';
 
 export default defineBackground({
   main() {

@@ -1,5 +1,6 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { signatureTool } from '@/utils/tools/signature';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/platform/messages';
 
 // Small on purpose: detect, report, nothing else. No UI, no database, no network.
 export default defineContentScript({

@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { installShowMeAgent } from '@/utils/show-me/agent';
 
 /**

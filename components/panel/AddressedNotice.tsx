@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
-import { db, type CardRecord, type GapRecord } from '@/utils/db';
-import { addressingCardKeys, isCardKind } from '@/utils/gaps';
-import { markAddressedSeen } from '@/utils/gaps-store';
-import { t } from '@/utils/i18n';
+import { db, type CardRecord, type GapRecord } from '@/utils/platform/db';
+import { addressingCardKeys, isCardKind } from '@/utils/gaps/gaps';
+import { markAddressedSeen } from '@/utils/gaps/store';
+import { t } from '@/utils/platform/i18n';
 import { contextName, toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
 import { CardView } from './CardView';
@@ -55,7 +55,11 @@ export function AddressedNotice({ detection }: { detection: Detection | null }) 
 
   // The live region is always there, so what is added to it is announced.
   return (
-    <section class={`addressed${shown.length ? '' : ' addressed--empty'}`} aria-label={shown.length ? t('addressedRegion') : undefined} data-testid="addressed-notice">
+    <section
+      class={`addressed${shown.length ? '' : ' addressed--empty'}`}
+      aria-label={shown.length ? t('addressedRegion') : undefined}
+      data-testid="addressed-notice"
+    >
       <div role="status" aria-live="polite" class="addressed__live">
         {shown.map(({ gap, card }) => (
           <p key={gap.id} class="addressed__message">
@@ -68,7 +72,12 @@ export function AddressedNotice({ detection }: { detection: Detection | null }) 
           <ul class="card-list addressed__cards">
             {unique(shown).map((card) => (
               <li key={card.key}>
-                <CardView card={card} idPrefix="addressed" expanded={open === card.key} onToggle={() => setOpen((current) => (current === card.key ? null : card.key))} />
+                <CardView
+                  card={card}
+                  idPrefix="addressed"
+                  expanded={open === card.key}
+                  onToggle={() => setOpen((current) => (current === card.key ? null : card.key))}
+                />
               </li>
             ))}
           </ul>

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { CardRecord } from '@/utils/db';
-import type { CardGapKind } from '@/utils/gaps';
-import { t } from '@/utils/i18n';
-import type { TabState } from '@/utils/tab-state';
+import type { CardRecord } from '@/utils/platform/db';
+import type { CardGapKind } from '@/utils/gaps/gaps';
+import { t } from '@/utils/platform/i18n';
+import type { TabState } from '@/utils/tabs/tab-state';
 import { lazyComponent } from './lazy';
 import { usePanelTabId, useTabState } from './use-tab';
 
@@ -29,10 +29,22 @@ export function CardFlagButtons({ card, tabState }: Props) {
   return (
     <div class="card-flags">
       <div class="card-flags__buttons">
-        <button type="button" class="link-button" aria-expanded={open === 'unhelpful'} aria-label={t('flagCardUnhelpfulLabel', card.title)} onClick={() => toggle('unhelpful')}>
+        <button
+          type="button"
+          class="link-button"
+          aria-expanded={open === 'unhelpful'}
+          aria-label={t('flagCardUnhelpfulLabel', card.title)}
+          onClick={() => toggle('unhelpful')}
+        >
           {t('flagKindUnhelpful')}
         </button>
-        <button type="button" class="link-button" aria-expanded={open === 'outdated'} aria-label={t('flagCardOutdatedLabel', card.title)} onClick={() => toggle('outdated')}>
+        <button
+          type="button"
+          class="link-button"
+          aria-expanded={open === 'outdated'}
+          aria-label={t('flagCardOutdatedLabel', card.title)}
+          onClick={() => toggle('outdated')}
+        >
           {t('flagKindOutdated')}
         </button>
       </div>

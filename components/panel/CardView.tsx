@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CardFeedback, CardRecord } from '@/utils/db';
+import type { CardFeedback, CardRecord } from '@/utils/platform/db';
 import { renderMarkdown } from '@/utils/cards/markdown';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 import type { CardLink, Level } from '@/utils/cards/schema';
-import type { HighlightTerms } from '@/utils/search';
-import { clearMarks, markMatches, splitHighlights } from '@/utils/highlight';
-import { markViewed, setHelpful } from '@/utils/personal';
+import type { HighlightTerms } from '@/utils/search/engine';
+import { clearMarks, markMatches, splitHighlights } from '@/utils/search/marks';
+import { markViewed, setHelpful } from '@/utils/cards/personal';
 import { toolById } from '@/utils/tools/catalog';
 import { ShowMeButton } from './ShowMeButton';
 import { CardFlagButtons } from './CardFlagButtons';
@@ -51,7 +51,11 @@ export function CardView({ card, expanded, onToggle, feedback, highlight, showTo
   }, [expanded, card.key]);
 
   return (
-    <article class={`card${expanded ? ' card--open' : ''}${compact ? ' card--compact' : ''}`} data-card-id={card.id} data-card-key={card.key}>
+    <article
+      class={`card${expanded ? ' card--open' : ''}${compact ? ' card--compact' : ''}`}
+      data-card-id={card.id}
+      data-card-key={card.key}
+    >
       <h3 class="card__title">
         <button type="button" class="card__toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={onToggle}>
           <span>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
-import { COMFORT_LEVELS, setComfort, watchComfort, type Comfort } from '@/utils/personal';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { COMFORT_LEVELS, setComfort, watchComfort, type Comfort } from '@/utils/cards/personal';
 
 const COMFORT_KEYS: Record<Comfort, MessageKey> = {
   new: 'comfortNew',

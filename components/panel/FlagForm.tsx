@@ -1,15 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
-import { db, type CardRecord } from '@/utils/db';
+import { db, type CardRecord } from '@/utils/platform/db';
 import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import type { GapFlagPayload, GapKind } from '@/utils/endpoints/types';
-import { buildGapFlag, GAP_LIMITS, isCardKind } from '@/utils/gaps';
-import { saveMyFlag, searchMissesFor, type Endpoint } from '@/utils/gaps-store';
+import { buildGapFlag, GAP_LIMITS, isCardKind } from '@/utils/gaps/gaps';
+import { saveMyFlag, searchMissesFor, type Endpoint } from '@/utils/gaps/store';
 import { IncludeFullUrlField } from './IncludeFullUrlField';
-import { t, type MessageKey } from '@/utils/i18n';
-import { describeOutboxItem } from '@/utils/outbox';
-import { watchSettings, type Settings } from '@/utils/settings';
-import type { TabState } from '@/utils/tab-state';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { describeOutboxItem } from '@/utils/outbox/describe';
+import { watchSettings, type Settings } from '@/utils/settings/settings';
+import type { TabState } from '@/utils/tabs/tab-state';
 import { formatTime, kickOutbox } from './OutboxList';
 
 export const GAP_KIND_LABELS: Record<GapKind, MessageKey> = {
@@ -18,7 +18,6 @@ export const GAP_KIND_LABELS: Record<GapKind, MessageKey> = {
   outdated: 'flagKindOutdated',
   'search-found-nothing': 'flagKindSearch',
 };
-
 
 interface Props {
   tabState: TabState | null;
@@ -41,7 +40,10 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const mentors = useLiveQuery(() => db.mentors.toArray(), []);
   const detection = tabState?.detection ?? null;
-  const misses = useLiveQuery(() => searchMissesFor(detection?.tool ?? null, detection?.context ?? null), [detection?.tool, detection?.context]);
+  const misses = useLiveQuery(
+    () => searchMissesFor(detection?.tool ?? null, detection?.context ?? null),
+    [detection?.tool, detection?.context],
+  );
   const [kind, setKind] = useState<GapKind>(presetKind ?? (card ? 'unhelpful' : 'missing'));
   const [note, setNote] = useState('');
   const [dropped, setDropped] = useState<ReadonlySet<string>>(new Set());
@@ -58,7 +60,8 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
   if (!settings || !mentors || !misses) return <p class="status">{t('loading')}</p>;
 
   const endpointUrl = settings.endpointUrl.trim();
-  const endpoint: Endpoint | null = endpointUrl && validateEndpointUrl(endpointUrl).ok ? { url: endpointUrl, format: settings.endpointFormat } : null;
+  const endpoint: Endpoint | null =
+    endpointUrl && validateEndpointUrl(endpointUrl).ok ? { url: endpointUrl, format: settings.endpointFormat } : null;
   // "My search found nothing" only where a search here did find nothing.
   const pageKinds: GapKind[] = misses.length > 0 ? ['missing', 'search-found-nothing'] : ['missing'];
   const kinds: GapKind[] = card ? ['unhelpful', 'outdated', ...pageKinds] : pageKinds;
@@ -149,7 +152,11 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
               <p class="hint">{t('flagSearchesHint')}</p>
               {misses.map((search) => (
                 <label key={search}>
-                  <input type="checkbox" checked={!dropped.has(search)} onChange={(event) => toggleSearch(search, (event.target as HTMLInputElement).checked)} />{' '}
+                  <input
+                    type="checkbox"
+                    checked={!dropped.has(search)}
+                    onChange={(event) => toggleSearch(search, (event.target as HTMLInputElement).checked)}
+                  />{' '}
                   {t('flagSearchQuoted', search)}
                 </label>
               ))}
@@ -215,4 +222,3 @@ function QueuedStatus({ id }: { id: string }) {
     </p>
   );
 }
-

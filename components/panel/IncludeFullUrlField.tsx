@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 
 interface Props {
   /** Prefix for the hint's id, unique on the page. */

@@ -1,12 +1,12 @@
 import { useEffect } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
-import { db, type GapRecord, type OutboxItem } from '@/utils/db';
+import { db, type GapRecord, type OutboxItem } from '@/utils/platform/db';
 import { validateEndpointUrl } from '@/utils/endpoints';
-import { flagState, gapToPayload, type FlagState } from '@/utils/gaps';
-import { sendWaitingFlags, watchGapUpdates } from '@/utils/gaps-store';
-import { t, type MessageKey } from '@/utils/i18n';
-import { describeOutboxItem } from '@/utils/outbox';
-import { watchSettings } from '@/utils/settings';
+import { flagState, gapToPayload, type FlagState } from '@/utils/gaps/gaps';
+import { sendWaitingFlags, watchGapUpdates } from '@/utils/gaps/store';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { describeOutboxItem } from '@/utils/outbox/describe';
+import { watchSettings } from '@/utils/settings/settings';
 import { GAP_KIND_LABELS } from './FlagForm';
 import { formatTime, kickOutbox } from './OutboxList';
 
@@ -64,7 +64,12 @@ export function MyFlags() {
       </h2>
       <ul class="my-flags__list">
         {data.flags.map((flag, index) => (
-          <FlagEntry key={flag.id} flag={flag} item={data.items[index]} cardTitle={flag.addressedByCardKey ? data.titles.get(flag.addressedByCardKey) : undefined} />
+          <FlagEntry
+            key={flag.id}
+            flag={flag}
+            item={data.items[index]}
+            cardTitle={flag.addressedByCardKey ? data.titles.get(flag.addressedByCardKey) : undefined}
+          />
         ))}
       </ul>
     </section>
@@ -83,7 +88,8 @@ function FlagEntry({ flag, item, cardTitle }: { flag: GapRecord; item?: OutboxIt
       </p>
       {flag.note && <p class="my-flags__note">{excerpt(flag.note)}</p>}
       <p class="my-flags__state">
-        <span class={`flag-state flag-state--${state}`}>{t(STATE_WORDS[state])}</span> <span class="my-flags__detail">{detail(flag, state, item, cardTitle)}</span>
+        <span class={`flag-state flag-state--${state}`}>{t(STATE_WORDS[state])}</span>{' '}
+        <span class="my-flags__detail">{detail(flag, state, item, cardTitle)}</span>
       </p>
     </li>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/i18n';
-import { watchSettings } from '@/utils/settings';
+import { t } from '@/utils/platform/i18n';
+import { watchSettings } from '@/utils/settings/settings';
 import type { Detection } from '@/utils/tools/types';
 
 /** The studio's card editor, pre-filled with a page: `options.html#cards?tool=…&context=…`. */

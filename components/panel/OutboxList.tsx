@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '../hooks';
-import { db, type OutboxItem } from '@/utils/db';
-import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messages';
-import { describeOutboxItem, remove, retryNow } from '@/utils/outbox';
+import { db, type OutboxItem } from '@/utils/platform/db';
+import { t } from '@/utils/platform/i18n';
+import { sendMessage } from '@/utils/platform/messages';
+import { describeOutboxItem } from '@/utils/outbox/describe';
+import { remove, retryNow } from '@/utils/outbox/queue';
 
 const SHOWN = 20;
 

@@ -4,13 +4,13 @@ import { CardView } from './CardView';
 import { ComfortControl, useComfort } from './ComfortControl';
 import { RECENT_SHOWN, loadRecentSnapshot, useRecentSnapshot } from './RecentlyViewed';
 import { cardsForPage, type PageCards as PageCardLists } from '@/utils/cards/store';
-import { db, type CardFeedback, type CardRecord } from '@/utils/db';
-import { t } from '@/utils/i18n';
-import { feedbackByKey, getComfort, orderForComfort, setKnown, type Comfort } from '@/utils/personal';
+import { db, type CardFeedback, type CardRecord } from '@/utils/platform/db';
+import { t } from '@/utils/platform/i18n';
+import { feedbackByKey, getComfort, orderForComfort, setKnown, type Comfort } from '@/utils/cards/personal';
 import { toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
 import { browser } from 'wxt/browser';
-import { putCardsFirst } from '@/utils/gaps';
+import { putCardsFirst } from '@/utils/gaps/gaps';
 import { useAddressingCardKeys } from './AddressedNotice';
 
 /** A district library can hold hundreds of cards for one tool: show this many until asked. */
@@ -68,9 +68,7 @@ export function PageCards({ detection }: { detection: Detection }) {
     const page = putCardsFirst(shown(orderForComfort(cards.page, comfort, ordering)), addressing);
     const toolCards = putCardsFirst(shown(orderForComfort(cards.tool, comfort, ordering)), addressing);
     const pageKeys = new Set(cards.page.map((card) => card.key));
-    const recentCards = recent
-      .filter((card) => !pageKeys.has(card.key) && !isKnown(card) && card.key !== undo?.key)
-      .slice(0, RECENT_SHOWN);
+    const recentCards = recent.filter((card) => !pageKeys.has(card.key) && !isKnown(card) && card.key !== undo?.key).slice(0, RECENT_SHOWN);
     const known = orderForComfort([...cards.page, ...cards.tool].filter(isKnown), comfort, feedback);
     return { page, tool: toolCards, recent: recentCards, known };
   }, [ready, cards, feedback, comfort, recent, undo, addressing]);
@@ -183,7 +181,13 @@ export function PageCards({ detection }: { detection: Detection }) {
           <h2 id="known-cards" class="section-title">
             {t('knownHeading')}
           </h2>
-          <button type="button" class="known__toggle" aria-expanded={showKnown} aria-controls="known-cards-list" onClick={() => setShowKnown(!showKnown)}>
+          <button
+            type="button"
+            class="known__toggle"
+            aria-expanded={showKnown}
+            aria-controls="known-cards-list"
+            onClick={() => setShowKnown(!showKnown)}
+          >
             {showKnown ? t('hideKnown') : t('showKnown', String(view.known.length))}
           </button>
           <div id="known-cards-list" hidden={!showKnown}>
@@ -203,9 +207,12 @@ interface PageData {
 }
 
 function loadPageData(tool: string, context: string | null): Promise<PageData> {
-  return Promise.all([cardsForPage(tool, context, db, { uiLanguage: uiLanguage() }), db.feedback.toArray(), getComfort(tool), loadRecentSnapshot(tool)]).then(
-    ([cards, feedback, comfort, recent]) => ({ cards, feedback, comfort, recent }),
-  );
+  return Promise.all([
+    cardsForPage(tool, context, db, { uiLanguage: uiLanguage() }),
+    db.feedback.toArray(),
+    getComfort(tool),
+    loadRecentSnapshot(tool),
+  ]).then(([cards, feedback, comfort, recent]) => ({ cards, feedback, comfort, recent }));
 }
 
 /**

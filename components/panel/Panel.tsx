@@ -11,7 +11,7 @@ import { NewCardLink } from './NewCardLink';
 import { PanelTabContext } from './panel-context';
 import { contextName, toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 
 // Fetched with the search code on the first keystroke, never for the first screen.
 const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults));
@@ -27,24 +27,24 @@ export function Panel() {
   const searching = query.trim() !== '';
   return (
     <PanelTabContext.Provider value={{ tabId, tabState }}>
-    <div class="panel">
-      <PanelHeader detection={detection} />
-      <SearchBox value={query} onChange={setQuery} />
-      <main class="panel__main">
-        <AddressedNotice detection={detection} />
-        {searching ? (
-          <SearchResults query={query} detection={detection} onForm={setForm} onClear={() => setQuery('')} />
-        ) : detection ? (
-          <PageCards detection={detection} />
-        ) : (
-          <>
-            <UnknownPage />
-            <RecentlyViewed />
-          </>
-        )}
-      </main>
-      <PanelActions tabState={tabState} form={form} onForm={setForm} />
-    </div>
+      <div class="panel">
+        <PanelHeader detection={detection} />
+        <SearchBox value={query} onChange={setQuery} />
+        <main class="panel__main">
+          <AddressedNotice detection={detection} />
+          {searching ? (
+            <SearchResults query={query} detection={detection} onForm={setForm} onClear={() => setQuery('')} />
+          ) : detection ? (
+            <PageCards detection={detection} />
+          ) : (
+            <>
+              <UnknownPage />
+              <RecentlyViewed />
+            </>
+          )}
+        </main>
+        <PanelActions tabState={tabState} form={form} onForm={setForm} />
+      </div>
     </PanelTabContext.Provider>
   );
 }

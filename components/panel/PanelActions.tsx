@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { TabState } from '@/utils/tab-state';
-import { t } from '@/utils/i18n';
+import type { TabState } from '@/utils/tabs/tab-state';
+import { t } from '@/utils/platform/i18n';
 import { lazyComponent } from './lazy';
 
 // Loaded on demand: the forms and lists need endpoint formatters and settings parsing, which the

@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '../hooks';
-import { db } from '@/utils/db';
+import { db } from '@/utils/platform/db';
 import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import { URGENCIES, type EndpointFormat, type HelpRequestPayload, type RoutedMentor, type Urgency } from '@/utils/endpoints/types';
 import { IncludeFullUrlField } from './IncludeFullUrlField';
-import { t, type MessageKey } from '@/utils/i18n';
-import { describeOutboxItem, enqueue } from '@/utils/outbox';
-import { buildHelpRequest, mentionSummary } from '@/utils/ping';
-import { watchSettings, type Settings } from '@/utils/settings';
-import type { TabState } from '@/utils/tab-state';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { describeOutboxItem } from '@/utils/outbox/describe';
+import { enqueue } from '@/utils/outbox/queue';
+import { buildHelpRequest, mentionSummary } from '@/utils/help-requests/help-request';
+import { watchSettings, type Settings } from '@/utils/settings/settings';
+import type { TabState } from '@/utils/tabs/tab-state';
 import { formatTime, kickOutbox } from './OutboxList';
 
 const URGENCY_LABELS: Record<Urgency, MessageKey> = {
@@ -17,7 +18,6 @@ const URGENCY_LABELS: Record<Urgency, MessageKey> = {
   today: 'urgencyToday',
   'this-week': 'urgencyThisWeek',
 };
-
 
 /** Matches the formats' own limit on the teacher's words, so nothing typed is cut silently. */
 const MAX_MESSAGE = 2000;
@@ -237,7 +237,6 @@ function SentStatus({ id }: { id: string }) {
     </p>
   );
 }
-
 
 /** The studio's Settings tab, in a new tab. */
 async function openSettings(): Promise<void> {

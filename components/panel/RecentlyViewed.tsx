@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
 import { CardView } from './CardView';
-import { db, type CardRecord } from '@/utils/db';
-import { t } from '@/utils/i18n';
-import { feedbackByKey, recentlyViewed } from '@/utils/personal';
+import { db, type CardRecord } from '@/utils/platform/db';
+import { t } from '@/utils/platform/i18n';
+import { feedbackByKey, recentlyViewed } from '@/utils/cards/personal';
 
 /** Cards fetched per snapshot: the strip shows fewer once the page's own cards are left out. */
 const SNAPSHOT_SIZE = 12;

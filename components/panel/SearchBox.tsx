@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import { SEARCH_INPUT_ID, SEARCH_RESULTS_ID, resultToggles } from './search-ids';
 
 // The search code (index client, worker, fuse.js) is its own chunk, fetched on first focus or

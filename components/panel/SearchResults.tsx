@@ -3,9 +3,9 @@ import { useLiveQuery } from '../hooks';
 import { CardView } from './CardView';
 import type { PanelForm } from './PanelActions';
 import { SEARCH_RESULTS_ID, focusSearchBox, missRecorder, resultToggles, searchWasReady, useSearch } from './search-session';
-import { db, type CardRecord } from '@/utils/db';
-import { t } from '@/utils/i18n';
-import { feedbackByKey } from '@/utils/personal';
+import { db, type CardRecord } from '@/utils/platform/db';
+import { t } from '@/utils/platform/i18n';
+import { feedbackByKey } from '@/utils/cards/personal';
 import { toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
 import { browser } from 'wxt/browser';
@@ -52,7 +52,11 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
   // The answer carries its own query. Told as soon as it is on screen, so that leaving the box
   // right after records what the teacher saw.
   useLayoutEffect(() => {
-    if (answer) missRecorder().update(answer.query, answer.results.length > 0, { tool: detection?.tool ?? null, context: detection?.context ?? null });
+    if (answer)
+      missRecorder().update(answer.query, answer.results.length > 0, {
+        tool: detection?.tool ?? null,
+        context: detection?.context ?? null,
+      });
   }, [answer]);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -126,7 +130,10 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
 /** Nothing found: say so, and offer the two ways to get help that do not need a card. */
 function EmptyResults({ query, onForm }: { query: string; onForm: (form: PanelForm) => void }) {
   // The miss is stored before the form opens, so the gap flag can carry the search.
-  const open = (form: Exclude<PanelForm, null>) => void missRecorder().flush().then(() => onForm(form));
+  const open = (form: Exclude<PanelForm, null>) =>
+    void missRecorder()
+      .flush()
+      .then(() => onForm(form));
   return (
     <div class="search-empty" data-testid="search-empty">
       <p class="search-empty__title">{t('searchNoResults', query.trim())}</p>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/utils/messages';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { CardRecord } from '@/utils/db';
+import { sendMessage } from '@/utils/platform/messages';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import type { CardRecord } from '@/utils/platform/db';
 import type { ShowTargetResult } from '@/utils/show-me/types';
 
 type State = 'idle' | 'looking' | 'found' | 'not-found' | 'no-access';
@@ -72,7 +72,11 @@ export function ShowMeButton({ card, stepIndex, tabId }: Props) {
         </button>
       )}
       {/* Always in the document, so that screen readers announce what changes in it. */}
-      <p class={`show-me__status${state === 'not-found' || state === 'no-access' ? ' show-me__status--problem' : ''}`} role="status" aria-live="polite">
+      <p
+        class={`show-me__status${state === 'not-found' || state === 'no-access' ? ' show-me__status--problem' : ''}`}
+        role="status"
+        aria-live="polite"
+      >
         {status ? t(status) : ''}
       </p>
     </div>

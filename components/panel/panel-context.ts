@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { TabState } from '@/utils/tab-state';
+import type { TabState } from '@/utils/tabs/tab-state';
 
 /** The tab the panel is about, for parts deep in a card ("Show me", "This card didn't help"). */
 export interface PanelTab {

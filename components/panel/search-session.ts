@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createLocalSearchClient, createWorkerSearchClient, type SearchAnswer, type SearchClient } from '@/utils/search-client';
-import { createMissRecorder, recordSearchMiss, type MissRecorder } from '@/utils/personal';
-import type { SearchOptions } from '@/utils/search';
+import { createLocalSearchClient, createWorkerSearchClient, type SearchAnswer, type SearchClient } from '@/utils/search/client';
+import { createMissRecorder, recordSearchMiss, type MissRecorder } from '@/utils/cards/personal';
+import type { SearchOptions } from '@/utils/search/engine';
 // Bundled by Vite as its own worker script (WXT defines import.meta.url away, so `new URL()` cannot be used).
-import SearchWorker from '@/utils/search-worker?worker';
+import SearchWorker from '@/utils/search/worker?worker';
 
 /**
  * Search state shared by the search box and its results for the life of the panel page: the

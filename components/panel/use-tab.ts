@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { readTabState, watchTabState, type TabState } from '@/utils/tab-state';
+import { readTabState, watchTabState, type TabState } from '@/utils/tabs/tab-state';
 
 function pinnedTab(search: string): number | null {
   const fromQuery = Number(new URLSearchParams(search).get('tab'));
@@ -52,7 +52,9 @@ export function usePanelTabId(search: string = location.search): number | null {
 
 /** The tab's state, or undefined while it is being read. */
 export function useTabState(tabId: number | null): TabState | null | undefined {
-  const [state, setState] = useState<TabState | null | undefined>(() => (primed && primed.tabId === tabId && tabId !== null ? primed.state : undefined));
+  const [state, setState] = useState<TabState | null | undefined>(() =>
+    primed && primed.tabId === tabId && tabId !== null ? primed.state : undefined,
+  );
   useEffect(() => {
     if (tabId === null) {
       setState(null);

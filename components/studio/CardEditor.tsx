@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { db, type CardRecord, type PackRecord } from '@/utils/db';
-import { t, type MessageKey } from '@/utils/i18n';
+import { db, type CardRecord, type PackRecord } from '@/utils/platform/db';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 import { LEVELS, type Level } from '@/utils/cards/schema';
 import { issueFor, slugify, uniqueId, validateDraft, type CardDraft, type DraftIssue } from '@/utils/cards/draft';
 import { createLocalPack, saveCard } from '@/utils/cards/authoring';
@@ -79,7 +79,8 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
     }
     setSaving(true);
     try {
-      const pack = packId === NEW_PACK ? await createLocalPack(t('defaultPackName')) : localPacks.find((candidate) => candidate.id === packId);
+      const pack =
+        packId === NEW_PACK ? await createLocalPack(t('defaultPackName')) : localPacks.find((candidate) => candidate.id === packId);
       if (!pack) return setFailed(true);
       const result = await saveCard(pack.id, final.card, { previousKey: editingKey });
       if (!result.ok) {
@@ -115,7 +116,13 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
           </select>
         </Field>
         <Field id="editor-title" label={t('editorTitle')} hint={t('editorTitleHint')} error={errorOf('title')}>
-          <input id="editor-title" type="text" value={draft.title} {...describe('editor-title', t('editorTitleHint'), errorOf('title'))} onInput={(event) => change('title', { ...draft, title: event.currentTarget.value })} />
+          <input
+            id="editor-title"
+            type="text"
+            value={draft.title}
+            {...describe('editor-title', t('editorTitleHint'), errorOf('title'))}
+            onInput={(event) => change('title', { ...draft, title: event.currentTarget.value })}
+          />
         </Field>
         <Field id="editor-id" label={t('editorId')} hint={t('editorIdHint')} error={errorOf('id')}>
           <input
@@ -132,7 +139,13 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
           />
         </Field>
         <Field id="editor-summary" label={t('editorSummary')} error={errorOf('summary')}>
-          <textarea id="editor-summary" rows={2} value={draft.summary} {...describe('editor-summary', undefined, errorOf('summary'))} onInput={(event) => change('summary', { ...draft, summary: event.currentTarget.value })} />
+          <textarea
+            id="editor-summary"
+            rows={2}
+            value={draft.summary}
+            {...describe('editor-summary', undefined, errorOf('summary'))}
+            onInput={(event) => change('summary', { ...draft, summary: event.currentTarget.value })}
+          />
         </Field>
         <StepsEditor
           draft={draft}
@@ -150,10 +163,20 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
           contextsError={errorOf('contexts')}
         />
         <Field id="editor-tags" label={t('editorTags')} hint={t('editorTagsHint')} error={errorOf('tags')}>
-          <input id="editor-tags" type="text" value={draft.tags} {...describe('editor-tags', t('editorTagsHint'), errorOf('tags'))} onInput={(event) => change('tags', { ...draft, tags: event.currentTarget.value })} />
+          <input
+            id="editor-tags"
+            type="text"
+            value={draft.tags}
+            {...describe('editor-tags', t('editorTagsHint'), errorOf('tags'))}
+            onInput={(event) => change('tags', { ...draft, tags: event.currentTarget.value })}
+          />
         </Field>
         <Field id="editor-level" label={t('editorLevel')}>
-          <select id="editor-level" value={draft.level} onChange={(event) => change('level', { ...draft, level: event.currentTarget.value as Level })}>
+          <select
+            id="editor-level"
+            value={draft.level}
+            onChange={(event) => change('level', { ...draft, level: event.currentTarget.value as Level })}
+          >
             {LEVELS.map((level) => (
               <option key={level} value={level}>
                 {t(LEVEL_KEYS[level])}
@@ -174,7 +197,13 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
           errorFor={(index, field) => (index === -1 ? errorOf('links') : errorOf(`links.${index}.${field}`))}
         />
         <Field id="editor-review-by" label={t('editorReviewBy')} hint={t('editorReviewByHint')} error={errorOf('reviewBy')}>
-          <input id="editor-review-by" type="date" value={draft.reviewBy} {...describe('editor-review-by', t('editorReviewByHint'), errorOf('reviewBy'))} onInput={(event) => change('reviewBy', { ...draft, reviewBy: event.currentTarget.value })} />
+          <input
+            id="editor-review-by"
+            type="date"
+            value={draft.reviewBy}
+            {...describe('editor-review-by', t('editorReviewByHint'), errorOf('reviewBy'))}
+            onInput={(event) => change('reviewBy', { ...draft, reviewBy: event.currentTarget.value })}
+          />
         </Field>
         <div class="button-row">
           <button type="submit" class="primary" disabled={saving}>

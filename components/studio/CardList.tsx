@@ -1,6 +1,6 @@
-import type { CardRecord, PackRecord } from '@/utils/db';
+import type { CardRecord, PackRecord } from '@/utils/platform/db';
 import { toolById } from '@/utils/tools/catalog';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 
 interface Props {
   cards: CardRecord[];
@@ -15,7 +15,10 @@ interface Props {
 
 /** Case- and accent-insensitive text for matching titles ("rubrica" finds "Rúbrica"). */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function filterByTitle<T extends { title: string }>(cards: readonly T[], query: string): T[] {

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { renderMarkdown } from '@/utils/cards/markdown';
 import { linkSchema, type Level } from '@/utils/cards/schema';
 import { splitTags, type CardDraft } from '@/utils/cards/draft';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 
 const LEVEL_KEYS: Record<Level, MessageKey> = { beginner: 'levelBeginner', intermediate: 'levelIntermediate', advanced: 'levelAdvanced' };
 const KIND_KEYS: Record<string, MessageKey> = { video: 'linkKindVideo', article: 'linkKindArticle', help: 'linkKindHelp' };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
-import { db, type CardRecord, type PackRecord } from '@/utils/db';
-import { t } from '@/utils/i18n';
+import { db, type CardRecord, type PackRecord } from '@/utils/platform/db';
+import { t } from '@/utils/platform/i18n';
 import { toolById } from '@/utils/tools/catalog';
 import { draftFromCard, newDraft, type CardDraft } from '@/utils/cards/draft';
 import { deleteCard, duplicateCard, restoreDeleted, type DeletedCards } from '@/utils/cards/authoring';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 import {
   domainEntries,
   domainOrigin,
@@ -9,8 +9,8 @@ import {
   validateDomain,
   type DomainEntry,
   type DomainError,
-} from '@/utils/domains';
-import { readPolicy, readUserSettings, saveSettings, type Policy, type Settings } from '@/utils/settings';
+} from '@/utils/settings/school-domains';
+import { readPolicy, readUserSettings, saveSettings, type Policy, type Settings } from '@/utils/settings/settings';
 
 const ERROR_KEYS: Record<DomainError, MessageKey> = {
   empty: 'domainsErrorEmpty',
@@ -187,7 +187,14 @@ export function DomainsTab() {
       ) : (
         <ul class="domains__list">
           {entries.map((entry) => (
-            <DomainRow key={entry.domain} entry={entry} access={access[entry.domain] ?? 'checking'} locked={locked} onGrant={grant} onRemove={remove} />
+            <DomainRow
+              key={entry.domain}
+              entry={entry}
+              access={access[entry.domain] ?? 'checking'}
+              locked={locked}
+              onGrant={grant}
+              onRemove={remove}
+            />
           ))}
         </ul>
       )}
@@ -224,7 +231,12 @@ function DomainRow(props: {
       <span class="domains__state">{t(ACCESS_TEXT[access])}</span>
       <span class="domains__actions">
         {access === 'missing' && (
-          <button type="button" class="primary" aria-label={t('domainsGrantLabel', entry.domain)} onClick={() => props.onGrant(entry.domain)}>
+          <button
+            type="button"
+            class="primary"
+            aria-label={t('domainsGrantLabel', entry.domain)}
+            onClick={() => props.onGrant(entry.domain)}
+          >
             {t('domainsGrant')}
           </button>
         )}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
-import { db, type CardRecord } from '@/utils/db';
+import { db, type CardRecord } from '@/utils/platform/db';
 import type { GapKind } from '@/utils/endpoints/types';
 import {
   cardsPastReview,
@@ -12,9 +12,9 @@ import {
   parseGapImport,
   type GapGroup,
   type GapImportError,
-} from '@/utils/gaps';
-import { importGapFlags, resolveGaps, watchGapUpdates } from '@/utils/gaps-store';
-import { t, type MessageKey } from '@/utils/i18n';
+} from '@/utils/gaps/gaps';
+import { importGapFlags, resolveGaps, watchGapUpdates } from '@/utils/gaps/store';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 import { downloadText } from './download';
 
 const KIND_LABELS: Record<GapKind, MessageKey> = {
@@ -95,7 +95,9 @@ function GapGroups({ groups }: { groups: GapGroup[] }) {
 
 function GroupRow({ group }: { group: GapGroup }) {
   const place = group.pageName ? `${group.toolName} ${t('headerSeparator')} ${group.pageName}` : group.toolName;
-  const kinds = (Object.entries(group.kinds) as Array<[GapKind, number]>).map(([kind, count]) => t('gapsKindCount', [t(KIND_LABELS[kind]), String(count)]));
+  const kinds = (Object.entries(group.kinds) as Array<[GapKind, number]>).map(([kind, count]) =>
+    t('gapsKindCount', [t(KIND_LABELS[kind]), String(count)]),
+  );
   const params = new URLSearchParams({ tool: group.tool });
   if (group.context) params.set('context', group.context);
   return (
@@ -104,7 +106,9 @@ function GroupRow({ group }: { group: GapGroup }) {
       <td>
         <p class="gaps__count">{t('gapsFlagCount', [String(group.count), String(group.unresolved)])}</p>
         {kinds.length > 0 && <p class="hint">{kinds.join(' · ')}</p>}
-        {group.cards.length > 0 && <p class="hint">{t('gapsCardsFlagged', group.cards.map((card) => `${card.title} (${card.count})`).join(', '))}</p>}
+        {group.cards.length > 0 && (
+          <p class="hint">{t('gapsCardsFlagged', group.cards.map((card) => `${card.title} (${card.count})`).join(', '))}</p>
+        )}
       </td>
       <td>{group.newestNote ? <p class="gaps__note">{group.newestNote.text}</p> : <span class="hint">{t('gapsNoNote')}</span>}</td>
       <td>

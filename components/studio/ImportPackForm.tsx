@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import { importPack, type ImportResult } from '@/utils/cards/import';
 
 type Outcome = ImportResult | { ok: false; nothing: true } | null;
@@ -71,7 +71,12 @@ export function ImportPackForm() {
 
 function ImportOutcome({ outcome }: { outcome: Outcome }) {
   if (!outcome) return null;
-  if ('nothing' in outcome) return <p class="notice notice--error" role="alert">{t('importNothing')}</p>;
+  if ('nothing' in outcome)
+    return (
+      <p class="notice notice--error" role="alert">
+        {t('importNothing')}
+      </p>
+    );
   if (!outcome.ok) {
     return (
       <div class="notice notice--error import-errors" role="alert">

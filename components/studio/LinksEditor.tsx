@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 import { LINK_KINDS, type CardLink, type LinkKind } from '@/utils/cards/schema';
 
 const KIND_KEYS: Record<LinkKind, MessageKey> = { video: 'linkKindVideo', article: 'linkKindArticle', help: 'linkKindHelp' };
@@ -12,7 +12,8 @@ interface Props {
 
 /** Tutorials and help pages: title, https URL and kind, each row removable. */
 export function LinksEditor({ links, onChange, errorFor }: Props) {
-  const update = (index: number, change: Partial<CardLink>) => onChange(links.map((link, i) => (i === index ? { ...link, ...change } : link)));
+  const update = (index: number, change: Partial<CardLink>) =>
+    onChange(links.map((link, i) => (i === index ? { ...link, ...change } : link)));
   const listError = errorFor(-1);
   return (
     <fieldset class="field links-editor">
@@ -49,7 +50,11 @@ export function LinksEditor({ links, onChange, errorFor }: Props) {
             {input('url', 'editorLinkUrl')}
             <div class="field">
               <label for={`editor-link-${index}-kind`}>{t('editorLinkKind', number)}</label>
-              <select id={`editor-link-${index}-kind`} value={link.kind} onChange={(event) => update(index, { kind: event.currentTarget.value as LinkKind })}>
+              <select
+                id={`editor-link-${index}-kind`}
+                value={link.kind}
+                onChange={(event) => update(index, { kind: event.currentTarget.value as LinkKind })}
+              >
                 {LINK_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {t(KIND_KEYS[kind])}

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
-import { db, type Mentor } from '@/utils/db';
+import { db, type Mentor } from '@/utils/platform/db';
 import { ENDPOINT_FORMATS, type EndpointFormat } from '@/utils/endpoints/types';
-import { t, type MessageKey } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messages';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { sendMessage } from '@/utils/platform/messages';
 import { decodeSyncError, validatePackUrl } from '@/utils/cards/subscriptions';
 import { isDirectoryMentor, normalizeDirectoryUrl, type MentorDirectorySyncResult } from '@/utils/mentors/directory';
 import { watchDirectoryStatus, type MentorDirectoryStatus } from '@/utils/mentors/store';
-import { isMentionHandle } from '@/utils/ping';
-import { watchSettings } from '@/utils/settings';
+import { isMentionHandle } from '@/utils/help-requests/help-request';
+import { watchSettings } from '@/utils/settings/settings';
 import { requestReadAccess } from './SubscribeForm';
 import { describeSyncError, formatWhen } from './sync-text';
 import { TOOLS, toolById } from '@/utils/tools/catalog';
@@ -192,8 +192,7 @@ function DirectorySection({ mentors }: { mentors: Mentor[] }) {
       <p class="mentor-directory__meta">
         {url && (
           <span>
-            {t('mentorDirectorySource')}{' '}
-            <code class="mentor-directory__url">{url}</code>
+            {t('mentorDirectorySource')} <code class="mentor-directory__url">{url}</code>
           </span>
         )}
         <span>{current?.lastSyncAt ? t('packLastSync', formatWhen(current.lastSyncAt)) : t('packNeverSynced')}</span>
@@ -375,7 +374,11 @@ function MentorForm({ initial, onCancel, onSaved }: { initial: Mentor | null; on
               {TOOLS.filter((tool) => tool.category === category).map((tool) => (
                 <li key={tool.id}>
                   <label>
-                    <input type="checkbox" checked={tools.has(tool.id)} onChange={(event) => toggleTool(tool.id, (event.target as HTMLInputElement).checked)} />{' '}
+                    <input
+                      type="checkbox"
+                      checked={tools.has(tool.id)}
+                      onChange={(event) => toggleTool(tool.id, (event.target as HTMLInputElement).checked)}
+                    />{' '}
                     {tool.name}
                   </label>
                 </li>

@@ -1,5 +1,5 @@
-import type { PackRecord } from '@/utils/db';
-import { t } from '@/utils/i18n';
+import type { PackRecord } from '@/utils/platform/db';
+import { t } from '@/utils/platform/i18n';
 import { isPendingSubscription } from '@/utils/cards/subscriptions';
 import { describeSyncError, formatWhen } from './sync-text';
 
@@ -130,7 +130,12 @@ function PackActions(props: {
         </button>
       )}
       {onUnsubscribe && (
-        <button type="button" class="danger" aria-label={t('packUnsubscribeLabel', isPendingSubscription(pack) ? sourceUrl(pack) : pack.name)} onClick={() => onUnsubscribe(pack)}>
+        <button
+          type="button"
+          class="danger"
+          aria-label={t('packUnsubscribeLabel', isPendingSubscription(pack) ? sourceUrl(pack) : pack.name)}
+          onClick={() => onUnsubscribe(pack)}
+        >
           {t('packUnsubscribe')}
         </button>
       )}

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks';
-import { db, type PackRecord } from '@/utils/db';
-import { t } from '@/utils/i18n';
-import { watchSettings } from '@/utils/settings';
+import { db, type PackRecord } from '@/utils/platform/db';
+import { t } from '@/utils/platform/i18n';
+import { watchSettings } from '@/utils/settings/settings';
 import { exportFileName, exportPack } from '@/utils/cards/import';
 import { deletePack, removeSubscription, restoreDeleted, type DeletedCards } from '@/utils/cards/authoring';
 import { isPendingSubscription, planSubscriptions } from '@/utils/cards/subscriptions';

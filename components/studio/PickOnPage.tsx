@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/utils/messages';
-import { t, type MessageKey } from '@/utils/i18n';
+import { sendMessage } from '@/utils/platform/messages';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 import { toolById } from '@/utils/tools/catalog';
 import type { PickResult, ToolTab } from '@/utils/show-me/types';
 
@@ -108,9 +108,12 @@ export function PickOnPage({ tabId, tools, onPicked }: Props) {
       setStatus({ key: 'pickKeepOne', problem: true });
       return;
     }
-    const result = await sendMessage('studioPreviewsTarget', { tabId: target, selectors: selected, label: label.trim() || undefined, show: true }).catch(
-      () => null,
-    );
+    const result = await sendMessage('studioPreviewsTarget', {
+      tabId: target,
+      selectors: selected,
+      label: label.trim() || undefined,
+      show: true,
+    }).catch(() => null);
     if (!mounted.current) return;
     if (!result) {
       setStatus({ key: 'pickStopped', problem: true });

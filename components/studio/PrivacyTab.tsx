@@ -1,5 +1,5 @@
-import { t, type MessageKey } from '@/utils/i18n';
-import { redactUrl } from '@/utils/privacy';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { redactUrl } from '@/utils/privacy/redact';
 
 /** The database tables, each with what it holds (utils/db.ts). */
 const TABLES: MessageKey[] = [
@@ -14,7 +14,8 @@ const TABLES: MessageKey[] = [
 
 /** A page address a teacher might be on, with ids, a query, a fragment and an e-mail address. */
 const EXAMPLE_URL = 'https://district.instructure.com/courses/4821/gradebook/speed_grader?assignment_id=93&student_id=1207#comments';
-const EXAMPLE_URL_EMAIL = 'https://docs.google.com/u/1/document/d/1aB2cD3eF4gH5iJ6kL7mN8oP9/edit?usp=sharing&authuser=ana.ruiz@district.org';
+const EXAMPLE_URL_EMAIL =
+  'https://docs.google.com/u/1/document/d/1aB2cD3eF4gH5iJ6kL7mN8oP9/edit?usp=sharing&authuser=ana.ruiz@district.org';
 
 /**
  * What Coachmark stores where, what it sends when, and nothing else. The redaction examples are

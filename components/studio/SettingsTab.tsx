@@ -3,11 +3,10 @@ import type { JSX } from 'preact';
 import { browser } from 'wxt/browser';
 import { validateEndpointUrl, FORMAT_NAME_KEYS } from '@/utils/endpoints';
 import { ENDPOINT_FORMATS, type EndpointFormat } from '@/utils/endpoints/types';
-import { t } from '@/utils/i18n';
-import { sendMessage, type EndpointTestResult } from '@/utils/messages';
-import { endpointOriginPattern } from '@/utils/ping';
-import { saveSettings, watchSettings, type EffectiveSettings, type SettingKey, type Settings } from '@/utils/settings';
-
+import { t } from '@/utils/platform/i18n';
+import { sendMessage, type EndpointTestResult } from '@/utils/platform/messages';
+import { endpointOriginPattern } from '@/utils/help-requests/help-request';
+import { saveSettings, watchSettings, type EffectiveSettings, type SettingKey, type Settings } from '@/utils/settings/settings';
 
 /** The keys this tab edits; the others (packs, domains…) belong to their own tabs. */
 const EDITED_KEYS = ['endpointUrl', 'endpointFormat', 'endpointSecret', 'teacherName', 'schoolName', 'coachMode'] as const;
@@ -46,8 +45,7 @@ export function SettingsTab() {
   );
 
   const locked = (key: SettingKey) => effective?.locked.has(key) ?? false;
-  const value = <K extends EditedKey>(key: K): Draft[K] =>
-    (effective && locked(key) ? effective.values[key] : draft?.[key]) as Draft[K];
+  const value = <K extends EditedKey>(key: K): Draft[K] => (effective && locked(key) ? effective.values[key] : draft?.[key]) as Draft[K];
   const url = draft ? value('endpointUrl').trim() : '';
   const pattern = url && validateEndpointUrl(url).ok ? endpointOriginPattern(url, { portInPattern }) : null;
 
@@ -208,8 +206,26 @@ export function SettingsTab() {
 
         <fieldset class="settings__group">
           <legend>{t('settingsAboutYouLegend')}</legend>
-          <TextField id="settings-teacher-name" label={t('settingsTeacherName')} value={value('teacherName')} locked={locked('teacherName')} lockNote={lockNote('teacherName')} describedBy={describedBy('teacherName')} onInput={(next) => update('teacherName', next)} autoComplete="name" />
-          <TextField id="settings-school-name" label={t('settingsSchoolName')} value={value('schoolName')} locked={locked('schoolName')} lockNote={lockNote('schoolName')} describedBy={describedBy('schoolName')} onInput={(next) => update('schoolName', next)} autoComplete="organization" />
+          <TextField
+            id="settings-teacher-name"
+            label={t('settingsTeacherName')}
+            value={value('teacherName')}
+            locked={locked('teacherName')}
+            lockNote={lockNote('teacherName')}
+            describedBy={describedBy('teacherName')}
+            onInput={(next) => update('teacherName', next)}
+            autoComplete="name"
+          />
+          <TextField
+            id="settings-school-name"
+            label={t('settingsSchoolName')}
+            value={value('schoolName')}
+            locked={locked('schoolName')}
+            lockNote={lockNote('schoolName')}
+            describedBy={describedBy('schoolName')}
+            onInput={(next) => update('schoolName', next)}
+            autoComplete="organization"
+          />
           <div class="field field--checkbox">
             <label>
               <input

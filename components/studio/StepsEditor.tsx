@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import { useState } from 'preact/hooks';
 import { addStep, moveStep, removeStep, setStepTarget, type CardDraft } from '@/utils/cards/draft';
 import { PickOnPage } from './PickOnPage';
@@ -14,7 +14,8 @@ interface Props {
 export function StepsEditor({ draft, onDraft, errorFor }: Props) {
   const listError = errorFor(-1);
   const [pickingStep, setPickingStep] = useState<number | null>(null);
-  const setStep = (index: number, value: string) => onDraft({ ...draft, steps: draft.steps.map((step, i) => (i === index ? value : step)) });
+  const setStep = (index: number, value: string) =>
+    onDraft({ ...draft, steps: draft.steps.map((step, i) => (i === index ? value : step)) });
   return (
     <fieldset class="field steps-editor">
       <legend>{t('editorSteps')}</legend>
@@ -47,7 +48,12 @@ export function StepsEditor({ draft, onDraft, errorFor }: Props) {
                 onDraft={onDraft}
               />
               <div class="button-row">
-                <button type="button" aria-label={t('editorMoveStepUp', number)} disabled={index === 0} onClick={() => onDraft(moveStep(draft, index, index - 1))}>
+                <button
+                  type="button"
+                  aria-label={t('editorMoveStepUp', number)}
+                  disabled={index === 0}
+                  onClick={() => onDraft(moveStep(draft, index, index - 1))}
+                >
                   ↑
                 </button>
                 <button

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 import { PacksTab } from './PacksTab';
 import { CardsTab } from './CardsTab';
 import { GapsTab } from './GapsTab';
@@ -72,13 +72,13 @@ export function Studio() {
       </header>
       <main class="studio__main">
         <div id="studio-panel" role="tabpanel" aria-labelledby={`studio-tab-${route.tab}`} class="studio__panel">
-        {route.tab === 'packs' && <PacksTab />}
-        {route.tab === 'cards' && <CardsTab params={route.params} />}
-        {route.tab === 'gaps' && <GapsTab />}
-        {route.tab === 'mentors' && <MentorsTab />}
-        {route.tab === 'settings' && <SettingsTab />}
-        {route.tab === 'domains' && <DomainsTab />}
-        {route.tab === 'privacy' && <PrivacyTab />}
+          {route.tab === 'packs' && <PacksTab />}
+          {route.tab === 'cards' && <CardsTab params={route.params} />}
+          {route.tab === 'gaps' && <GapsTab />}
+          {route.tab === 'mentors' && <MentorsTab />}
+          {route.tab === 'settings' && <SettingsTab />}
+          {route.tab === 'domains' && <DomainsTab />}
+          {route.tab === 'privacy' && <PrivacyTab />}
         </div>
       </main>
     </div>

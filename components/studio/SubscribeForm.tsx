@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { db } from '@/utils/db';
-import { t, type MessageKey } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messages';
+import { db } from '@/utils/platform/db';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import { sendMessage } from '@/utils/platform/messages';
 import { pendingRecord, validatePackUrl, type PackSyncResult, type PackUrlProblem } from '@/utils/cards/subscriptions';
 import { describeSyncResult } from './sync-text';
 

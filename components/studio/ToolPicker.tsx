@@ -1,6 +1,6 @@
 import { TOOLS, toolById } from '@/utils/tools/catalog';
 import type { ToolCategory } from '@/utils/tools/types';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 
 const CATEGORY_KEYS: Record<ToolCategory, MessageKey> = {
   lms: 'categoryLms',

@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import type { DraftIssue } from '@/utils/cards/draft';
 
 /** A card schema problem in the coach's language; the schema's own words when there is no translation. */

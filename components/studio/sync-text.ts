@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import { decodeSyncError, type PackSyncResult } from '@/utils/cards/subscriptions';
 
 /** A stored sync error (`code` or `code: detail`) in the coach's language. */

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Studio } from '@/components/studio/Studio';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import '@/components/styles/base.css';
 
 document.documentElement.lang = t('@@ui_locale').replace('_', '-');

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Panel } from '@/components/panel/Panel';
 import { primePanelTab } from '@/components/panel/use-tab';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import '@/components/styles/base.css';
 
 document.documentElement.lang = t('@@ui_locale').replace('_', '-');

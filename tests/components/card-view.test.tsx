@@ -4,10 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Panel } from '../../components/panel/Panel';
 import { PageCards } from '../../components/panel/PageCards';
 import { resetSearchSession } from '../../components/panel/search-session';
-import { db } from '../../utils/db';
+import { db } from '../../utils/platform/db';
 import { replacePack } from '../../utils/cards/store';
-import { saveTabState } from '../../utils/tab-state';
-import { COMFORT_STORAGE_KEY } from '../../utils/personal';
+import { saveTabState } from '../../utils/tabs/tab-state';
+import { COMFORT_STORAGE_KEY } from '../../utils/cards/personal';
 import type { Card, Level } from '../../utils/cards/schema';
 
 const TAB = 42;
@@ -39,7 +39,8 @@ async function install(cards: Card[] = CARDS) {
 }
 
 const region = (name: string) => screen.getByRole('region', { name });
-const titles = (element: HTMLElement) => Array.from(element.querySelectorAll('.card__toggle > span:first-child'), (node) => node.textContent);
+const titles = (element: HTMLElement) =>
+  Array.from(element.querySelectorAll('.card__toggle > span:first-child'), (node) => node.textContent);
 const toggleOf = (title: string, within_: HTMLElement = document.body) =>
   within(within_).getByRole('button', { name: new RegExp(`^${title}`) });
 
@@ -73,7 +74,15 @@ describe('card view', () => {
   });
 
   it('renders steps only through the sanitiser', async () => {
-    await install([card('hostile', 'Hostile steps', 'beginner', ['speedgrader'], ['<img src=x onerror="alert(1)">Look', '[click](javascript:alert(1)) and <script>alert(2)</script>**bold**'])]);
+    await install([
+      card(
+        'hostile',
+        'Hostile steps',
+        'beginner',
+        ['speedgrader'],
+        ['<img src=x onerror="alert(1)">Look', '[click](javascript:alert(1)) and <script>alert(2)</script>**bold**'],
+      ),
+    ]);
     render(<PageCards detection={SPEEDGRADER} />);
     fireEvent.click(await screen.findByRole('button', { name: /^Hostile steps/ }));
     const steps = document.querySelector('.card__steps')!;

@@ -3,13 +3,24 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CardsTab, placeFromParams } from '../../components/studio/CardsTab';
 import { filterByTitle } from '../../components/studio/CardList';
-import { db } from '../../utils/db';
+import { db } from '../../utils/platform/db';
 import { createLocalPack, saveCard } from '../../utils/cards/authoring';
 import { replacePack } from '../../utils/cards/store';
 import type { Card } from '../../utils/cards/schema';
 
 function card(id: string, title: string, extra: Partial<Card> = {}): Card {
-  return { id, title, summary: 'Summary.', steps: ['Open **SpeedGrader**.'], tools: ['canvas'], contexts: ['speedgrader'], tags: [], level: 'beginner', links: [], ...extra };
+  return {
+    id,
+    title,
+    summary: 'Summary.',
+    steps: ['Open **SpeedGrader**.'],
+    tools: ['canvas'],
+    contexts: ['speedgrader'],
+    tags: [],
+    level: 'beginner',
+    links: [],
+    ...extra,
+  };
 }
 
 beforeEach(async () => {
@@ -57,7 +68,7 @@ describe('CardsTab: writing a card', () => {
     fireEvent.input(input('Review by'), { target: { value: '2027-06-30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save card' }));
 
-    await screen.findByText('Saved “Reuse a rubric” in “My school\'s cards”.');
+    await screen.findByText("Saved “Reuse a rubric” in “My school's cards”.");
     const pack = await db.packs.get('my-schools-cards');
     expect(pack).toMatchObject({ name: "My school's cards", source: { kind: 'local' }, cardCount: 1 });
     expect(await db.cards.get('my-schools-cards/reuse-a-rubric')).toMatchObject({
@@ -102,7 +113,9 @@ describe('CardsTab: writing a card', () => {
     type('Link 1 URL', 'https://community.canvaslms.com/t5/Instructor-Guide/tkb-p/Instructor');
     fireEvent.click(screen.getByRole('button', { name: 'Save card' }));
     await screen.findByText(/^Saved “Find a course”/);
-    expect((await db.cards.toArray())[0]!.links).toEqual([{ title: 'Guide', url: 'https://community.canvaslms.com/t5/Instructor-Guide/tkb-p/Instructor', kind: 'help' }]);
+    expect((await db.cards.toArray())[0]!.links).toEqual([
+      { title: 'Guide', url: 'https://community.canvaslms.com/t5/Instructor-Guide/tkb-p/Instructor', kind: 'help' },
+    ]);
   });
 
   it('adds, reorders and removes steps', async () => {
@@ -153,14 +166,19 @@ describe('CardsTab: writing a card', () => {
     type('Summary', 'S.');
     type('Step 1', 'Do it.');
     fireEvent.click(screen.getByRole('button', { name: 'Save card' }));
-    await waitFor(() => expect(document.getElementById('editor-id-error')?.textContent).toBe('Another card in this pack already has this id.'));
+    await waitFor(() =>
+      expect(document.getElementById('editor-id-error')?.textContent).toBe('Another card in this pack already has this id.'),
+    );
     expect(await db.cards.count()).toBe(2);
   });
 });
 
 describe('CardsTab: the list', () => {
   it('lists only the coach’s local cards and searches them by title', async () => {
-    await replacePack({ schemaVersion: 1, id: 'coachmark-starter', name: 'Starter', version: '1', cards: [card('s', 'Starter card')] }, { kind: 'builtin' });
+    await replacePack(
+      { schemaVersion: 1, id: 'coachmark-starter', name: 'Starter', version: '1', cards: [card('s', 'Starter card')] },
+      { kind: 'builtin' },
+    );
     const mine = await createLocalPack('Mine', db);
     await saveCard(mine.id, card('a', 'Grade with a rubric'), {}, db);
     await saveCard(mine.id, card('b', 'Post an announcement'), {}, db);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DomainsTab } from '../../components/studio/DomainsTab';
-import { readUserSettings } from '../../utils/settings';
+import { readUserSettings } from '../../utils/settings/settings';
 
 /**
  * The studio's School domains tab against an in-memory permission store (the fake browser has
@@ -46,7 +46,12 @@ function installFakes() {
     onRemoved: event(removed),
   });
   Object.assign(fakeBrowser.runtime, {
-    getManifest: () => ({ manifest_version: 3, name: 'Coachmark', version: '0', content_scripts: [{ matches: ['https://*.instructure.com/*'], js: ['content-scripts/content.js'] }] }),
+    getManifest: () => ({
+      manifest_version: 3,
+      name: 'Coachmark',
+      version: '0',
+      content_scripts: [{ matches: ['https://*.instructure.com/*'], js: ['content-scripts/content.js'] }],
+    }),
   });
   (fakeBrowser.storage.managed as unknown as { get: () => Promise<unknown> }).get = async () => policy;
 }
@@ -69,7 +74,9 @@ describe('DomainsTab', () => {
     render(<DomainsTab />);
     await screen.findByRole('textbox', { name: 'Domain' });
     add('https://lms.district.org/login');
-    expect((await screen.findByRole('alert')).textContent).toBe('Leave out https:// and enter just the host name, for example lms.district.org.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Leave out https:// and enter just the host name, for example lms.district.org.',
+    );
     expect(input().getAttribute('aria-invalid')).toBe('true');
     add('*.district.org');
     expect(screen.getByRole('alert').textContent).toMatch(/Wildcards/);

@@ -9,12 +9,12 @@ import { GapsTab } from '../../components/studio/GapsTab';
 import { importPack } from '../../utils/cards/import';
 import { replacePack } from '../../utils/cards/store';
 import type { Card, Pack } from '../../utils/cards/schema';
-import { db, toCardRecord, type GapRecord } from '../../utils/db';
+import { db, toCardRecord, type GapRecord } from '../../utils/platform/db';
 import type { GapFlagPayload } from '../../utils/endpoints/types';
-import { gapRecordFromPayload, parseGapImport } from '../../utils/gaps';
-import { saveMyFlag } from '../../utils/gaps-store';
-import { saveSettings } from '../../utils/settings';
-import { saveTabState, type TabState } from '../../utils/tab-state';
+import { gapRecordFromPayload, parseGapImport } from '../../utils/gaps/gaps';
+import { saveMyFlag } from '../../utils/gaps/store';
+import { saveSettings } from '../../utils/settings/settings';
+import { saveTabState, type TabState } from '../../utils/tabs/tab-state';
 
 const TAB = 42;
 const SPEEDGRADER: TabState = {
@@ -67,12 +67,14 @@ beforeEach(async () => {
   await db.delete();
   await db.open();
   kicks = [];
-  fakeBrowser.runtime.onMessage.addListener((message: { type?: string; data?: unknown }, _sender, sendResponse: (response: unknown) => void) => {
-    if (message.type !== 'panelKicksOutbox') return undefined;
-    kicks.push(message.data);
-    sendResponse({ res: undefined });
-    return true;
-  });
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: { type?: string; data?: unknown }, _sender, sendResponse: (response: unknown) => void) => {
+      if (message.type !== 'panelKicksOutbox') return undefined;
+      kicks.push(message.data);
+      sendResponse({ res: undefined });
+      return true;
+    },
+  );
   window.history.replaceState(null, '', `/sidepanel.html?tab=${TAB}`);
 });
 afterEach(cleanup);
@@ -94,12 +96,22 @@ describe('Flag a gap', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Flag a gap' }));
     const form = await screen.findByRole('region', { name: 'Flag a gap' });
     expect((within(form).getByRole('radio', { name: 'No card for this page' }) as HTMLInputElement).checked).toBe(true);
-    expect(within(form).getAllByRole('radio').map((radio) => radio.parentElement!.textContent!.trim())).toEqual(['No card for this page', 'My search found nothing']);
+    expect(
+      within(form)
+        .getAllByRole('radio')
+        .map((radio) => radio.parentElement!.textContent!.trim()),
+    ).toEqual(['No card for this page', 'My search found nothing']);
     // The teacher can leave out a search before it is sent.
     const searches = within(form).getByRole('group', { name: 'Searches on this page that found nothing' });
-    expect(within(searches).getAllByRole('checkbox').map((box) => box.parentElement!.textContent!.trim())).toEqual(['“student 4242 essay”', '“hide grades”']);
+    expect(
+      within(searches)
+        .getAllByRole('checkbox')
+        .map((box) => box.parentElement!.textContent!.trim()),
+    ).toEqual(['“student 4242 essay”', '“hide grades”']);
     fireEvent.click(within(searches).getByRole('checkbox', { name: '“student 4242 essay”' }));
-    fireEvent.input(within(form).getByRole('textbox', { name: 'Note (optional)' }), { target: { value: 'How do I hide grades until I post them?' } });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Note (optional)' }), {
+      target: { value: 'How do I hide grades until I post them?' },
+    });
     fireEvent.click(within(form).getByRole('button', { name: 'Preview' }));
 
     const shown = previewBody(form);
@@ -120,7 +132,13 @@ describe('Flag a gap', () => {
     // Exactly the previewed object goes to the outbox.
     expect(item.payload).toEqual(shown);
     expect(item.endpoint).toEqual({ url: ENDPOINT, format: 'json' });
-    expect(await db.gaps.get(shown.id)).toMatchObject({ origin: 'mine', status: 'open', kind: 'missing', tool: 'canvas', context: 'speedgrader' });
+    expect(await db.gaps.get(shown.id)).toMatchObject({
+      origin: 'mine',
+      status: 'open',
+      kind: 'missing',
+      tool: 'canvas',
+      context: 'speedgrader',
+    });
     await waitFor(() => expect(kicks).toContainEqual({ reason: 'gap' }));
     expect((await screen.findByTestId('flag-result')).textContent).toContain('Flag saved.');
     const myFlags = await screen.findByRole('region', { name: 'My flags' });
@@ -171,7 +189,7 @@ describe('Flag a gap', () => {
     expect(gap).toMatchObject({ kind: 'outdated', cardKey: 'district/rubric', cardId: 'rubric', cardVersion: 3 });
     expect(gap!.payload?.card).toEqual({ id: 'rubric', title: 'Grade with a rubric', pack: 'district', version: 3 });
   });
-  it('without a tab state passed in, the card\'s form finds the panel\'s tab itself', async () => {
+  it("without a tab state passed in, the card's form finds the panel's tab itself", async () => {
     await saveTabState(SPEEDGRADER);
     const record = toCardRecord('district', card('rubric', ['speedgrader'], { title: 'Grade with a rubric' }));
     render(<CardFlagButtons card={record} />);
@@ -192,9 +210,12 @@ describe('Flag a gap', () => {
 });
 
 describe('My flags and the addressed notice', () => {
-  it('says each flag\'s state in words', async () => {
+  it("says each flag's state in words", async () => {
     await replacePack(pack('1', [card('sg-new', ['speedgrader'], { title: 'Hide grades until you post them' })]), { kind: 'local' });
-    const mine = (id: string, extra: Partial<GapRecord>) => ({ ...gapRecordFromPayload(payload(id), { origin: 'mine', baseline: [{ key: 'district/sg-new' }] }), ...extra });
+    const mine = (id: string, extra: Partial<GapRecord>) => ({
+      ...gapRecordFromPayload(payload(id), { origin: 'mine', baseline: [{ key: 'district/sg-new' }] }),
+      ...extra,
+    });
     await db.gaps.bulkAdd([
       mine('waiting', { createdAt: 5 }),
       mine('queued', { createdAt: 4, queuedAt: 4 }),
@@ -232,7 +253,13 @@ describe('My flags and the addressed notice', () => {
     const entry = await screen.findByTestId('my-flag');
     expect(entry.dataset.state).toBe('open');
 
-    await importPack(pack('1.1.0', [card('sg-comment', ['speedgrader'], { title: 'Leave feedback' }), card('sg-hide', ['speedgrader'], { title: 'Hide grades until you post them' })]), { kind: 'local' });
+    await importPack(
+      pack('1.1.0', [
+        card('sg-comment', ['speedgrader'], { title: 'Leave feedback' }),
+        card('sg-hide', ['speedgrader'], { title: 'Hide grades until you post them' }),
+      ]),
+      { kind: 'local' },
+    );
     await waitFor(() => expect(screen.getByTestId('my-flag').dataset.state).toBe('addressed'));
     expect(screen.getByTestId('my-flag').textContent).toContain('Addressed New card: “Hide grades until you post them”');
     const notice = await screen.findByRole('region', { name: 'Answers to your flags' });
@@ -251,7 +278,10 @@ describe('My flags and the addressed notice', () => {
   it('announces an updated card for a "didn\'t help" flag only in its tool', async () => {
     await importPack(pack('1', [card('rubric', ['speedgrader'], { title: 'Grade with a rubric', version: 2 })]), { kind: 'local' });
     await db.gaps.add({
-      ...gapRecordFromPayload(payload('u', { kind: 'unhelpful', card: { id: 'rubric', title: 'Grade with a rubric', pack: 'district', version: 1 } }), { origin: 'mine' }),
+      ...gapRecordFromPayload(
+        payload('u', { kind: 'unhelpful', card: { id: 'rubric', title: 'Grade with a rubric', pack: 'district', version: 1 } }),
+        { origin: 'mine' },
+      ),
       status: 'addressed',
       addressedAt: 5,
       addressedByCardKey: 'district/rubric',
@@ -261,7 +291,9 @@ describe('My flags and the addressed notice', () => {
     expect(screen.getByTestId('addressed-notice').textContent).toBe('');
     expect((await db.gaps.get('u'))?.addressedSeenAt).toBeUndefined();
     view.rerender(<AddressedNotice detection={{ tool: 'canvas', context: 'modules' }} />);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('The card you flagged, “Grade with a rubric”, has been updated'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('The card you flagged, “Grade with a rubric”, has been updated'),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.getByTestId('addressed-notice').textContent).toBe('');
   });
@@ -278,15 +310,29 @@ describe('Studio: Gaps', () => {
       { kind: 'local' },
     );
     await db.gaps.bulkAdd([
-      gapRecordFromPayload(payload('a', { note: 'First note', createdAt: '2026-11-20T10:00:00.000Z', searches: ['hide grades'] }), { origin: 'imported' }),
+      gapRecordFromPayload(payload('a', { note: 'First note', createdAt: '2026-11-20T10:00:00.000Z', searches: ['hide grades'] }), {
+        origin: 'imported',
+      }),
       gapRecordFromPayload(payload('b', { note: 'Newest note', createdAt: '2026-11-22T10:00:00.000Z' }), { origin: 'mine' }),
       gapRecordFromPayload(
-        payload('c', { kind: 'unhelpful', card: { id: 'rubric', title: 'Grade with a rubric', pack: 'district', version: 1 }, createdAt: '2026-11-21T10:00:00.000Z' }),
+        payload('c', {
+          kind: 'unhelpful',
+          card: { id: 'rubric', title: 'Grade with a rubric', pack: 'district', version: 1 },
+          createdAt: '2026-11-21T10:00:00.000Z',
+        }),
         { origin: 'imported' },
       ),
-      gapRecordFromPayload(payload('d', { tool: { id: 'seesaw', name: 'Seesaw' }, page: { context: 'journal', name: 'Journal', url: '' } }), { origin: 'imported' }),
+      gapRecordFromPayload(
+        payload('d', { tool: { id: 'seesaw', name: 'Seesaw' }, page: { context: 'journal', name: 'Journal', url: '' } }),
+        { origin: 'imported' },
+      ),
     ]);
-    await db.searchMisses.add({ query: 'mute assignment', tool: 'canvas', context: 'speedgrader', at: Date.parse('2026-11-23T10:00:00.000Z') });
+    await db.searchMisses.add({
+      query: 'mute assignment',
+      tool: 'canvas',
+      context: 'speedgrader',
+      at: Date.parse('2026-11-23T10:00:00.000Z'),
+    });
     await db.feedback.add({ cardKey: 'district/rubric', helpful: 'no' });
   }
 
@@ -308,7 +354,9 @@ describe('Studio: Gaps', () => {
     expect(write.getAttribute('href')).toBe('#cards?tool=canvas&context=speedgrader');
 
     fireEvent.click(within(speedgrader).getByRole('button', { name: 'Mark resolved: Canvas › SpeedGrader' }));
-    await waitFor(() => expect(screen.getAllByTestId('gap-group').map((row) => row.dataset.place)).toEqual(['seesaw/journal', 'canvas/speedgrader']));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('gap-group').map((row) => row.dataset.place)).toEqual(['seesaw/journal', 'canvas/speedgrader']),
+    );
     expect((await db.gaps.get('a'))?.status).toBe('resolved');
     // Only this device's own search keeps the page listed, with no flags left open.
     expect(screen.getAllByTestId('gap-group')[1]!.textContent).toContain('0 flags, 0 not resolved');
@@ -318,12 +366,19 @@ describe('Studio: Gaps', () => {
 
   it('imports pasted JSON lines, listing bad lines by number and keeping the rest', async () => {
     render(<GapsTab />);
-    const text = [JSON.stringify(payload('n1', { note: 'From the endpoint' })), '{broken', JSON.stringify({ ...payload('n2'), kind: 'weird' }), JSON.stringify(payload('n3'))].join('\n');
+    const text = [
+      JSON.stringify(payload('n1', { note: 'From the endpoint' })),
+      '{broken',
+      JSON.stringify({ ...payload('n2'), kind: 'weird' }),
+      JSON.stringify(payload('n3')),
+    ].join('\n');
     fireEvent.input(await screen.findByRole('textbox', { name: 'Or paste flags' }), { target: { value: text } });
     fireEvent.click(screen.getByRole('button', { name: 'Import flags' }));
     const result = await screen.findByText('Imported 2 new flags (0 were already here).');
     const box = result.closest('[data-testid=gaps-import-result]') as HTMLElement;
-    const errors = within(box).getAllByRole('listitem').map((item) => item.textContent);
+    const errors = within(box)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/^Line 2: not valid JSON/);
     expect(errors[1]).toMatch(/^Line 3: kind: /);

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MentorsTab } from '../../components/studio/MentorsTab';
-import { db, type Mentor } from '../../utils/db';
+import { db, type Mentor } from '../../utils/platform/db';
 import { writeDirectoryStatus } from '../../utils/mentors/store';
-import { saveSettings } from '../../utils/settings';
+import { saveSettings } from '../../utils/settings/settings';
 import type { MentorDirectorySyncResult } from '../../utils/mentors/directory';
 
 const DIRECTORY_URL = 'https://lincoln.k12.example/mentors.json';
@@ -38,7 +38,14 @@ describe('MentorsTab: the school’s directory', () => {
     await saveSettings({ mentorDirectoryUrl: DIRECTORY_URL });
     await db.mentors.bulkPut([mine, ana, dev]);
     const syncedAt = Date.UTC(2026, 8, 1, 9, 30);
-    await writeDirectoryStatus({ url: DIRECTORY_URL, etag: '"v1"', lastSyncAt: syncedAt, lastSuccessAt: syncedAt, mentorCount: 2, warnings: [] });
+    await writeDirectoryStatus({
+      url: DIRECTORY_URL,
+      etag: '"v1"',
+      lastSyncAt: syncedAt,
+      lastSuccessAt: syncedAt,
+      mentorCount: 2,
+      warnings: [],
+    });
     render(<MentorsTab />);
 
     const section = await directorySection();
@@ -56,32 +63,59 @@ describe('MentorsTab: the school’s directory', () => {
     // The coach's own mentors stay in the editable table.
     expect(screen.getAllByTestId('mentor-row').map((row) => row.querySelector('th')?.textContent)).toEqual(['Ben Okafor']);
     fireEvent.click(screen.getByRole('button', { name: 'Delete Ben Okafor' }));
-    await waitFor(async () => expect((await db.mentors.toArray()).map((mentor) => mentor.id).sort()).toEqual(['directory:ana', 'directory:dev']));
+    await waitFor(async () =>
+      expect((await db.mentors.toArray()).map((mentor) => mentor.id).sort()).toEqual(['directory:ana', 'directory:dev']),
+    );
     expect(await screen.findByText('You have not added mentors of your own.')).toBeTruthy();
   });
 
   it('says why the last sync failed and that the list is the last good copy', async () => {
     await saveSettings({ mentorDirectoryUrl: DIRECTORY_URL });
     await db.mentors.put(ana);
-    await writeDirectoryStatus({ url: DIRECTORY_URL, lastSyncAt: 2, lastSuccessAt: 1, lastError: 'http: 500', mentorCount: 1, warnings: [] });
+    await writeDirectoryStatus({
+      url: DIRECTORY_URL,
+      lastSyncAt: 2,
+      lastSuccessAt: 1,
+      lastError: 'http: 500',
+      mentorCount: 1,
+      warnings: [],
+    });
     render(<MentorsTab />);
     const section = await directorySection();
-    await waitFor(() => expect(section.getByText('Last sync failed: the server answered 500. The mentors below are the last good copy.')).toBeTruthy());
+    await waitFor(() =>
+      expect(section.getByText('Last sync failed: the server answered 500. The mentors below are the last good copy.')).toBeTruthy(),
+    );
     expect(section.getAllByTestId('directory-mentor-row')).toHaveLength(1);
   });
 
   it('says when the directory has never loaded, and shows its warnings', async () => {
     await saveSettings({ mentorDirectoryUrl: DIRECTORY_URL });
-    await writeDirectoryStatus({ url: DIRECTORY_URL, lastSyncAt: 2, lastError: 'invalid: mentors[0].tools: must list at least one tool', mentorCount: 0, warnings: [] });
+    await writeDirectoryStatus({
+      url: DIRECTORY_URL,
+      lastSyncAt: 2,
+      lastError: 'invalid: mentors[0].tools: must list at least one tool',
+      mentorCount: 0,
+      warnings: [],
+    });
     render(<MentorsTab />);
     const section = await directorySection();
     await waitFor(() =>
-      expect(section.getByText('The directory could not be loaded: the file is not a valid mentor directory (mentors[0].tools: must list at least one tool).')).toBeTruthy(),
+      expect(
+        section.getByText(
+          'The directory could not be loaded: the file is not a valid mentor directory (mentors[0].tools: must list at least one tool).',
+        ),
+      ).toBeTruthy(),
     );
     expect(section.queryAllByTestId('directory-mentor-row')).toHaveLength(0);
     expect(await screen.findByText('No mentors yet.')).toBeTruthy();
 
-    await writeDirectoryStatus({ url: DIRECTORY_URL, lastSyncAt: 3, lastSuccessAt: 3, mentorCount: 0, warnings: ['mentors[0].tools[0]: "canvs" is not a tool Coachmark knows'] });
+    await writeDirectoryStatus({
+      url: DIRECTORY_URL,
+      lastSyncAt: 3,
+      lastSuccessAt: 3,
+      mentorCount: 0,
+      warnings: ['mentors[0].tools[0]: "canvs" is not a tool Coachmark knows'],
+    });
     await waitFor(() => expect(section.getByText('Warnings in the directory file (1)')).toBeTruthy());
     expect(section.getByText(/"canvs" is not a tool/)).toBeTruthy();
     expect(section.getByText('The directory lists no mentors.')).toBeTruthy();
@@ -92,7 +126,10 @@ describe('MentorsTab: the school’s directory', () => {
     render(<MentorsTab />);
     const section = await directorySection();
     expect(section.getByText('Not synced yet')).toBeTruthy();
-    answers = [{ outcome: 'updated', url: DIRECTORY_URL, mentors: 2, added: 2, updated: 0, removed: 0, warnings: 0 }, { outcome: 'failed', url: DIRECTORY_URL, error: 'too-large' }];
+    answers = [
+      { outcome: 'updated', url: DIRECTORY_URL, mentors: 2, added: 2, updated: 0, removed: 0, warnings: 0 },
+      { outcome: 'failed', url: DIRECTORY_URL, error: 'too-large' },
+    ];
     fireEvent.click(section.getByRole('button', { name: 'Sync now' }));
     await waitFor(() => expect(section.getByRole('status').textContent).toBe('Directory synced. Mentors listed: 2.'));
     fireEvent.click(section.getByRole('button', { name: 'Sync now' }));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MentorsTab } from '../../components/studio/MentorsTab';
-import { db } from '../../utils/db';
+import { db } from '../../utils/platform/db';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -32,7 +32,11 @@ describe('MentorsTab', () => {
     expect(row.textContent).toContain('U01ANARUIZ');
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved Ana Ruiz.'));
     const [stored] = await db.mentors.toArray();
-    expect(stored).toMatchObject({ name: 'Ana Ruiz', handles: { slack: 'U01ANARUIZ', discord: '123456789012345678' }, tools: ['canvas', 'nearpod'] });
+    expect(stored).toMatchObject({
+      name: 'Ana Ruiz',
+      handles: { slack: 'U01ANARUIZ', discord: '123456789012345678' },
+      tools: ['canvas', 'nearpod'],
+    });
     expect(Object.keys(stored!.handles).sort()).toEqual(['discord', 'slack']);
   });
 
@@ -71,7 +75,9 @@ describe('MentorsTab', () => {
     fireEvent.click(within(form).getByRole('checkbox', { name: 'Google Classroom' }));
     setValue('Slack member ID', '');
     fireEvent.click(within(form).getByRole('button', { name: 'Save mentor' }));
-    await waitFor(async () => expect(await db.mentors.get('m1')).toEqual({ id: 'm1', name: 'Ben Okafor', handles: {}, tools: ['google-classroom'] }));
+    await waitFor(async () =>
+      expect(await db.mentors.get('m1')).toEqual({ id: 'm1', name: 'Ben Okafor', handles: {}, tools: ['google-classroom'] }),
+    );
     expect(await db.mentors.count()).toBe(1);
   });
 

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NewCardLink, newCardUrl } from '../../components/panel/NewCardLink';
 import { parseStudioHash } from '../../components/studio/Studio';
 import { placeFromParams } from '../../components/studio/CardsTab';
-import { saveSettings } from '../../utils/settings';
+import { saveSettings } from '../../utils/settings/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -36,7 +36,9 @@ describe('NewCardLink', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'New card for this page' }));
     await waitFor(async () => {
       const tabs = await fakeBrowser.tabs.query({});
-      expect(tabs.map((tab) => tab.url)).toContain(`chrome-extension://${fakeBrowser.runtime.id}/options.html#cards?tool=canvas&context=speedgrader`);
+      expect(tabs.map((tab) => tab.url)).toContain(
+        `chrome-extension://${fakeBrowser.runtime.id}/options.html#cards?tool=canvas&context=speedgrader`,
+      );
     });
   });
 

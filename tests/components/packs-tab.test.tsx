@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PacksTab } from '../../components/studio/PacksTab';
-import { db } from '../../utils/db';
+import { db } from '../../utils/platform/db';
 import { exportPack, formatPack } from '../../utils/cards/import';
 import { replacePack } from '../../utils/cards/store';
-import { saveSettings } from '../../utils/settings';
+import { saveSettings } from '../../utils/settings/settings';
 import { pendingPackId, type PackSyncResult } from '../../utils/cards/subscriptions';
 import type { Card, Pack } from '../../utils/cards/schema';
 
@@ -43,18 +43,22 @@ beforeEach(async () => {
   syncRequests = [];
   syncReply = async () => [];
   // happy-dom cannot show a permission prompt: these stand in for the browser's answer.
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (p) => (p.origins ?? []).every((origin) => grantedOrigins.has(origin)));
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (p) =>
+    (p.origins ?? []).every((origin) => grantedOrigins.has(origin)),
+  );
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async (p) => {
     for (const origin of p.origins ?? []) grantedOrigins.add(origin);
     return true;
   });
   // Stands in for the background, whose sync is tested against a real server in its own tests.
-  fakeBrowser.runtime.onMessage.addListener((message: { type?: string; data?: { url?: string } }, _sender, sendResponse: (response: unknown) => void) => {
-    if (message.type !== 'studioSyncsPacks') return undefined;
-    syncRequests.push(message.data ?? {});
-    void syncReply(message.data ?? {}).then((res) => sendResponse({ res }));
-    return true;
-  });
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: { type?: string; data?: { url?: string } }, _sender, sendResponse: (response: unknown) => void) => {
+      if (message.type !== 'studioSyncsPacks') return undefined;
+      syncRequests.push(message.data ?? {});
+      void syncReply(message.data ?? {}).then((res) => sendResponse({ res }));
+      return true;
+    },
+  );
 });
 afterEach(() => {
   cleanup();
@@ -68,8 +72,13 @@ describe('PacksTab: the list', () => {
   it('shows built-in, local and subscribed packs with card counts, versions and sync state', async () => {
     await replacePack(pack('coachmark-starter', [card('a'), card('b')], { name: 'Starter' }), { kind: 'builtin' });
     await replacePack(pack('mine', [card('c')], { name: 'Mine' }), { kind: 'local', fileName: 'mine.json' });
-    await replacePack(pack('feed', [card('d')], { name: 'Feed', version: '3.0.0' }), { kind: 'url', url: 'https://packs.example/feed.json' });
-    await db.packs.update('feed', { source: { kind: 'url', url: 'https://packs.example/feed.json', lastSyncAt: Date.UTC(2026, 10, 20), lastError: 'http: 503' } });
+    await replacePack(pack('feed', [card('d')], { name: 'Feed', version: '3.0.0' }), {
+      kind: 'url',
+      url: 'https://packs.example/feed.json',
+    });
+    await db.packs.update('feed', {
+      source: { kind: 'url', url: 'https://packs.example/feed.json', lastSyncAt: Date.UTC(2026, 10, 20), lastError: 'http: 503' },
+    });
     render(<PacksTab />);
 
     const builtin = await screen.findByRole('region', { name: 'Built in' });
@@ -142,7 +151,13 @@ describe('PacksTab: Import pack', () => {
     await waitFor(() => expect(screen.getByRole('region', { name: 'Your packs' }).textContent).toContain('District'));
     expect(await db.cards.count()).toBe(2);
 
-    paste(formatPack(pack('district', [card('a', { version: 2, title: 'Newer' }), card('b', { tools: ['mystery-tool'], contexts: [] })], { name: 'District' })));
+    paste(
+      formatPack(
+        pack('district', [card('a', { version: 2, title: 'Newer' }), card('b', { tools: ['mystery-tool'], contexts: [] })], {
+          name: 'District',
+        }),
+      ),
+    );
     fireEvent.click(importButton());
     await screen.findByText('Imported “District”: 0 added, 1 updated, 1 skipped (same or older).');
   });
@@ -178,7 +193,9 @@ describe('PacksTab: Import pack', () => {
     render(<PacksTab />);
     await screen.findByRole('region', { name: 'Your packs' });
     const input = screen.getByLabelText('Pack file') as HTMLInputElement;
-    const file = new File([formatPack(pack('from-file', [card('a')], { name: 'From a file' }))], 'district-pack.json', { type: 'application/json' });
+    const file = new File([formatPack(pack('from-file', [card('a')], { name: 'From a file' }))], 'district-pack.json', {
+      type: 'application/json',
+    });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
     fireEvent.click(importButton());
@@ -222,13 +239,23 @@ describe('PacksTab: subscriptions', () => {
 
   it('keeps a subscription whose first sync failed and shows why', async () => {
     syncReply = async ({ url }) => {
-      await db.packs.update(pendingPackId(url!), { source: { kind: 'url', url: url!, subscribedBy: 'studio', lastSyncAt: Date.now(), lastError: 'invalid: cards[0].level: must be one of beginner' } });
+      await db.packs.update(pendingPackId(url!), {
+        source: {
+          kind: 'url',
+          url: url!,
+          subscribedBy: 'studio',
+          lastSyncAt: Date.now(),
+          lastError: 'invalid: cards[0].level: must be one of beginner',
+        },
+      });
       return [{ url: url!, outcome: 'failed', error: 'invalid: cards[0].level: must be one of beginner' }];
     };
     render(<PacksTab />);
     fireEvent.input(await screen.findByLabelText('Pack URL'), { target: { value: 'https://packs.example/broken.json' } });
     fireEvent.click(screen.getByRole('button', { name: 'Subscribe' }));
-    await screen.findByText('https://packs.example/broken.json: failed, the file is not a valid pack (cards[0].level: must be one of beginner)');
+    await screen.findByText(
+      'https://packs.example/broken.json: failed, the file is not a valid pack (cards[0].level: must be one of beginner)',
+    );
     const subscribed = screen.getByRole('region', { name: 'Subscribed' });
     await waitFor(() => expect(subscribed.textContent).toContain('Last sync failed: the file is not a valid pack'));
     fireEvent.click(within(subscribed).getByRole('button', { name: 'Unsubscribe from https://packs.example/broken.json' }));

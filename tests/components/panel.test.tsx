@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Panel } from '../../components/panel/Panel';
-import { db } from '../../utils/db';
+import { db } from '../../utils/platform/db';
 import { replacePack } from '../../utils/cards/store';
-import { saveTabState } from '../../utils/tab-state';
+import { saveTabState } from '../../utils/tabs/tab-state';
 import type { Card } from '../../utils/cards/schema';
 
 const TAB = 42;
@@ -34,10 +34,21 @@ afterEach(cleanup);
 describe('Panel', () => {
   it('shows the tool and page, the page’s cards, then the tool’s', async () => {
     await replacePack(
-      { schemaVersion: 1, id: 'p', name: 'p', version: '1', cards: [card('rubric', ['speedgrader'], 'Grade with a rubric'), card('modules', ['modules'], 'Add a module')] },
+      {
+        schemaVersion: 1,
+        id: 'p',
+        name: 'p',
+        version: '1',
+        cards: [card('rubric', ['speedgrader'], 'Grade with a rubric'), card('modules', ['modules'], 'Add a module')],
+      },
       { kind: 'local' },
     );
-    await saveTabState({ tabId: TAB, url: 'https://d.instructure.com/courses/1/gradebook/speed_grader', detection: { tool: 'canvas', context: 'speedgrader' }, updatedAt: 1 });
+    await saveTabState({
+      tabId: TAB,
+      url: 'https://d.instructure.com/courses/1/gradebook/speed_grader',
+      detection: { tool: 'canvas', context: 'speedgrader' },
+      updatedAt: 1,
+    });
     render(<Panel />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Canvas › SpeedGrader');
     const page = await screen.findByRole('region', { name: 'On this page' });
@@ -47,7 +58,10 @@ describe('Panel', () => {
   });
 
   it('opens a card in place with numbered, sanitised steps and links in a new tab', async () => {
-    await replacePack({ schemaVersion: 1, id: 'p', name: 'p', version: '1', cards: [card('rubric', ['speedgrader'], 'Grade with a rubric')] }, { kind: 'local' });
+    await replacePack(
+      { schemaVersion: 1, id: 'p', name: 'p', version: '1', cards: [card('rubric', ['speedgrader'], 'Grade with a rubric')] },
+      { kind: 'local' },
+    );
     await saveTabState({ tabId: TAB, url: 'x', detection: { tool: 'canvas', context: 'speedgrader' }, updatedAt: 1 });
     render(<Panel />);
     const toggle = await screen.findByRole('button', { name: /Grade with a rubric/ });

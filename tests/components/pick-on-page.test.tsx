@@ -5,7 +5,13 @@ import { PickOnPage } from '../../components/studio/PickOnPage';
 import type { PickResult, TargetPreview, ToolTab } from '../../utils/show-me/types';
 
 const TABS: ToolTab[] = [
-  { tabId: 11, title: 'Cell Diagram Lab, SpeedGrader', url: 'https://district.instructure.com/courses/1/gradebook/speed_grader', tool: 'canvas', context: 'speedgrader' },
+  {
+    tabId: 11,
+    title: 'Cell Diagram Lab, SpeedGrader',
+    url: 'https://district.instructure.com/courses/1/gradebook/speed_grader',
+    tool: 'canvas',
+    context: 'speedgrader',
+  },
   { tabId: 12, title: 'Biology 7', url: 'https://classroom.google.com/c/NjQ4', tool: 'google-classroom', context: 'stream' },
 ];
 const PICKED: PickResult = { selectors: ['[data-testid="rubric-button"]', 'button.rubric'], label: 'View Rubric', tag: 'button' };
@@ -23,22 +29,24 @@ beforeEach(() => {
   pickAnswer = PICKED;
   counts = [1, 2];
   // Stands in for the background (utils/background/show-me.ts).
-  fakeBrowser.runtime.onMessage.addListener((message: { type: string; data: Record<string, unknown> }, _sender, sendResponse: (response: unknown) => void) => {
-    sent.push({ to: 'background', type: message.type, data: message.data });
-    const answers: Record<string, () => unknown> = {
-      studioListsToolTabs: () => TABS,
-      studioPreparesPicker: () => prepared,
-      studioPreviewsTarget: () =>
-        ({
-          counts: (message.data.selectors as string[]).map((selector) => counts[PICKED.selectors.indexOf(selector)] ?? 0),
-          shown: { found: true },
-        }) satisfies TargetPreview,
-    };
-    const answer = answers[message.type];
-    if (!answer) return undefined;
-    sendResponse({ res: answer() });
-    return true;
-  });
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: { type: string; data: Record<string, unknown> }, _sender, sendResponse: (response: unknown) => void) => {
+      sent.push({ to: 'background', type: message.type, data: message.data });
+      const answers: Record<string, () => unknown> = {
+        studioListsToolTabs: () => TABS,
+        studioPreparesPicker: () => prepared,
+        studioPreviewsTarget: () =>
+          ({
+            counts: (message.data.selectors as string[]).map((selector) => counts[PICKED.selectors.indexOf(selector)] ?? 0),
+            shown: { found: true },
+          }) satisfies TargetPreview,
+      };
+      const answer = answers[message.type];
+      if (!answer) return undefined;
+      sendResponse({ res: answer() });
+      return true;
+    },
+  );
   // Stands in for the highlighter in the tab's frames (the messaging library calls the callback form).
   const tabs = fakeBrowser.tabs as unknown as { sendMessage: (...args: unknown[]) => void };
   tabs.sendMessage = vi.fn((tabId: unknown, message: unknown, _options: unknown, respond: unknown) => {
@@ -53,10 +61,13 @@ describe('PickOnPage', () => {
   it('offers the open tabs that show a known tool', async () => {
     render(<PickOnPage tools={['canvas']} onPicked={() => {}} />);
     const select = (await screen.findByRole('combobox', { name: 'Page to pick on' })) as HTMLSelectElement;
-    await waitFor(() => expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'Cell Diagram Lab, SpeedGrader (Canvas)',
-      'Biology 7 (Google Classroom)',
-    ]));
+    await waitFor(() =>
+      expect(
+        within(select)
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual(['Cell Diagram Lab, SpeedGrader (Canvas)', 'Biology 7 (Google Classroom)']),
+    );
     expect(sent[0]).toEqual({ to: 'background', type: 'studioListsToolTabs', data: { tools: ['canvas'] } });
   });
 
@@ -69,12 +80,18 @@ describe('PickOnPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pick on page' }));
 
     const first = await screen.findByRole('checkbox', { name: /rubric-button/ });
-    expect(sent.find((message) => message.type === 'studioPreparesPicker')).toEqual({ to: 'background', type: 'studioPreparesPicker', data: { tabId: 12 } });
+    expect(sent.find((message) => message.type === 'studioPreparesPicker')).toEqual({
+      to: 'background',
+      type: 'studioPreparesPicker',
+      data: { tabId: 12 },
+    });
     const pick = sent.find((message) => message.type === 'studioPicksElement')!;
     expect(pick.to).toBe(12);
     expect(pick.data.hint).toBe('Click the element for this step (or Tab to it and press Enter). Esc cancels.');
     // The other frames are told to stop once one answered.
-    expect(sent.some((message) => message.type === 'studioStopsPicker' && message.to === 12 && message.data.pickId === pick.data.pickId)).toBe(true);
+    expect(
+      sent.some((message) => message.type === 'studioStopsPicker' && message.to === 12 && message.data.pickId === pick.data.pickId),
+    ).toBe(true);
 
     await waitFor(() => expect(first.closest('li')!.textContent).toContain('matches on the page: 1'));
     const second = screen.getByRole('checkbox', { name: /button\.rubric/ });

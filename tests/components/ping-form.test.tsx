@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelActions, usePanelForm } from '../../components/panel/PanelActions';
-import { db, type OutboxItem } from '../../utils/db';
+import { db, type OutboxItem } from '../../utils/platform/db';
 import { formatBody } from '../../utils/endpoints';
 import type { HelpRequestPayload } from '../../utils/endpoints/types';
-import { saveSettings } from '../../utils/settings';
-import type { TabState } from '../../utils/tab-state';
+import { saveSettings } from '../../utils/settings/settings';
+import type { TabState } from '../../utils/tabs/tab-state';
 
 const SPEEDGRADER: TabState = {
   tabId: 7,
@@ -29,12 +29,14 @@ beforeEach(async () => {
   await db.open();
   kicks = [];
   // Stands in for the background's listener: records that the panel asked for delivery.
-  fakeBrowser.runtime.onMessage.addListener((message: { type?: string; data?: unknown }, _sender, sendResponse: (response: unknown) => void) => {
-    if (message.type !== 'panelKicksOutbox') return undefined;
-    kicks.push(message.data);
-    sendResponse({ res: undefined });
-    return true;
-  });
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: { type?: string; data?: unknown }, _sender, sendResponse: (response: unknown) => void) => {
+      if (message.type !== 'panelKicksOutbox') return undefined;
+      kicks.push(message.data);
+      sendResponse({ res: undefined });
+      return true;
+    },
+  );
 });
 afterEach(cleanup);
 
@@ -65,7 +67,12 @@ describe('PingForm', () => {
   });
 
   it('previews exactly the body it queues, then says it is queued and then sent', async () => {
-    await saveSettings({ endpointUrl: 'https://hooks.district.example/coachmark', endpointFormat: 'json', teacherName: 'Ms. Rivera', schoolName: 'Lincoln Elementary' });
+    await saveSettings({
+      endpointUrl: 'https://hooks.district.example/coachmark',
+      endpointFormat: 'json',
+      teacherName: 'Ms. Rivera',
+      schoolName: 'Lincoln Elementary',
+    });
     await db.mentors.bulkPut([
       { id: 'm1', name: 'Ben Okafor', handles: { json: 'ben@lincoln.example.org' }, tools: ['canvas'] },
       { id: 'm2', name: 'Dee Moss', handles: { json: 'dee' }, tools: ['seesaw'] },
@@ -100,7 +107,9 @@ describe('PingForm', () => {
 
     // Back keeps what was written.
     fireEvent.click(within(region).getByRole('button', { name: 'Back' }));
-    expect((await within(region).findByRole('textbox', { name: 'What do you need?' }) as HTMLTextAreaElement).value).toBe('How do I hide grades until I post them?');
+    expect(((await within(region).findByRole('textbox', { name: 'What do you need?' })) as HTMLTextAreaElement).value).toBe(
+      'How do I hide grades until I post them?',
+    );
     fireEvent.click(within(region).getByRole('button', { name: 'Preview' }));
     const previewed = previewBody();
 
@@ -109,7 +118,11 @@ describe('PingForm', () => {
     await waitFor(() => expect(live.textContent).toBe('Queued: Waiting to send to hooks.district.example'));
     const [item] = await db.outbox.toArray();
     expect(formatBody('json', item!.payload)).toEqual(previewed);
-    expect(item).toMatchObject({ id: (previewed as HelpRequestPayload).id, status: 'queued', endpoint: { url: 'https://hooks.district.example/coachmark', format: 'json' } });
+    expect(item).toMatchObject({
+      id: (previewed as HelpRequestPayload).id,
+      status: 'queued',
+      endpoint: { url: 'https://hooks.district.example/coachmark', format: 'json' },
+    });
     await waitFor(() => expect(kicks).toEqual([{ reason: 'ping' }]));
 
     // The background delivers it; the panel says so in the same live region.
@@ -163,14 +176,31 @@ describe('OutboxList', () => {
       message: `Question ${id}`,
       urgency: 'today',
     };
-    return { id, kind: 'help-request', payload, endpoint: { url: 'https://hooks.district.example/c', format: 'json' }, status: 'queued', attempts: 0, createdAt: Date.now(), nextAttemptAt: Date.now(), ...overrides };
+    return {
+      id,
+      kind: 'help-request',
+      payload,
+      endpoint: { url: 'https://hooks.district.example/c', format: 'json' },
+      status: 'queued',
+      attempts: 0,
+      createdAt: Date.now(),
+      nextAttemptAt: Date.now(),
+      ...overrides,
+    };
   }
 
   it('lists requests with their state in words, and Retry and Delete that name what they act on', async () => {
     const now = Date.now();
     await db.outbox.bulkPut([
       item('sent', { status: 'sent', attempts: 1, sentAt: now, createdAt: now - 3000 }),
-      item('waiting', { status: 'queued', attempts: 2, lastError: 'http', lastStatus: 500, nextAttemptAt: now + 60_000, createdAt: now - 2000 }),
+      item('waiting', {
+        status: 'queued',
+        attempts: 2,
+        lastError: 'http',
+        lastStatus: 500,
+        nextAttemptAt: now + 60_000,
+        createdAt: now - 2000,
+      }),
       item('failed', { status: 'failed', attempts: 1, lastError: 'http', lastStatus: 404, createdAt: now - 1000 }),
     ]);
     render(<Actions tabState={null} />);

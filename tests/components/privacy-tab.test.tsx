@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { PrivacyTab } from '../../components/studio/PrivacyTab';
-import { db } from '../../utils/db';
-import { redactUrl } from '../../utils/privacy';
+import { db } from '../../utils/platform/db';
+import { redactUrl } from '../../utils/privacy/redact';
 
 /**
  * The privacy page is a promise about the code: it must name every place data is kept. A new
@@ -27,7 +27,9 @@ function sourceFiles(dir: string): string[] {
 function storageAreasInCode(): string[] {
   const areas = new Set<string>();
   for (const file of SOURCE_DIRS.flatMap((dir) => sourceFiles(join(ROOT, dir)))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\bstorage\.(local|session|managed|sync)\.(get|set|remove|clear|getBytesInUse)\b/g)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(
+      /\bstorage\.(local|session|managed|sync)\.(get|set|remove|clear|getBytesInUse)\b/g,
+    )) {
       areas.add(match[1]!);
     }
   }
@@ -42,7 +44,11 @@ describe('PrivacyTab', () => {
     const tables = db.tables.map((table) => table.name);
     expect(tables.length).toBeGreaterThanOrEqual(7);
     const items = screen.getAllByRole('listitem').map((item) => item.textContent ?? '');
-    for (const table of tables) expect(items.some((text) => text.startsWith(`${table}: `)), table).toBe(true);
+    for (const table of tables)
+      expect(
+        items.some((text) => text.startsWith(`${table}: `)),
+        table,
+      ).toBe(true);
   });
 
   it('names every storage area the code uses', () => {
@@ -58,7 +64,10 @@ describe('PrivacyTab', () => {
   it('shows redaction examples as redactUrl really makes them: no ids, query or fragment', () => {
     render(<PrivacyTab />);
     const examples = screen.getAllByTestId('redacted-example').map((node) => node.textContent ?? '');
-    expect(examples).toEqual(['https://district.instructure.com/courses/:id/gradebook/speed_grader', 'https://docs.google.com/u/:id/document/d/:id/edit']);
+    expect(examples).toEqual([
+      'https://district.instructure.com/courses/:id/gradebook/speed_grader',
+      'https://docs.google.com/u/:id/document/d/:id/edit',
+    ]);
     for (const example of examples) {
       expect(example).not.toMatch(/[?#@]|\d{2,}/);
       expect(redactUrl(example)).toBe(example);

@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Panel } from '../../components/panel/Panel';
 import { resetSearchSession } from '../../components/panel/search-session';
-import { db } from '../../utils/db';
+import { db } from '../../utils/platform/db';
 import { replacePack } from '../../utils/cards/store';
-import { saveTabState } from '../../utils/tab-state';
+import { saveTabState } from '../../utils/tabs/tab-state';
 import type { Card } from '../../utils/cards/schema';
 
 const TAB = 42;
@@ -33,12 +33,27 @@ const CARDS: Card[] = [
   }),
   card({ id: 'sg-comment', title: 'Leave a comment in SpeedGrader', tools: ['canvas'], contexts: ['speedgrader'], tags: ['feedback'] }),
   card({ id: 'attach-rubric', title: 'Attach a rubric to an assignment', tools: ['canvas'], contexts: ['assignment'], tags: ['rubric'] }),
-  card({ id: 'announce', title: 'Post or schedule an announcement', tools: ['canvas'], contexts: ['announcements'], tags: ['announcement'] }),
-  card({ id: 'classroom-rubric', title: 'Add a rubric to a Classroom assignment', tools: ['google-classroom'], contexts: ['classwork'], tags: ['rubric'] }),
+  card({
+    id: 'announce',
+    title: 'Post or schedule an announcement',
+    tools: ['canvas'],
+    contexts: ['announcements'],
+    tags: ['announcement'],
+  }),
+  card({
+    id: 'classroom-rubric',
+    title: 'Add a rubric to a Classroom assignment',
+    tools: ['google-classroom'],
+    contexts: ['classwork'],
+    tags: ['rubric'],
+  }),
   card({ id: 'seesaw-journal', title: 'Approve journal posts', tools: ['seesaw'], contexts: ['journal'], tags: ['journal'] }),
 ];
 
-async function setUp(cards: Card[] = CARDS, detection: { tool: string; context: string | null } | null = { tool: 'canvas', context: 'speedgrader' }) {
+async function setUp(
+  cards: Card[] = CARDS,
+  detection: { tool: string; context: string | null } | null = { tool: 'canvas', context: 'speedgrader' },
+) {
   await replacePack({ schemaVersion: 1, id: 'p', name: 'p', version: '1', cards }, { kind: 'local' });
   await saveTabState({ tabId: TAB, url: 'https://d.instructure.com/courses/1/gradebook/speed_grader', detection, updatedAt: 1 });
   render(<Panel />);
@@ -52,7 +67,8 @@ function type(box: HTMLInputElement, value: string) {
   fireEvent.input(box, { target: { value } });
 }
 
-const titlesIn = (region: HTMLElement) => Array.from(region.querySelectorAll('.card__toggle > span:first-child')).map((node) => node.textContent);
+const titlesIn = (region: HTMLElement) =>
+  Array.from(region.querySelectorAll('.card__toggle > span:first-child')).map((node) => node.textContent);
 const results = () => document.getElementById('search-results')!;
 
 beforeEach(async () => {
@@ -220,7 +236,13 @@ describe('panel search', () => {
     type(box, 'journal');
     await screen.findByRole('region', { name: 'Other tools' });
     await replacePack(
-      { schemaVersion: 1, id: 'p2', name: 'p2', version: '1', cards: [card({ id: 'sg-journal', title: 'Link a journal in SpeedGrader', tools: ['canvas'], contexts: ['speedgrader'] })] },
+      {
+        schemaVersion: 1,
+        id: 'p2',
+        name: 'p2',
+        version: '1',
+        cards: [card({ id: 'sg-journal', title: 'Link a journal in SpeedGrader', tools: ['canvas'], contexts: ['speedgrader'] })],
+      },
       { kind: 'local' },
     );
     const page = await screen.findByRole('region', { name: 'This page' }, { timeout: 3000 });

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsTab } from '../../components/studio/SettingsTab';
-import { getSettings, saveSettings } from '../../utils/settings';
-import type { EndpointTestResult } from '../../utils/messages';
+import { getSettings, saveSettings } from '../../utils/settings/settings';
+import type { EndpointTestResult } from '../../utils/platform/messages';
 
 type Policy = Record<string, unknown>;
 
@@ -21,7 +21,9 @@ beforeEach(() => {
   requested = [];
   grantedOrigins = new Set();
   // The permission prompt itself cannot appear in happy-dom: these stand in for the browser.
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (permissions) => (permissions.origins ?? []).every((origin) => grantedOrigins.has(origin)));
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (permissions) =>
+    (permissions.origins ?? []).every((origin) => grantedOrigins.has(origin)),
+  );
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation((permissions) => {
     requested.push(permissions.origins ?? []);
     return new Promise<boolean>((resolve) => {
@@ -79,7 +81,7 @@ describe('SettingsTab', () => {
     grantedOrigins.add('http://127.0.0.1:8787/*');
     await saveSettings({ endpointUrl: 'http://127.0.0.1:8787/hook' });
     render(<SettingsTab />);
-    expect((await screen.findByRole('textbox', { name: 'Endpoint URL' }) as HTMLInputElement).value).toBe('http://127.0.0.1:8787/hook');
+    expect(((await screen.findByRole('textbox', { name: 'Endpoint URL' })) as HTMLInputElement).value).toBe('http://127.0.0.1:8787/hook');
     await waitFor(() => expect(fakeBrowser.permissions.contains).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:8787/*'] }));
     await new Promise((resolve) => setTimeout(resolve, 0));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -93,7 +95,12 @@ describe('SettingsTab', () => {
     await type('Endpoint URL', 'http://hooks.example.org/endpoint');
     const input = field('Endpoint URL');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    const error = document.getElementById(input.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('error'))!);
+    const error = document.getElementById(
+      input
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .find((id) => id.endsWith('error'))!,
+    );
     expect(error?.textContent).toContain('https://');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -110,11 +117,22 @@ describe('SettingsTab', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'discord' } });
     expect(screen.queryByLabelText('Shared secret (optional)')).toBeNull();
     const options = [...screen.getByRole('combobox', { name: 'Format' }).querySelectorAll('option')].map((option) => option.textContent);
-    expect(options).toEqual(['Slack incoming webhook', 'Microsoft Teams Workflows webhook', 'Google Chat webhook', 'Discord webhook', 'Generic JSON']);
+    expect(options).toEqual([
+      'Slack incoming webhook',
+      'Microsoft Teams Workflows webhook',
+      'Google Chat webhook',
+      'Discord webhook',
+      'Generic JSON',
+    ]);
   });
 
   it('shows settings locked by the school as disabled, and saves the rest', async () => {
-    setPolicy({ endpointUrl: 'https://chat.district.example/hook', endpointFormat: 'teams', schoolName: 'District Default', lockedSettings: ['endpointUrl', 'endpointFormat'] });
+    setPolicy({
+      endpointUrl: 'https://chat.district.example/hook',
+      endpointFormat: 'teams',
+      schoolName: 'District Default',
+      lockedSettings: ['endpointUrl', 'endpointFormat'],
+    });
     render(<SettingsTab />);
     const url = (await screen.findByRole('textbox', { name: 'Endpoint URL' })) as HTMLInputElement;
     expect(url.disabled).toBe(true);
@@ -130,19 +148,25 @@ describe('SettingsTab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(requested).toEqual([['https://chat.district.example/*']]);
     await screen.findByText('Saved.');
-    expect((await getSettings()).values).toMatchObject({ endpointUrl: 'https://chat.district.example/hook', endpointFormat: 'teams', schoolName: 'Lincoln Elementary' });
+    expect((await getSettings()).values).toMatchObject({
+      endpointUrl: 'https://chat.district.example/hook',
+      endpointFormat: 'teams',
+      schoolName: 'Lincoln Elementary',
+    });
   });
 
   it('shows the endpoint’s real answer to the test message', async () => {
     const sent: unknown[] = [];
     let reply: EndpointTestResult = { ok: false, status: 404, body: 'no_service' };
     // Stands in for the background, which the background's own tests cover against a real server.
-    fakeBrowser.runtime.onMessage.addListener((message: { type?: string; data?: unknown }, _sender, sendResponse: (response: unknown) => void) => {
-      if (message.type !== 'studioTestsEndpoint') return undefined;
-      sent.push(message.data);
-      sendResponse({ res: reply });
-      return true;
-    });
+    fakeBrowser.runtime.onMessage.addListener(
+      (message: { type?: string; data?: unknown }, _sender, sendResponse: (response: unknown) => void) => {
+        if (message.type !== 'studioTestsEndpoint') return undefined;
+        sent.push(message.data);
+        sendResponse({ res: reply });
+        return true;
+      },
+    );
     render(<SettingsTab />);
     await screen.findByRole('textbox', { name: 'Endpoint URL' });
     await type('Endpoint URL', 'https://hooks.slack.com/services/T/B/X');

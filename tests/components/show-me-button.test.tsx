@@ -16,12 +16,14 @@ beforeEach(() => {
   fakeBrowser.reset();
   received = [];
   // Stands in for the background (utils/background/show-me.ts), which answers for the page.
-  fakeBrowser.runtime.onMessage.addListener((message: { type?: string; data?: unknown }, _sender, sendResponse: (response: unknown) => void) => {
-    if (message.type !== 'panelShowsTarget' && message.type !== 'panelHidesTarget') return undefined;
-    received.push({ type: message.type, data: message.data });
-    sendResponse({ res: message.type === 'panelShowsTarget' ? answer : undefined });
-    return true;
-  });
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: { type?: string; data?: unknown }, _sender, sendResponse: (response: unknown) => void) => {
+      if (message.type !== 'panelShowsTarget' && message.type !== 'panelHidesTarget') return undefined;
+      received.push({ type: message.type, data: message.data });
+      sendResponse({ res: message.type === 'panelShowsTarget' ? answer : undefined });
+      return true;
+    },
+  );
 });
 afterEach(cleanup);
 
@@ -48,18 +50,18 @@ describe('ShowMeButton', () => {
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
-  it.each([
-    [{ found: false, reason: 'missing' }],
-    [{ found: false, reason: 'hidden' }],
-  ] as Array<[ShowTargetResult]>)('says where it may be when the page does not show it (%o), in a live region', async (result) => {
-    answer = result;
-    render(<ShowMeButton card={CARD} stepIndex={1} tabId={7} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Show me step 2' }));
-    const status = screen.getByRole('status');
-    expect(status.getAttribute('aria-live')).toBe('polite');
-    await waitFor(() => expect(status.textContent).toBe("Couldn't find it on this page — it may be under a menu"));
-    expect(screen.queryByRole('button', { name: 'Hide the highlight' })).toBeNull();
-  });
+  it.each([[{ found: false, reason: 'missing' }], [{ found: false, reason: 'hidden' }]] as Array<[ShowTargetResult]>)(
+    'says where it may be when the page does not show it (%o), in a live region',
+    async (result) => {
+      answer = result;
+      render(<ShowMeButton card={CARD} stepIndex={1} tabId={7} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Show me step 2' }));
+      const status = screen.getByRole('status');
+      expect(status.getAttribute('aria-live')).toBe('polite');
+      await waitFor(() => expect(status.textContent).toBe("Couldn't find it on this page — it may be under a menu"));
+      expect(screen.queryByRole('button', { name: 'Hide the highlight' })).toBeNull();
+    },
+  );
 
   it('says when Coachmark may not run on the page', async () => {
     answer = { found: false, reason: 'no-access' };

@@ -34,10 +34,12 @@ describe.skipIf(!shouldRunBrowserTests())('accessibility (axe-core, serious and 
     await h.waitForStarterPack();
     await h.installPack(testPack());
     // An endpoint and a name, so that "Ping a mentor" opens the form itself, not the setup notice.
-    await h.inBackground(
-      (settings) => chrome.storage.local.set({ settings }),
-      { endpointUrl: 'https://chat.district.example/hooks/coachmark', endpointFormat: 'slack', teacherName: 'Ana Ruiz', schoolName: 'Lincoln Middle School' },
-    );
+    await h.inBackground((settings) => chrome.storage.local.set({ settings }), {
+      endpointUrl: 'https://chat.district.example/hooks/coachmark',
+      endpointFormat: 'slack',
+      teacherName: 'Ana Ruiz',
+      schoolName: 'Lincoln Middle School',
+    });
     ({ tabId } = await h.openTab(SPEEDGRADER));
     await h.waitForDetection(tabId, { tool: 'canvas', context: 'speedgrader' });
   });
@@ -73,10 +75,14 @@ describe.skipIf(!shouldRunBrowserTests())('accessibility (axe-core, serious and 
       await page.evaluate((name) => (location.hash = name), tab);
       await page.locator(`#studio-tab-${tab}[aria-selected=true]`).waitFor();
       // The tab renders nothing, or a loading line, until its data is there.
-      await page.waitForFunction(() => {
-        const panel = document.getElementById('studio-panel');
-        return !!panel && (panel.textContent ?? '').trim().length > 0 && !panel.querySelector('[aria-busy=true], .status');
-      }, undefined, { timeout: 10_000, polling: 100 });
+      await page.waitForFunction(
+        () => {
+          const panel = document.getElementById('studio-panel');
+          return !!panel && (panel.textContent ?? '').trim().length > 0 && !panel.querySelector('[aria-busy=true], .status');
+        },
+        undefined,
+        { timeout: 10_000, polling: 100 },
+      );
       report.push(...(await auditBothThemes(page, `studio ${tab}`)));
     }
     expect(report, report.join('\n')).toEqual([]);

@@ -54,12 +54,22 @@ describe.skipIf(!shouldRunBrowserTests())('school domains: a self-hosted Moodle 
     await expect.poll(() => row.textContent(), WAIT).toContain('Added by you');
 
     // The background registered the built content script for exactly this origin…
-    const scripts = await poll(async () => {
-      const all = await registered();
-      return all.some((script) => script.id === SCRIPT_ID) ? all : undefined;
-    }, 10_000, 'the content script registration');
+    const scripts = await poll(
+      async () => {
+        const all = await registered();
+        return all.some((script) => script.id === SCRIPT_ID) ? all : undefined;
+      },
+      10_000,
+      'the content script registration',
+    );
     expect(scripts).toHaveLength(1);
-    expect(scripts[0]).toMatchObject({ id: SCRIPT_ID, js: ['content-scripts/content.js'], matches: [ORIGIN], runAt: 'document_idle', persistAcrossSessions: true });
+    expect(scripts[0]).toMatchObject({
+      id: SCRIPT_ID,
+      js: ['content-scripts/content.js'],
+      matches: [ORIGIN],
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    });
     // …injected it into the tab already open on the domain…
     await h.waitForDetection(tabId, { tool: 'moodle', context: 'course-home' });
     // …and it runs by itself on pages loaded from now on.

@@ -6,7 +6,7 @@ import { EXTENSION_DIR, launchExtension, shouldRunBrowserTests, type ExtensionHa
 import { PanelPage } from './support/pages';
 import { testPack } from './support/test-pack';
 import { TOOLS, contextName, toolById } from '../../utils/tools/catalog';
-import type { CardRecord } from '../../utils/db';
+import type { CardRecord } from '../../utils/platform/db';
 import type { Detection } from '../../utils/tools/types';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,13 +28,37 @@ const SPEEDGRADER_URL = 'https://district.instructure.com/courses/101/gradebook/
 const FIXTURES: Array<{ name: string; url: string; detection: Detection }> = [
   { name: 'Canvas dashboard', url: 'https://district.instructure.com/', detection: { tool: 'canvas', context: 'dashboard' } },
   { name: 'Canvas SpeedGrader', url: SPEEDGRADER_URL, detection: { tool: 'canvas', context: 'speedgrader' } },
-  { name: 'Canvas modules', url: 'https://district.instructure.com/courses/101/modules', detection: { tool: 'canvas', context: 'modules' } },
-  { name: 'Google Classroom stream', url: 'https://classroom.google.com/c/NjQ4', detection: { tool: 'google-classroom', context: 'stream' } },
-  { name: 'Google Classroom classwork', url: 'https://classroom.google.com/w/NjQ4/t/all', detection: { tool: 'google-classroom', context: 'classwork' } },
-  { name: 'Schoology materials', url: 'https://district.schoology.com/course/123/materials', detection: { tool: 'schoology', context: 'materials' } },
+  {
+    name: 'Canvas modules',
+    url: 'https://district.instructure.com/courses/101/modules',
+    detection: { tool: 'canvas', context: 'modules' },
+  },
+  {
+    name: 'Google Classroom stream',
+    url: 'https://classroom.google.com/c/NjQ4',
+    detection: { tool: 'google-classroom', context: 'stream' },
+  },
+  {
+    name: 'Google Classroom classwork',
+    url: 'https://classroom.google.com/w/NjQ4/t/all',
+    detection: { tool: 'google-classroom', context: 'classwork' },
+  },
+  {
+    name: 'Schoology materials',
+    url: 'https://district.schoology.com/course/123/materials',
+    detection: { tool: 'schoology', context: 'materials' },
+  },
   { name: 'Seesaw activities', url: 'https://app.seesaw.me/#/activities/library', detection: { tool: 'seesaw', context: 'activities' } },
-  { name: 'Seesaw class journal', url: 'https://app.seesaw.me/#/class/class-7b/journal', detection: { tool: 'seesaw', context: 'journal' } },
-  { name: 'Google Docs editor', url: 'https://docs.google.com/document/d/abc123/edit', detection: { tool: 'google-docs', context: 'editor' } },
+  {
+    name: 'Seesaw class journal',
+    url: 'https://app.seesaw.me/#/class/class-7b/journal',
+    detection: { tool: 'seesaw', context: 'journal' },
+  },
+  {
+    name: 'Google Docs editor',
+    url: 'https://docs.google.com/document/d/abc123/edit',
+    detection: { tool: 'google-docs', context: 'editor' },
+  },
 ];
 
 type Messages = Record<string, { message: string }>;
@@ -73,7 +97,11 @@ describe.skipIf(!shouldRunBrowserTests())('foundation: detection and panel in re
 
   it('loads the bundled starter pack into IndexedDB on install', async () => {
     // The pack file in the build this browser loaded.
-    const bundled = JSON.parse(await readFile(resolve(h.extensionDir, 'packs/starter.json'), 'utf8')) as { id: string; version: string; cards: unknown[] };
+    const bundled = JSON.parse(await readFile(resolve(h.extensionDir, 'packs/starter.json'), 'utf8')) as {
+      id: string;
+      version: string;
+      cards: unknown[];
+    };
     const { packs, cards } = await h.readDb();
     const starter = packs.find((pack) => pack.id === bundled.id);
     expect(starter).toMatchObject({ version: bundled.version, cardCount: bundled.cards.length, source: { kind: 'builtin' } });
@@ -262,15 +290,18 @@ describe.skipIf(!shouldRunBrowserTests())('self-hosted Canvas on a custom domain
       await page.waitForTimeout(1_500);
       expect((await h.readTabState(tabId))?.detection ?? null).toBeNull();
 
-      const access = await h.inBackground(async ({ origin, id }) => {
-        const granted = await chrome.permissions.contains({ origins: [origin] });
-        const file = chrome.runtime.getManifest().content_scripts![0]!.js![0]!;
-        const injected = await chrome.scripting.executeScript({ target: { tabId: id }, files: [file] }).then(
-          () => 'injected',
-          (error: Error) => error.message,
-        );
-        return { granted, injected };
-      }, { origin: CUSTOM_ORIGIN, id: tabId });
+      const access = await h.inBackground(
+        async ({ origin, id }) => {
+          const granted = await chrome.permissions.contains({ origins: [origin] });
+          const file = chrome.runtime.getManifest().content_scripts![0]!.js![0]!;
+          const injected = await chrome.scripting.executeScript({ target: { tabId: id }, files: [file] }).then(
+            () => 'injected',
+            (error: Error) => error.message,
+          );
+          return { granted, injected };
+        },
+        { origin: CUSTOM_ORIGIN, id: tabId },
+      );
       expect(access.granted).toBe(false);
       expect(access.injected).toMatch(/Cannot access contents of the page/);
     });
@@ -296,12 +327,15 @@ describe.skipIf(!shouldRunBrowserTests())('self-hosted Canvas on a custom domain
       // The URL alone says nothing about this host.
       await h.waitForDetection(tabId, null);
 
-      const injected = await h.inBackground(async ({ origin, id }) => {
-        if (!(await chrome.permissions.contains({ origins: [origin] }))) return 'not granted';
-        const file = chrome.runtime.getManifest().content_scripts![0]!.js![0]!;
-        await chrome.scripting.executeScript({ target: { tabId: id }, files: [file] });
-        return 'injected';
-      }, { origin: CUSTOM_ORIGIN, id: tabId });
+      const injected = await h.inBackground(
+        async ({ origin, id }) => {
+          if (!(await chrome.permissions.contains({ origins: [origin] }))) return 'not granted';
+          const file = chrome.runtime.getManifest().content_scripts![0]!.js![0]!;
+          await chrome.scripting.executeScript({ target: { tabId: id }, files: [file] });
+          return 'injected';
+        },
+        { origin: CUSTOM_ORIGIN, id: tabId },
+      );
       expect(injected).toBe('injected');
 
       const state = await h.waitForDetection(tabId, detection);

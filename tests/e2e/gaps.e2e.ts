@@ -21,7 +21,10 @@ const ANSWER_PACK = {
       id: 'hide-grades',
       title: 'Hide grades until you post them',
       summary: 'Grade everyone first, then release all the grades at once.',
-      steps: ['In SpeedGrader, open the **eye** menu at the top left.', 'Choose **Manual** posting, then **Post grades** when you are done.'],
+      steps: [
+        'In SpeedGrader, open the **eye** menu at the top left.',
+        'Choose **Manual** posting, then **Post grades** when you are done.',
+      ],
       tools: ['canvas'],
       contexts: ['speedgrader'],
       tags: ['post policy', 'hide grades'],
@@ -56,7 +59,8 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
   expect(findings, describeFindings(where, findings)).toEqual([]);
 }
 
-const myFlagState = (panel: Page) => panel.getByRole('region', { name: 'My flags' }).getByTestId('my-flag').first().getAttribute('data-state');
+const myFlagState = (panel: Page) =>
+  panel.getByRole('region', { name: 'My flags' }).getByTestId('my-flag').first().getAttribute('data-state');
 
 describe.skipIf(!shouldRunBrowserTests())('gaps in real Chromium: flag, deliver, import the answer, see it addressed', () => {
   let h: ExtensionHarness;
@@ -142,7 +146,9 @@ describe.skipIf(!shouldRunBrowserTests())('gaps in real Chromium: flag, deliver,
     await row.waitFor({ timeout: 10_000 });
     expect(await row.textContent()).toContain('1 flags, 1 not resolved');
     expect(await row.textContent()).toContain(`“${NO_RESULTS_QUERY}”`);
-    expect(await row.getByRole('link', { name: 'Write a card for this: Canvas › SpeedGrader' }).getAttribute('href')).toBe('#cards?tool=canvas&context=speedgrader');
+    expect(await row.getByRole('link', { name: 'Write a card for this: Canvas › SpeedGrader' }).getAttribute('href')).toBe(
+      '#cards?tool=canvas&context=speedgrader',
+    );
     await expectNoSeriousViolations(studio, 'studio, gaps with a flag');
     await studio.close();
 

@@ -50,10 +50,12 @@ describe.skipIf(!shouldRunBrowserTests())('mentor directory in real Chromium (se
     const gets = () => recorder.requests.filter((request) => request.method === 'GET' && request.path === '/mentors.json');
 
     // As policy or the coach would set it; the background notices the change.
-    await h.inBackground(
-      (settings) => chrome.storage.local.set({ settings }),
-      { mentorDirectoryUrl: url, endpointUrl: recorder.url('/hook'), endpointFormat: 'json', teacherName: 'Ms. Rivera' },
-    );
+    await h.inBackground((settings) => chrome.storage.local.set({ settings }), {
+      mentorDirectoryUrl: url,
+      endpointUrl: recorder.url('/hook'),
+      endpointFormat: 'json',
+      teacherName: 'Ms. Rivera',
+    });
     await recorder.waitForRequests(1, { path: '/mentors.json', method: 'GET', timeoutMs: 15_000 });
     expect(gets()[0]!.headers['if-none-match']).toBeUndefined();
     expect(gets()[0]!.headers.cookie).toBeUndefined();
@@ -74,8 +76,18 @@ describe.skipIf(!shouldRunBrowserTests())('mentor directory in real Chromium (se
     // A server that allows the plain GET but not the preflight: the whole file, not a failure.
     recorder.respond('/mentors.json', { status: 204, headers: { 'Access-Control-Allow-Origin': '*' }, body: '' }, 'OPTIONS');
     const count = gets().length;
-    expect(await sendFromExtensionPage(studio, 'studioSyncsMentors', {})).toMatchObject({ outcome: 'updated', mentors: 1, added: 0, updated: 0, removed: 0 });
-    expect(gets().slice(count).map((request) => request.headers['if-none-match'])).toEqual([undefined]);
+    expect(await sendFromExtensionPage(studio, 'studioSyncsMentors', {})).toMatchObject({
+      outcome: 'updated',
+      mentors: 1,
+      added: 0,
+      updated: 0,
+      removed: 0,
+    });
+    expect(
+      gets()
+        .slice(count)
+        .map((request) => request.headers['if-none-match']),
+    ).toEqual([undefined]);
 
     // A ping about Google Classroom mentions the directory's mentor.
     const { tabId } = await h.openTab(CLASSWORK_URL);
@@ -87,7 +99,10 @@ describe.skipIf(!shouldRunBrowserTests())('mentor directory in real Chromium (se
     await form.getByRole('button', { name: 'Preview' }).click();
     const previewed = await poll(
       async () => {
-        const text = await form.getByTestId('ping-preview-body').textContent().catch(() => null);
+        const text = await form
+          .getByTestId('ping-preview-body')
+          .textContent()
+          .catch(() => null);
         return text ? (JSON.parse(text) as { mentors: unknown[] }) : undefined;
       },
       10_000,

@@ -4,14 +4,15 @@ import type { Page } from 'playwright-core';
 import { launchExtension, poll, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
 import { startRecorder, type RecordedRequest, type Recorder, type RecorderResponse } from './support/fixture-server';
 import { corsEndpoint, readOutbox, seededRandom, stopServiceWorker, writeOutbox } from './support/endpoint';
-import type { OutboxItem } from '../../utils/db';
-import { buildHelpRequest } from '../../utils/ping';
+import type { OutboxItem } from '../../utils/platform/db';
+import { buildHelpRequest } from '../../utils/help-requests/help-request';
 
 const SPEEDGRADER_URL = 'https://district.instructure.com/courses/101/gradebook/speed_grader?assignment_id=5&student_id=77';
 const REDACTED_SPEEDGRADER = 'https://district.instructure.com/courses/:id/gradebook/speed_grader';
 const SECRET = 'e2e-shared-secret';
 
-const posts = (recorder: Recorder, path: string) => recorder.requests.filter((request) => request.method === 'POST' && request.path === path);
+const posts = (recorder: Recorder, path: string) =>
+  recorder.requests.filter((request) => request.method === 'POST' && request.path === path);
 const bodyOf = (request: RecordedRequest) => JSON.parse(request.body) as Record<string, unknown> & { id: string };
 
 /** Fills the studio's Settings tab as a coach would and saves. */
@@ -122,7 +123,9 @@ describe.skipIf(!shouldRunBrowserTests())('ping a mentor in real Chromium (endpo
     const { panel } = await pingFromPanel(h, 'Rubric will not attach');
 
     const entry = panel.getByTestId('outbox-item').first();
-    await expect.poll(() => entry.textContent(), { timeout: 10_000 }).toContain('Not delivered yet (the endpoint answered 500), will retry');
+    await expect
+      .poll(() => entry.textContent(), { timeout: 10_000 })
+      .toContain('Not delivered yet (the endpoint answered 500), will retry');
     expect(await entry.getAttribute('data-state')).toBe('waiting');
     await expect.poll(() => entry.textContent(), { timeout: 15_000 }).toContain(`Sent to ${new URL(recorder.url()).host}`);
 
@@ -210,16 +213,30 @@ describe.skipIf(!shouldRunBrowserTests())('outbox fault run in real Chromium (ho
         id: crypto.randomUUID(),
         now: now + index,
       });
-      return { id: payload.id, kind: 'help-request', payload, endpoint, status: 'queued', attempts: 0, createdAt: now + index, nextAttemptAt: now };
+      return {
+        id: payload.id,
+        kind: 'help-request',
+        payload,
+        endpoint,
+        status: 'queued',
+        attempts: 0,
+        createdAt: now + index,
+        nextAttemptAt: now,
+      };
     });
 
     const page = await h.openExtensionPage('options.html#settings');
     await writeOutbox(page, items);
     // What the panel does after Send: ask the background to deliver now.
-    await page.evaluate(() => chrome.runtime.sendMessage({ id: 1, type: 'panelKicksOutbox', data: { reason: 'fault-run' }, timestamp: Date.now() }));
+    await page.evaluate(() =>
+      chrome.runtime.sendMessage({ id: 1, type: 'panelKicksOutbox', data: { reason: 'fault-run' }, timestamp: Date.now() }),
+    );
 
     const post = () => posts(recorder, '/fault');
-    await Promise.race([midRun, new Promise((_, reject) => setTimeout(() => reject(new Error(`fewer than ${STOP_AT} requests in 60 s`)), 60_000))]);
+    await Promise.race([
+      midRun,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`fewer than ${STOP_AT} requests in 60 s`)), 60_000)),
+    ]);
     const okBeforeStop = outcomes.ok;
     const requestsBeforeStop = post().length;
     await h.inBackground(() => {
@@ -230,10 +247,14 @@ describe.skipIf(!shouldRunBrowserTests())('outbox fault run in real Chromium (ho
     const cutOff = (await readOutbox(page)).filter((item) => item.status === 'sending').length;
 
     // Nobody kicks the outbox now: the alarm set before the run wakes the new worker.
-    await poll(async () => {
-      const stored = await readOutbox(page);
-      return stored.length === PINGS && stored.every((item) => item.status === 'sent') ? stored : undefined;
-    }, 200_000, 'every ping to be marked sent');
+    await poll(
+      async () => {
+        const stored = await readOutbox(page);
+        return stored.length === PINGS && stored.every((item) => item.status === 'sent') ? stored : undefined;
+      },
+      200_000,
+      'every ping to be marked sent',
+    );
     const finishedAt = Date.now();
     // A new worker finished the job: the old one's globals are gone.
     expect(await h.inBackground(() => (globalThis as { faultRunMarker?: boolean }).faultRunMarker ?? false, undefined)).toBe(false);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, poll, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
-import { canWritePolicy, CHROMIUM_POLICY_DIR, extensionIdForPath, removeStalePolicies, writeExtensionPolicy, type PolicyFile } from './support/policy';
+import {
+  canWritePolicy,
+  CHROMIUM_POLICY_DIR,
+  extensionIdForPath,
+  removeStalePolicies,
+  writeExtensionPolicy,
+  type PolicyFile,
+} from './support/policy';
 
 // District IT configures Coachmark with a real Chromium policy file (3rdparty.extensions.<id>),
 // read through storage.managed and public/managed-schema.json. Writing machine policy needs root,

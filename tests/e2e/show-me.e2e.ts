@@ -118,7 +118,12 @@ describe.skipIf(!shouldRunBrowserTests())('show me: highlight a step’s element
     const ring = overlay.ring!.box;
     const label = overlay.label!.box;
     expect(label.y >= ring.y + ring.height || label.y + label.height <= ring.y).toBe(true);
-    expect(overlay.ring!.style).toMatchObject({ 'border-top-width': '3px', 'border-top-color': 'rgb(31, 95, 191)', position: 'fixed', 'pointer-events': 'none' });
+    expect(overlay.ring!.style).toMatchObject({
+      'border-top-width': '3px',
+      'border-top-color': 'rgb(31, 95, 191)',
+      position: 'fixed',
+      'pointer-events': 'none',
+    });
 
     // A second request replaces the first: still one highlight on the page.
     expect(await showMe(tabId, 0)).toEqual({ found: true });
@@ -196,18 +201,21 @@ describe.skipIf(!shouldRunBrowserTests())('show me: highlight a step’s element
 
     const { page, tabId } = await open(HOSTILE);
     const snapshotPage = () =>
-      page.evaluate((properties) => {
-        const elements = [document.documentElement, ...Array.from(document.body.querySelectorAll('*')), document.body];
-        return elements.map((element) => {
-          const style = getComputedStyle(element);
-          const rect = element.getBoundingClientRect();
-          return {
-            tag: element.localName,
-            style: properties.map((name) => style.getPropertyValue(name)).join('|'),
-            rect: [rect.x + scrollX, rect.y + scrollY, rect.width, rect.height].map(Math.round).join(','),
-          };
-        });
-      }, [...STYLE_PROPERTIES, 'outline-color', 'margin-top', 'width', 'height']);
+      page.evaluate(
+        (properties) => {
+          const elements = [document.documentElement, ...Array.from(document.body.querySelectorAll('*')), document.body];
+          return elements.map((element) => {
+            const style = getComputedStyle(element);
+            const rect = element.getBoundingClientRect();
+            return {
+              tag: element.localName,
+              style: properties.map((name) => style.getPropertyValue(name)).join('|'),
+              rect: [rect.x + scrollX, rect.y + scrollY, rect.width, rect.height].map(Math.round).join(','),
+            };
+          });
+        },
+        [...STYLE_PROPERTIES, 'outline-color', 'margin-top', 'width', 'height'],
+      );
     const before = await snapshotPage();
 
     expect(await showMe(tabId, 0)).toEqual({ found: true });
@@ -228,7 +236,9 @@ describe.skipIf(!shouldRunBrowserTests())('show me: highlight a step’s element
   it('lets a coach pick an element: the page never gets the click, and the selectors point back at it', async () => {
     const { page, tabId } = await open(SPEEDGRADER);
     await h.waitForDetection(tabId, { tool: 'canvas', context: 'speedgrader' });
-    const tabs = await sendFromExtensionPage<Array<{ tabId: number; tool: string }>>(extensionPage, 'studioListsToolTabs', { tools: ['canvas'] });
+    const tabs = await sendFromExtensionPage<Array<{ tabId: number; tool: string }>>(extensionPage, 'studioListsToolTabs', {
+      tools: ['canvas'],
+    });
     expect(tabs.map((tab) => tab.tabId)).toContain(tabId);
 
     expect(await sendFromExtensionPage(extensionPage, 'studioPreparesPicker', { tabId })).toEqual({ ok: true });
@@ -251,11 +261,16 @@ describe.skipIf(!shouldRunBrowserTests())('show me: highlight a step’s element
     });
     // Counted over every frame Coachmark can script: the page's buttons and the two frames' own.
     expect(preview.counts[0]).toBe(1);
-    expect(preview.counts[1]).toBe(await page.locator('button').count() + 2);
+    expect(preview.counts[1]).toBe((await page.locator('button').count()) + 2);
     expect(preview.counts[2]).toBeNull();
 
     // Escape cancels.
-    const cancelled = sendFromExtensionPage<PickResult | null>(extensionPage, 'studioPicksElement', { pickId: 'p2', hint: 'Click it' }, tabId);
+    const cancelled = sendFromExtensionPage<PickResult | null>(
+      extensionPage,
+      'studioPicksElement',
+      { pickId: 'p2', hint: 'Click it' },
+      tabId,
+    );
     await poll(async () => ((await readOverlay(page)).hosts >= 1 ? true : undefined), 3_000, 'the picker overlay');
     await page.bringToFront();
     await page.keyboard.press('Escape');
@@ -277,7 +292,9 @@ describe.skipIf(!shouldRunBrowserTests())('show me: highlight a step’s element
     expect(overlay.hosts).toBe(1);
     expect(overlay.label?.text).toBe('Open the rubric here');
     const step = card.locator('.card__steps > li').nth(0);
-    await expect.poll(() => step.getByRole('status').textContent(), { timeout: 5_000 }).toBe("It's highlighted on the page. Press Esc there, or click anywhere on the page, to hide it.");
+    await expect
+      .poll(() => step.getByRole('status').textContent(), { timeout: 5_000 })
+      .toBe("It's highlighted on the page. Press Esc there, or click anywhere on the page, to hide it.");
     // Step 1's answer belongs to step 1 only.
     expect(await card.locator('.card__steps > li').nth(1).locator('.show-me__status').textContent()).toBe('');
 

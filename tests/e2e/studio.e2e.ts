@@ -80,10 +80,14 @@ describe.skipIf(!shouldRunBrowserTests())('coach studio in real Chromium: import
   it('shows every error of a bad pack file with its path and changes nothing', async () => {
     await openStudio();
     const before = await h.readDb();
-    const bad = JSON.parse(formatPack(pack('e2e-bad', 'Bad pack', '1.0.0', [card('a', 'A'), card('b', 'B')]))) as { cards: Array<Record<string, unknown>> };
+    const bad = JSON.parse(formatPack(pack('e2e-bad', 'Bad pack', '1.0.0', [card('a', 'A'), card('b', 'B')]))) as {
+      cards: Array<Record<string, unknown>>;
+    };
     bad.cards[0]!.level = 'expert';
     bad.cards[1]!.links = [{ title: 'Run me', url: 'javascript:alert(1)', kind: 'help' }];
-    await studio.getByLabel('Pack file').setInputFiles({ name: 'bad-pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad, null, 2)) });
+    await studio
+      .getByLabel('Pack file')
+      .setInputFiles({ name: 'bad-pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad, null, 2)) });
     await studio.getByRole('button', { name: 'Import pack', exact: true }).click();
     const alert = studio.getByRole('alert');
     await alert.waitFor({ timeout: 10_000 });
@@ -95,7 +99,9 @@ describe.skipIf(!shouldRunBrowserTests())('coach studio in real Chromium: import
   it('subscribes to a pack URL, then picks up a change on "Sync now" with If-None-Match', async () => {
     let revision = 1;
     const published = () =>
-      pack('e2e-feed', 'District feed', `1.${revision}.0`, [card('feed-quiz', revision === 1 ? 'Feed card, first edition' : 'Feed card, second edition', { version: revision })]);
+      pack('e2e-feed', 'District feed', `1.${revision}.0`, [
+        card('feed-quiz', revision === 1 ? 'Feed card, first edition' : 'Feed card, second edition', { version: revision }),
+      ]);
     recorder.respond(
       '/packs/district.json',
       (request): RecorderResponse => {
@@ -131,6 +137,10 @@ describe.skipIf(!shouldRunBrowserTests())('coach studio in real Chromium: import
     await studio.getByText(`${url}: no changes`).waitFor({ timeout: 15_000 });
     expect(gets().at(-1)!.headers['if-none-match']).toBe('"rev-2"');
     const { packs } = await h.readDb();
-    expect(packs.find((record) => record.id === 'e2e-feed')).toMatchObject({ version: '1.2.0', cardCount: 1, source: { kind: 'url', url, etag: '"rev-2"' } });
+    expect(packs.find((record) => record.id === 'e2e-feed')).toMatchObject({
+      version: '1.2.0',
+      cardCount: 1,
+      source: { kind: 'url', url, etag: '"rev-2"' },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { db as defaultDb, toCardRecord, type CardRecord, type CoachmarkDB, type PackRecord } from '../db';
+import { db as defaultDb, toCardRecord, type CardRecord, type CoachmarkDB, type PackRecord } from '../platform/db';
 import { nextPosition } from './import';
 import { slugify, uniqueId } from './draft';
 import type { Card } from './schema';
@@ -151,7 +151,11 @@ export async function deletePack(packId: string, database: CoachmarkDB = default
  * Undoes a delete. A card whose pack is gone meanwhile cannot come back; one whose id was
  * reused meanwhile is not overwritten.
  */
-export async function restoreDeleted(deleted: DeletedCards, database: CoachmarkDB = defaultDb, now = Date.now()): Promise<AuthoringResult<number>> {
+export async function restoreDeleted(
+  deleted: DeletedCards,
+  database: CoachmarkDB = defaultDb,
+  now = Date.now(),
+): Promise<AuthoringResult<number>> {
   return database.transaction('rw', database.packs, database.cards, async (): Promise<AuthoringResult<number>> => {
     if (deleted.pack) {
       if (await database.packs.get(deleted.pack.id)) return { ok: false, error: 'id-taken' };

@@ -28,11 +28,7 @@ const ALLOWED_URI = /^(?:https?:\/\/|mailto:)/i;
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 const INLINE_TAGS = ['a', 'strong', 'em', 'b', 'i', 'del', 's', 'code', 'kbd', 'br'];
-const BLOCK_TAGS = [
-  ...INLINE_TAGS,
-  'p', 'hr', 'ul', 'ol', 'li', 'blockquote', 'pre',
-  'table', 'thead', 'tbody', 'tr', 'th', 'td',
-];
+const BLOCK_TAGS = [...INLINE_TAGS, 'p', 'hr', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
 
 /** Attributes each element may keep, with a check of the value. */
 const ATTRIBUTE_RULES: Record<string, Record<string, (value: string) => boolean>> = {
@@ -44,10 +40,39 @@ const ATTRIBUTE_RULES: Record<string, Record<string, (value: string) => boolean>
 
 /** Elements removed with everything inside them; other unknown elements keep their text. */
 const DROP_WITH_CONTENT = new Set([
-  'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'noscript', 'noembed', 'noframes', 'xmp', 'plaintext', 'textarea', 'select', 'title',
-  'svg', 'math', 'audio', 'video', 'canvas', 'picture', 'head', 'meta', 'link', 'base',
-  'param', 'source', 'track', 'img', 'input', 'button',
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'noscript',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
+  'textarea',
+  'select',
+  'title',
+  'svg',
+  'math',
+  'audio',
+  'video',
+  'canvas',
+  'picture',
+  'head',
+  'meta',
+  'link',
+  'base',
+  'param',
+  'source',
+  'track',
+  'img',
+  'input',
+  'button',
 ]);
 
 const BASE_CONFIG = {
@@ -137,12 +162,7 @@ function safeHref(href: string): string | null {
 }
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Removes anything outside the allow-list from `parent`'s subtree; links get target/rel. */

@@ -5,9 +5,7 @@ import { KNOWN_TOOL_IDS, toolById } from '../tools/catalog';
 
 export type { Card, Pack } from './schema';
 
-export type ParsePackResult =
-  | { ok: true; pack: Pack; warnings: string[] }
-  | { ok: false; errors: string[] };
+export type ParsePackResult = { ok: true; pack: Pack; warnings: string[] } | { ok: false; errors: string[] };
 
 /** Keys that would change an object's prototype if a later step copied them. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -135,7 +133,9 @@ function findSyntaxProblems(text: string): string[] {
         if (keys.has(property) && duplicates.length < MAX_REPORTED) {
           // JSON readers disagree on which copy wins, so the file means different things to different tools.
           const path = formatPath([...(pathSupplier() as JSONPath), property]);
-          duplicates.push(`${path}: appears twice in the same object (again at line ${startLine + 1}, column ${startCharacter + 1}); keep one`);
+          duplicates.push(
+            `${path}: appears twice in the same object (again at line ${startLine + 1}, column ${startCharacter + 1}); keep one`,
+          );
         }
         keys.add(property);
       },
@@ -284,7 +284,10 @@ function firstIssuePerPath(issues: readonly $ZodIssue[]): $ZodIssue[] {
 
 /** zod's issues as path-named messages, one per field, capped; `root` is the value that was checked. */
 export function formatIssues(issues: readonly $ZodIssue[], root: unknown): string[] {
-  return capped(firstIssuePerPath(issues).map((issue) => formatIssue(issue, root)), 'errors');
+  return capped(
+    firstIssuePerPath(issues).map((issue) => formatIssue(issue, root)),
+    'errors',
+  );
 }
 
 function formatIssue(issue: $ZodIssue, root: unknown): string {

@@ -194,12 +194,14 @@ export const packSchema = z
   .object({
     /** Lets editors find the JSON Schema; not used by Coachmark. */
     $schema: z.string().optional().describe('Where editors find this JSON Schema; ignored by Coachmark.'),
-    schemaVersion: z.literal(PACK_SCHEMA_VERSION, {
-      error: (issue) =>
-        typeof issue.input === 'number' && issue.input > PACK_SCHEMA_VERSION
-          ? `is ${issue.input}, newer than this version of Coachmark reads (${PACK_SCHEMA_VERSION}); update the extension`
-          : `must be ${PACK_SCHEMA_VERSION}`,
-    }).describe('The version of this file format.'),
+    schemaVersion: z
+      .literal(PACK_SCHEMA_VERSION, {
+        error: (issue) =>
+          typeof issue.input === 'number' && issue.input > PACK_SCHEMA_VERSION
+            ? `is ${issue.input}, newer than this version of Coachmark reads (${PACK_SCHEMA_VERSION}); update the extension`
+            : `must be ${PACK_SCHEMA_VERSION}`,
+      })
+      .describe('The version of this file format.'),
     id: id.describe('Identifies the pack, for example "district-canvas-basics".'),
     name: text(120).describe('The name coaches and teachers see.'),
     version: z

@@ -1,4 +1,4 @@
-import { db as defaultDb, toCardRecord, type CardRecord, type CoachmarkDB, type PackRecord, type PackSource } from '../db';
+import { db as defaultDb, toCardRecord, type CardRecord, type CoachmarkDB, type PackRecord, type PackSource } from '../platform/db';
 import { parsePack } from './pack';
 import type { Pack } from './schema';
 import { preferLanguage } from './language';

@@ -1,4 +1,4 @@
-import type { PackRecord, PackSource } from '../db';
+import type { PackRecord, PackSource } from '../platform/db';
 
 /**
  * Pack subscriptions: packs kept in sync with a URL. The URLs come from settings (the coach's

@@ -10,7 +10,7 @@ import { toJsonPayload, type GenericJsonPayload } from './json';
 import { toSlackMessage, type SlackWebhookMessage } from './slack';
 import { toTeamsMessage, type TeamsWorkflowsMessage } from './teams';
 import type { EndpointFormat, OutgoingPayload } from './types';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../platform/i18n';
 
 export interface EndpointBodies {
   slack: SlackWebhookMessage;
@@ -75,9 +75,7 @@ function toHex(bytes: ArrayBuffer): string {
 
 async function hmacSha256Hex(secret: string, message: string): Promise<string> {
   const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 

@@ -72,9 +72,7 @@ export function toSlackMessage(payload: OutgoingPayload): SlackWebhookMessage {
   if (parts.words) {
     // A mrkdwn quote: each line starts with a literal '>' (the teacher's own '>' is escaped).
     const label = `*${parts.wordsLabel}*\n>`;
-    const quoted = fitEscaped(parts.words, SLACK_LIMITS.sectionText - label.length, (ch) =>
-      ch === '\n' ? '\n>' : escapeChar(ch),
-    );
+    const quoted = fitEscaped(parts.words, SLACK_LIMITS.sectionText - label.length, (ch) => (ch === '\n' ? '\n>' : escapeChar(ch)));
     blocks.push({ type: 'section', text: mrkdwn(label + quoted) });
   }
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
-import type { Mentor } from '../db';
+import type { Mentor } from '../platform/db';
 import { ENDPOINT_FORMATS, type EndpointFormat } from '../endpoints/types';
 import { formatIssues, formatPath, readJsonText } from '../cards/pack';
 import { validatePackUrl } from '../cards/subscriptions';
-import { isMentionHandle } from '../ping';
+import { isMentionHandle } from '../help-requests/help-request';
 import { KNOWN_TOOL_IDS } from '../tools/catalog';
 
 /**
@@ -64,7 +64,12 @@ export const mentorDirectorySchema = z
     directory.mentors.forEach((mentor, index) => {
       const earlier = first.get(mentor.id);
       if (earlier === undefined) first.set(mentor.id, index);
-      else context.addIssue({ code: 'custom', path: ['mentors', index, 'id'], message: `"${mentor.id}" is already the id of mentors[${earlier}]; ids must be unique` });
+      else
+        context.addIssue({
+          code: 'custom',
+          path: ['mentors', index, 'id'],
+          message: `"${mentor.id}" is already the id of mentors[${earlier}]; ids must be unique`,
+        });
     });
   });
 
@@ -92,7 +97,10 @@ function parseUnsafe(input: unknown): ParseDirectoryResult {
   if (typeof input === 'string') {
     const bytes = new TextEncoder().encode(input).byteLength;
     if (bytes > DIRECTORY_LIMITS.maxFileBytes) {
-      return { ok: false, errors: [`file: is ${bytes} bytes, over the ${DIRECTORY_LIMITS.maxFileBytes} byte limit for a mentor directory`] };
+      return {
+        ok: false,
+        errors: [`file: is ${bytes} bytes, over the ${DIRECTORY_LIMITS.maxFileBytes} byte limit for a mentor directory`],
+      };
     }
     const read = readJsonText(input, `a mentor directory is ${WHAT_A_DIRECTORY_IS}`);
     if (!read.ok) return read;
@@ -104,7 +112,10 @@ function parseUnsafe(input: unknown): ParseDirectoryResult {
   const mentors = (value as { mentors?: unknown }).mentors;
   if (Array.isArray(mentors) && mentors.length > DIRECTORY_LIMITS.maxMentors) {
     // Refused before zod walks every entry.
-    return { ok: false, errors: [`mentors: has ${mentors.length} mentors, more than the ${DIRECTORY_LIMITS.maxMentors} a directory may hold`] };
+    return {
+      ok: false,
+      errors: [`mentors: has ${mentors.length} mentors, more than the ${DIRECTORY_LIMITS.maxMentors} a directory may hold`],
+    };
   }
   const result = mentorDirectorySchema.safeParse(value);
   if (!result.success) return { ok: false, errors: formatIssues(result.error.issues as $ZodIssue[], value) };
@@ -151,7 +162,9 @@ function contentWarnings(directory: MentorDirectory): string[] {
   directory.mentors.forEach((mentor, index) => {
     mentor.tools.forEach((tool, toolIndex) => {
       if (!KNOWN_TOOL_IDS.has(tool)) {
-        warnings.push(`mentors[${index}].tools[${toolIndex}]: "${tool}" is not a tool Coachmark knows; no ping will reach this mentor for it`);
+        warnings.push(
+          `mentors[${index}].tools[${toolIndex}]: "${tool}" is not a tool Coachmark knows; no ping will reach this mentor for it`,
+        );
       }
     });
     for (const format of ENDPOINT_FORMATS) {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { CoachmarkDB, Mentor } from '../db';
+import type { CoachmarkDB, Mentor } from '../platform/db';
 import { ENDPOINT_FORMATS } from '../endpoints/types';
 import { isDirectoryMentor } from './directory';
 

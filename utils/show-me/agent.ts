@@ -1,4 +1,4 @@
-import { onMessage } from '../messages';
+import { onMessage } from '../platform/messages';
 import { countMatches, selectorCandidates } from './selector';
 import { findTarget, reachableDocuments, waitForTarget } from './find';
 import { drawHighlight, scrollIntoViewIfNeeded, type Highlight } from './highlight';
@@ -69,7 +69,12 @@ function createAgent(win: Window): () => void {
     }
   };
 
-  const show = async (request: { requestId: number; selectors: string[]; label?: string; timeoutMs: number }): Promise<ShowTargetResult> => {
+  const show = async (request: {
+    requestId: number;
+    selectors: string[];
+    label?: string;
+    timeoutMs: number;
+  }): Promise<ShowTargetResult> => {
     hide();
     const abort = new AbortController();
     const current = { requestId: request.requestId, abort };

@@ -26,7 +26,8 @@ export const TEST_ATTRIBUTES = [
 const NAMING_ATTRIBUTES = ['title', 'placeholder', 'alt'] as const;
 
 /** data-* attributes that describe state or framework bookkeeping, not identity. */
-const VOLATILE_DATA_ATTRIBUTE = /^data-(?:v-|react|reactid|state|active|selected|focus|hover|open|highlighted|disabled|checked|expanded|index|key|id|row|col|position|order|sort|timestamp|time|count|uid|guid|hash|emotion|styled|astro|svelte)/i;
+const VOLATILE_DATA_ATTRIBUTE =
+  /^data-(?:v-|react|reactid|state|active|selected|focus|hover|open|highlighted|disabled|checked|expanded|index|key|id|row|col|position|order|sort|timestamp|time|count|uid|guid|hash|emotion|styled|astro|svelte)/i;
 
 const STATE_CLASS =
   /^(?:(?:is|has|was|can)[-_A-Z].*|active|selected|current|hover|hovered|focus|focused|focus-visible|open|opened|closed|expanded|collapsed|disabled|enabled|checked|visible|invisible|hidden|show|shown|in|fade|loading|loaded|ready|dragging|pressed|highlighted|ng-.*|ui-state-.*|v-.*)$|--(?:active|selected|current|open|opened|closed|expanded|collapsed|disabled|checked|focus|focused|hover|visible|hidden)$/i;

@@ -47,9 +47,7 @@ export function splitPath(path: string): string[] {
  */
 export function hostMatches(pattern: string, host: string, segments: string[]): boolean {
   const rule = hostRule(pattern);
-  const hostOk = rule.wildcard
-    ? host.endsWith(rule.host) && host.length > rule.host.length
-    : host === rule.host;
+  const hostOk = rule.wildcard ? host.endsWith(rule.host) && host.length > rule.host.length : host === rule.host;
   if (!hostOk) return false;
   return rule.pathPrefix.every((segment, index) => segments[index] === segment);
 }

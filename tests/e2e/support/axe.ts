@@ -47,7 +47,9 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
 
 /** One line per finding, for an assertion message that says what to fix. */
 export function describeFindings(where: string, findings: AxeFinding[]): string {
-  return findings.map((finding) => `${where}: [${finding.impact}] ${finding.rule} (${finding.help}) at ${finding.targets.join(', ')}`).join('\n');
+  return findings
+    .map((finding) => `${where}: [${finding.impact}] ${finding.rule} (${finding.help}) at ${finding.targets.join(', ')}`)
+    .join('\n');
 }
 
 interface AxeResults {

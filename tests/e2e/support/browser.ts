@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { DB_NAME, toCardRecord, type CardRecord, type PackRecord } from '../../../utils/db';
+import { DB_NAME, toCardRecord, type CardRecord, type PackRecord } from '../../../utils/platform/db';
 import type { Pack } from '../../../utils/cards/schema';
-import type { TabState } from '../../../utils/tab-state';
+import type { TabState } from '../../../utils/tabs/tab-state';
 import type { Detection } from '../../../utils/tools/types';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
@@ -156,7 +156,11 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   }
 }
 
-function createHarness(context: BrowserContext, firstWorker: Worker, server: FixtureServer): Omit<ExtensionHarness, 'close' | 'extensionDir'> {
+function createHarness(
+  context: BrowserContext,
+  firstWorker: Worker,
+  server: FixtureServer,
+): Omit<ExtensionHarness, 'close' | 'extensionDir'> {
   const extensionId = new URL(firstWorker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
   let worker = firstWorker;
@@ -274,7 +278,7 @@ function createHarness(context: BrowserContext, firstWorker: Worker, server: Fix
       try {
         if (!db.objectStoreNames.contains('packs') || !db.objectStoreNames.contains('cards')) return { packs: [], cards: [] };
         const transaction = db.transaction(['packs', 'cards'], 'readonly');
-        const all = <T,>(store: string) =>
+        const all = <T>(store: string) =>
           new Promise<T[]>((done, fail) => {
             const request = transaction.objectStore(store).getAll();
             request.onsuccess = () => done(request.result as T[]);
@@ -292,7 +296,9 @@ function createHarness(context: BrowserContext, firstWorker: Worker, server: Fix
 
   /** Runs one readwrite transaction on the extension's database from its own origin. */
   const writeDb = async (change: { putPack?: PackRecord; putCards?: CardRecord[]; deletePack?: string }) => {
-    await (await withDbPage()).evaluate(
+    await (
+      await withDbPage()
+    ).evaluate(
       async ({ name, change }) => {
         // The database must already exist with Dexie's schema: opening a missing one here
         // would create an empty version that Dexie then has to upgrade.

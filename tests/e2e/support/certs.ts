@@ -46,8 +46,23 @@ export async function makeSelfSignedCert(hosts: readonly string[]): Promise<Self
     await writeFile(configPath, config);
     await run(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-        '-keyout', keyPath, '-out', certPath, '-config', configPath],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-keyout',
+        keyPath,
+        '-out',
+        certPath,
+        '-config',
+        configPath,
+      ],
       { timeout: 20_000 },
     );
     const [key, cert] = await Promise.all([readFile(keyPath, 'utf8'), readFile(certPath, 'utf8')]);

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { OutboxItem } from '../../../utils/db';
+import type { OutboxItem } from '../../../utils/platform/db';
 import type { Recorder, RecorderHandler, RecorderResponse } from './fixture-server';
 
 /**
@@ -42,7 +42,9 @@ export async function stopServiceWorker(context: BrowserContext, extensionId: st
   try {
     const cdp = await context.newCDPSession(page);
     const workerTarget = async () => {
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string; targetId: string }> };
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: Array<{ type: string; url: string; targetId: string }>;
+      };
       return targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`));
     };
     const target = await workerTarget();

@@ -1,4 +1,10 @@
-import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -210,7 +216,11 @@ export async function startRecorder(): Promise<Recorder> {
         };
         const timer = setTimeout(() => {
           done();
-          reject(new Error(`Recorder: expected ${count} request(s) ${JSON.stringify(filter)}, got ${matching(filter).length} in ${timeoutMs} ms`));
+          reject(
+            new Error(
+              `Recorder: expected ${count} request(s) ${JSON.stringify(filter)}, got ${matching(filter).length} in ${timeoutMs} ms`,
+            ),
+          );
         }, timeoutMs);
         const done = () => {
           clearTimeout(timer);

@@ -43,9 +43,7 @@ export class PanelPage {
   }
 
   card(title: string): Locator {
-    return this.page
-      .locator('article.card')
-      .filter({ has: this.page.locator('.card__toggle > span:first-child', { hasText: title }) });
+    return this.page.locator('article.card').filter({ has: this.page.locator('.card__toggle > span:first-child', { hasText: title }) });
   }
 
   /** Expands a card by its title and waits for its steps. */

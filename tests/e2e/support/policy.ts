@@ -42,7 +42,10 @@ export async function removeStalePolicies(now = Date.now()): Promise<void> {
   const names = await readdir(CHROMIUM_POLICY_DIR).catch(() => [] as string[]);
   for (const name of names.filter((file) => file.startsWith(FILE_PREFIX) && file.endsWith('.json'))) {
     const path = join(CHROMIUM_POLICY_DIR, name);
-    const modified = await stat(path).then((info) => info.mtimeMs, () => now);
+    const modified = await stat(path).then(
+      (info) => info.mtimeMs,
+      () => now,
+    );
     if (now - modified > STALE_MS) await rm(path, { force: true });
   }
 }

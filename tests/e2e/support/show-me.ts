@@ -90,7 +90,12 @@ async function partOf(cdp: CDPSession, node: DomNode): Promise<OverlayPart> {
   const { model } = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId });
   const xs = [model.border[0]!, model.border[2]!, model.border[4]!, model.border[6]!];
   const ys = [model.border[1]!, model.border[3]!, model.border[5]!, model.border[7]!];
-  const box = { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  const box = {
+    x: Math.min(...xs),
+    y: Math.min(...ys),
+    width: Math.max(...xs) - Math.min(...xs),
+    height: Math.max(...ys) - Math.min(...ys),
+  };
   return { box, style: await styleOf(cdp, node), text: textOf(node) };
 }
 
@@ -158,5 +163,12 @@ export async function sendFromExtensionPage<T>(page: Page, type: string, data: u
 
 interface ChromeMessaging {
   runtime: { sendMessage(message: unknown, callback: (response: { res?: unknown; err?: unknown } | undefined) => void): void };
-  tabs: { sendMessage(tabId: number, message: unknown, options: undefined, callback: (response: { res?: unknown; err?: unknown } | undefined) => void): void };
+  tabs: {
+    sendMessage(
+      tabId: number,
+      message: unknown,
+      options: undefined,
+      callback: (response: { res?: unknown; err?: unknown } | undefined) => void,
+    ): void;
+  };
 }

@@ -26,7 +26,9 @@ const RAW = {
       contexts: ['speedgrader'],
       tags: ['feedback', 'grading', 'comments'],
       level: 'beginner',
-      links: [{ title: 'How do I use SpeedGrader?', url: 'https://guides.instructure.com/m/4152/l/55021-how-do-i-use-speedgrader', kind: 'help' }],
+      links: [
+        { title: 'How do I use SpeedGrader?', url: 'https://guides.instructure.com/m/4152/l/55021-how-do-i-use-speedgrader', kind: 'help' },
+      ],
     },
     {
       id: 'speedgrader-rubric',
@@ -47,7 +49,10 @@ const RAW = {
       id: 'canvas-global-nav',
       title: 'Find your way around Canvas',
       summary: 'The left-hand menu takes you to your dashboard, courses, calendar and inbox from any page.',
-      steps: ['Select **Courses** in the global navigation to jump to any of your courses.', 'Select **Dashboard** to come back to your course cards.'],
+      steps: [
+        'Select **Courses** in the global navigation to jump to any of your courses.',
+        'Select **Dashboard** to come back to your course cards.',
+      ],
       tools: ['canvas'],
       contexts: [],
       tags: ['navigation'],

@@ -1,7 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CoachmarkDB } from '../../../utils/db';
+import { CoachmarkDB } from '../../../utils/platform/db';
 import { createLocalPack, deleteCard, deletePack, duplicateCard, restoreDeleted, saveCard } from '../../../utils/cards/authoring';
-import { addStep, draftFromCard, moveStep, newDraft, removeStep, setStepTarget, slugify, splitTags, uniqueId, validateDraft } from '../../../utils/cards/draft';
+import {
+  addStep,
+  draftFromCard,
+  moveStep,
+  newDraft,
+  removeStep,
+  setStepTarget,
+  slugify,
+  splitTags,
+  uniqueId,
+  validateDraft,
+} from '../../../utils/cards/draft';
 import { exportPack, importPack } from '../../../utils/cards/import';
 import { replacePack } from '../../../utils/cards/store';
 import type { Card, Pack } from '../../../utils/cards/schema';
@@ -35,13 +46,23 @@ async function dump() {
 
 describe('card drafts', () => {
   it('starts a new card on the page it was asked for', () => {
-    expect(newDraft({ tool: 'canvas', context: 'speedgrader' })).toMatchObject({ tools: ['canvas'], contexts: ['speedgrader'], steps: [''] });
+    expect(newDraft({ tool: 'canvas', context: 'speedgrader' })).toMatchObject({
+      tools: ['canvas'],
+      contexts: ['speedgrader'],
+      steps: [''],
+    });
     expect(newDraft({ tool: 'canvas', context: null })).toMatchObject({ tools: ['canvas'], contexts: [] });
     expect(newDraft()).toMatchObject({ tools: [], contexts: [] });
   });
 
   it('validates with the pack schema and names each bad field the way the form does', () => {
-    const draft = { ...newDraft({ tool: 'canvas' }), id: 'Bad Id', summary: 'x'.repeat(500), links: [{ title: 'Help', url: 'javascript:alert(1)', kind: 'help' as const }], reviewBy: '2026-02-30' };
+    const draft = {
+      ...newDraft({ tool: 'canvas' }),
+      id: 'Bad Id',
+      summary: 'x'.repeat(500),
+      links: [{ title: 'Help', url: 'javascript:alert(1)', kind: 'help' as const }],
+      reviewBy: '2026-02-30',
+    };
     const check = validateDraft(draft);
     expect(check.ok).toBe(false);
     const byField = Object.fromEntries(check.issues.map((issue) => [issue.field, issue]));
@@ -77,10 +98,23 @@ describe('card drafts', () => {
   });
 
   it('keeps "show me" targets on their steps when steps move or go', () => {
-    const draft = { ...draftFromCard(card('a', { steps: ['A', 'B', 'C'], targets: [{ step: 0, selectors: ['#a'] }, { step: 2, selectors: ['#c'] }] })) };
+    const draft = {
+      ...draftFromCard(
+        card('a', {
+          steps: ['A', 'B', 'C'],
+          targets: [
+            { step: 0, selectors: ['#a'] },
+            { step: 2, selectors: ['#c'] },
+          ],
+        }),
+      ),
+    };
     const moved = moveStep(draft, 2, 0);
     expect(moved.steps).toEqual(['C', 'A', 'B']);
-    expect(moved.targets).toEqual([{ step: 1, selectors: ['#a'] }, { step: 0, selectors: ['#c'] }]);
+    expect(moved.targets).toEqual([
+      { step: 1, selectors: ['#a'] },
+      { step: 0, selectors: ['#c'] },
+    ]);
     const removed = removeStep(draft, 0);
     expect(removed.steps).toEqual(['B', 'C']);
     expect(removed.targets).toEqual([{ step: 1, selectors: ['#c'] }]);
@@ -100,10 +134,25 @@ describe('authoring local packs', () => {
   it('saves a new card as version 1 dated today, and raises the version when it changes', async () => {
     const pack = await createLocalPack('Mine', database, NOW);
     const saved = await saveCard(pack.id, card('a'), {}, database, NOW);
-    expect(saved).toMatchObject({ ok: true, value: { key: 'mine/a', version: 1, updatedAt: '2026-11-24', places: ['canvas/speedgrader'] } });
-    const unchanged = await saveCard(pack.id, { ...card('a'), version: 1, updatedAt: '2026-11-24' }, { previousKey: 'mine/a' }, database, NOW + 86_400_000);
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { key: 'mine/a', version: 1, updatedAt: '2026-11-24', places: ['canvas/speedgrader'] },
+    });
+    const unchanged = await saveCard(
+      pack.id,
+      { ...card('a'), version: 1, updatedAt: '2026-11-24' },
+      { previousKey: 'mine/a' },
+      database,
+      NOW + 86_400_000,
+    );
     expect(unchanged).toMatchObject({ ok: true, value: { version: 1, updatedAt: '2026-11-24' } });
-    const edited = await saveCard(pack.id, { ...card('a', { title: 'Better' }), version: 1 }, { previousKey: 'mine/a' }, database, NOW + 86_400_000);
+    const edited = await saveCard(
+      pack.id,
+      { ...card('a', { title: 'Better' }), version: 1 },
+      { previousKey: 'mine/a' },
+      database,
+      NOW + 86_400_000,
+    );
     expect(edited).toMatchObject({ ok: true, value: { title: 'Better', version: 2, updatedAt: '2026-11-25' } });
     expect(await database.packs.get(pack.id)).toMatchObject({ cardCount: 1 });
   });
@@ -126,7 +175,11 @@ describe('authoring local packs', () => {
     const before = await dump();
     expect(await saveCard(pack.id, card('a'), {}, database, NOW)).toEqual({ ok: false, error: 'id-taken' });
     expect(await saveCard(pack.id, card('a'), { previousKey: 'mine/b' }, database, NOW)).toEqual({ ok: false, error: 'id-taken' });
-    await replacePack({ schemaVersion: 1, id: 'coachmark-starter', name: 'S', version: '1', cards: [] } satisfies Pack, { kind: 'builtin' }, database);
+    await replacePack(
+      { schemaVersion: 1, id: 'coachmark-starter', name: 'S', version: '1', cards: [] } satisfies Pack,
+      { kind: 'builtin' },
+      database,
+    );
     expect(await saveCard('coachmark-starter', card('c'), {}, database, NOW)).toEqual({ ok: false, error: 'not-local' });
     expect((await dump()).cards).toEqual(before.cards);
   });
@@ -137,7 +190,10 @@ describe('authoring local packs', () => {
     await saveCard(one.id, card('a'), {}, database, NOW);
     await saveCard(two.id, card('renamed'), { previousKey: 'one/a' }, database, NOW);
     expect((await database.cards.toArray()).map((c) => c.key)).toEqual(['two/renamed']);
-    expect((await database.packs.toArray()).map((p) => [p.id, p.cardCount])).toEqual([['one', 0], ['two', 1]]);
+    expect((await database.packs.toArray()).map((p) => [p.id, p.cardCount])).toEqual([
+      ['one', 0],
+      ['two', 1],
+    ]);
   });
 
   it('duplicates a card with a free id and the given title, at the end of the pack', async () => {
@@ -145,7 +201,10 @@ describe('authoring local packs', () => {
     await saveCard(pack.id, card('a', { version: 4 }), {}, database, NOW);
     await saveCard(pack.id, card('a-copy'), {}, database, NOW);
     const copy = await duplicateCard('mine/a', 'Title of a (copy)', database, NOW);
-    expect(copy).toMatchObject({ ok: true, value: { id: 'a-copy-2', title: 'Title of a (copy)', version: 1, steps: ['One.', 'Two.'], position: 2 } });
+    expect(copy).toMatchObject({
+      ok: true,
+      value: { id: 'a-copy-2', title: 'Title of a (copy)', version: 1, steps: ['One.', 'Two.'], position: 2 },
+    });
     expect(await database.packs.get(pack.id)).toMatchObject({ cardCount: 3 });
   });
 
@@ -175,8 +234,16 @@ describe('authoring local packs', () => {
   });
 
   it('never deletes the built-in pack or a subscribed one', async () => {
-    await replacePack({ schemaVersion: 1, id: 'coachmark-starter', name: 'S', version: '1', cards: [card('s')] }, { kind: 'builtin' }, database);
-    await replacePack({ schemaVersion: 1, id: 'feed', name: 'F', version: '1', cards: [card('f')] }, { kind: 'url', url: 'https://example.org/f.json' }, database);
+    await replacePack(
+      { schemaVersion: 1, id: 'coachmark-starter', name: 'S', version: '1', cards: [card('s')] },
+      { kind: 'builtin' },
+      database,
+    );
+    await replacePack(
+      { schemaVersion: 1, id: 'feed', name: 'F', version: '1', cards: [card('f')] },
+      { kind: 'url', url: 'https://example.org/f.json' },
+      database,
+    );
     const before = await dump();
     expect(await deletePack('coachmark-starter', database)).toEqual({ ok: false, error: 'not-local' });
     expect(await deletePack('feed', database)).toEqual({ ok: false, error: 'not-local' });
@@ -187,7 +254,13 @@ describe('authoring local packs', () => {
 
 describe('show-me targets in the editor', () => {
   it('sets, replaces and removes one step’s target, keeping the others in step order', () => {
-    let draft = { ...newDraft({ tool: 'canvas', context: 'speedgrader' }), id: 'canvas-submit', title: 'Submit a rubric', summary: 'Score and submit.', steps: ['Open it.', 'Score it.', 'Submit it.'] };
+    let draft = {
+      ...newDraft({ tool: 'canvas', context: 'speedgrader' }),
+      id: 'canvas-submit',
+      title: 'Submit a rubric',
+      summary: 'Score and submit.',
+      steps: ['Open it.', 'Score it.', 'Submit it.'],
+    };
     draft = setStepTarget(draft, 2, { selectors: ['#submit'], label: 'Submit' });
     draft = setStepTarget(draft, 0, { selectors: ['[data-testid="rubric"]'] });
     expect(draft.targets?.map((target) => target.step)).toEqual([0, 2]);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CoachmarkDB } from '../../../utils/db';
+import { CoachmarkDB } from '../../../utils/platform/db';
 import { exportPack, formatPack, importPack, isNewerCard, planImport, readPackFile } from '../../../utils/cards/import';
 import { parsePack } from '../../../utils/cards/pack';
 import { replacePack } from '../../../utils/cards/store';
@@ -44,7 +44,12 @@ beforeEach(async () => {
 
 describe('planImport', () => {
   it('adds new ids, updates newer copies and skips same or older ones', () => {
-    const existing = [card('same'), card('older', { version: 3 }), card('newer', { version: 2 }), card('dated', { updatedAt: '2026-01-01' })];
+    const existing = [
+      card('same'),
+      card('older', { version: 3 }),
+      card('newer', { version: 2 }),
+      card('dated', { updatedAt: '2026-01-01' }),
+    ];
     const plan = planImport(
       pack([
         card('fresh'),
@@ -74,9 +79,22 @@ describe('planImport', () => {
 describe('importPack', () => {
   it('adds a new pack as a local pack and says what it did', async () => {
     const result = await importPack(formatPack(pack([card('a'), card('b')])), { kind: 'local', fileName: 'district.json' }, database);
-    expect(result).toEqual({ ok: true, packId: 'district-pack', packName: 'District pack', added: 2, updated: 0, skipped: 0, warnings: [] });
+    expect(result).toEqual({
+      ok: true,
+      packId: 'district-pack',
+      packName: 'District pack',
+      added: 2,
+      updated: 0,
+      skipped: 0,
+      warnings: [],
+    });
     const record = await database.packs.get('district-pack');
-    expect(record).toMatchObject({ name: 'District pack', version: '1.0.0', cardCount: 2, source: { kind: 'local', fileName: 'district.json' } });
+    expect(record).toMatchObject({
+      name: 'District pack',
+      version: '1.0.0',
+      cardCount: 2,
+      source: { kind: 'local', fileName: 'district.json' },
+    });
     const stored = await database.cards.where('pack').equals('district-pack').toArray();
     expect(stored.map((c) => [c.key, c.places])).toEqual([
       ['district-pack/a', ['google-classroom/classwork']],
@@ -85,9 +103,16 @@ describe('importPack', () => {
   });
 
   it('merges a second import card by card and keeps cards the file does not mention', async () => {
-    await importPack(pack([card('keep'), card('old', { title: 'Old title', version: 1 }), card('same', { title: 'Mine' })]), undefined, database);
+    await importPack(
+      pack([card('keep'), card('old', { title: 'Old title', version: 1 }), card('same', { title: 'Mine' })]),
+      undefined,
+      database,
+    );
     const result = await importPack(
-      pack([card('old', { title: 'New title', version: 2 }), card('same', { title: 'Theirs' }), card('new')], { version: '1.1.0', name: 'Renamed' }),
+      pack([card('old', { title: 'New title', version: 2 }), card('same', { title: 'Theirs' }), card('new')], {
+        version: '1.1.0',
+        name: 'Renamed',
+      }),
       undefined,
       database,
     );
@@ -143,7 +168,10 @@ describe('importPack', () => {
     const before = await dump(database);
     const builtin = await importPack(pack([card('b')], { id: 'coachmark-starter' }), undefined, database);
     const feed = await importPack(pack([card('b')], { id: 'feed' }), undefined, database);
-    expect(builtin).toEqual({ ok: false, errors: [expect.stringMatching(/^id: "coachmark-starter" is already used by the built-in pack/)] });
+    expect(builtin).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^id: "coachmark-starter" is already used by the built-in pack/)],
+    });
     expect(feed).toEqual({ ok: false, errors: [expect.stringContaining('https://example.org/feed.json')] });
     expect(await dump(database)).toEqual(before);
   });
@@ -185,7 +213,20 @@ describe('importPack', () => {
 describe('exportPack', () => {
   it('writes the canonical file: schema key order, 2-space indent, only format fields', async () => {
     const scrambled = {
-      cards: [{ level: 'beginner', links: [{ kind: 'help', url: 'https://example.org/help', title: 'Help' }], tags: [], contexts: [], tools: ['canvas'], steps: ['Go.'], summary: 'S.', title: 'T', id: 'c', version: 2 }],
+      cards: [
+        {
+          level: 'beginner',
+          links: [{ kind: 'help', url: 'https://example.org/help', title: 'Help' }],
+          tags: [],
+          contexts: [],
+          tools: ['canvas'],
+          steps: ['Go.'],
+          summary: 'S.',
+          title: 'T',
+          id: 'c',
+          version: 2,
+        },
+      ],
       lang: 'en',
       version: '1.0.0',
       name: 'Scrambled',

@@ -61,7 +61,10 @@ describe('preferLanguage', () => {
 
   it('groups a translation tagged translation-of:<id> with its original', () => {
     const original = card('p/grade-quiz', 'grade-quiz', { tags: ['quizzes'] });
-    const translated = card('p/calificar-cuestionario', 'calificar-cuestionario', { lang: 'es', tags: ['cuestionarios', 'translation-of:grade-quiz'] });
+    const translated = card('p/calificar-cuestionario', 'calificar-cuestionario', {
+      lang: 'es',
+      tags: ['cuestionarios', 'translation-of:grade-quiz'],
+    });
     expect(alternativeGroup(translated)).toBe('grade-quiz');
     expect(keys(preferLanguage([original, translated], 'es'))).toEqual(['p/calificar-cuestionario']);
     expect(keys(preferLanguage([original, translated], 'en-GB'))).toEqual(['p/grade-quiz']);

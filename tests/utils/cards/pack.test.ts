@@ -208,7 +208,9 @@ const CANONICAL = {
       contexts: ['speedgrader'],
       tags: ['feedback', 'grading'],
       level: 'beginner',
-      links: [{ title: 'Canvas Instructor Guide', url: 'https://community.canvaslms.com/t5/Instructor-Guide/tkb-p/Instructor', kind: 'help' }],
+      links: [
+        { title: 'Canvas Instructor Guide', url: 'https://community.canvaslms.com/t5/Instructor-Guide/tkb-p/Instructor', kind: 'help' },
+      ],
       lang: 'en',
       version: 3,
       reviewBy: '2027-06-30',
@@ -275,7 +277,7 @@ describe('valid packs, and details of the messages', () => {
     ]);
   });
 
-  it('warns about a context the card\'s tools do not have', () => {
+  it("warns about a context the card's tools do not have", () => {
     const result = parsePack(pack([{ ...card(1), contexts: ['speedgrader', 'speed-grader'] }]));
     expect(result.ok && result.warnings).toEqual([
       'cards[0].contexts[1]: "speed-grader" is not a context of canvas; the card will not show there',

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CoachmarkDB } from '../../../utils/db';
+import { CoachmarkDB } from '../../../utils/platform/db';
 import { cardsForPage, countForPage, ensureStarterPack, replacePack, STARTER_PACK_ID } from '../../../utils/cards/store';
 import type { Card, Pack } from '../../../utils/cards/schema';
 

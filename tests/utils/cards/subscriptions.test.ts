@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PackRecord } from '../../../utils/db';
+import type { PackRecord } from '../../../utils/platform/db';
 import {
   decodeSyncError,
   encodeSyncError,
@@ -9,7 +9,7 @@ import {
   planSubscriptions,
   validatePackUrl,
 } from '../../../utils/cards/subscriptions';
-import { countChanges, isDue, PACK_SYNC_PERIOD_MINUTES } from '../../../utils/background/pack-sync';
+import { countChanges, isDue, PACK_SYNC_PERIOD_MINUTES } from '../../../utils/cards/pack-sync.background';
 import type { Card } from '../../../utils/cards/schema';
 
 function record(id: string, url: string | null, subscribedBy?: 'settings' | 'studio'): PackRecord {
@@ -74,14 +74,21 @@ describe('placeholders and errors', () => {
     expect(placeholder.id).toBe(pendingPackId('https://a.example/p.json'));
     expect(isPendingSubscription(placeholder)).toBe(true);
     expect(isPendingSubscription(record('feed', 'https://a.example/p.json'))).toBe(false);
-    expect(placeholder).toMatchObject({ cardCount: 0, updatedAt: 5, source: { kind: 'url', url: 'https://a.example/p.json', subscribedBy: 'studio' } });
+    expect(placeholder).toMatchObject({
+      cardCount: 0,
+      updatedAt: 5,
+      source: { kind: 'url', url: 'https://a.example/p.json', subscribedBy: 'studio' },
+    });
   });
 
   it('encodes and decodes sync errors', () => {
     expect(encodeSyncError('http', 404)).toBe('http: 404');
     expect(encodeSyncError('timeout')).toBe('timeout');
     expect(decodeSyncError('http: 404')).toEqual({ code: 'http', detail: '404' });
-    expect(decodeSyncError('invalid: cards[0].level: must be one of beginner')).toEqual({ code: 'invalid', detail: 'cards[0].level: must be one of beginner' });
+    expect(decodeSyncError('invalid: cards[0].level: must be one of beginner')).toEqual({
+      code: 'invalid',
+      detail: 'cards[0].level: must be one of beginner',
+    });
     expect(decodeSyncError('timeout')).toEqual({ code: 'timeout', detail: '' });
     expect(decodeSyncError('something else')).toEqual({ code: 'network', detail: 'something else' });
   });
@@ -89,11 +96,30 @@ describe('placeholders and errors', () => {
 
 describe('countChanges', () => {
   const card = (id: string, title: string, extra: Partial<Card> = {}): Card => ({
-    id, title, summary: 's', steps: ['x'], tools: ['canvas'], contexts: [], tags: [], level: 'beginner', links: [], ...extra,
+    id,
+    title,
+    summary: 's',
+    steps: ['x'],
+    tools: ['canvas'],
+    contexts: [],
+    tags: [],
+    level: 'beginner',
+    links: [],
+    ...extra,
   });
   it('counts added, changed and removed cards, ignoring key order and unchanged cards', () => {
     const before = [card('same', 'Same'), card('edit', 'Old'), card('gone', 'Gone')];
-    const reordered = { level: 'beginner', id: 'same', title: 'Same', summary: 's', steps: ['x'], tools: ['canvas'], contexts: [], tags: [], links: [] } as Card;
+    const reordered = {
+      level: 'beginner',
+      id: 'same',
+      title: 'Same',
+      summary: 's',
+      steps: ['x'],
+      tools: ['canvas'],
+      contexts: [],
+      tags: [],
+      links: [],
+    } as Card;
     expect(countChanges(before, [reordered, card('edit', 'New'), card('new', 'New')])).toEqual({ added: 1, updated: 1, removed: 1 });
   });
 });
@@ -102,7 +128,10 @@ describe('isDue', () => {
   const period = PACK_SYNC_PERIOD_MINUTES * 60_000;
   it('is due when never synced or synced a period ago', () => {
     expect(isDue(undefined, 0)).toBe(true);
-    const synced = { ...record('a', 'https://a.example/p.json'), source: { kind: 'url' as const, url: 'https://a.example/p.json', lastSyncAt: 1_000 } };
+    const synced = {
+      ...record('a', 'https://a.example/p.json'),
+      source: { kind: 'url' as const, url: 'https://a.example/p.json', lastSyncAt: 1_000 },
+    };
     expect(isDue(synced, 1_000 + period - 1)).toBe(false);
     expect(isDue(synced, 1_000 + period)).toBe(true);
   });

@@ -11,7 +11,7 @@ import {
   WORST_CASE_TEXT,
   gapFlag,
   helpRequest,
-} from './fixtures';
+} from '../../support/payloads';
 
 const mentorIds = MENTORS.discord.flatMap((m) => (m.handle ? [m.handle] : []));
 
@@ -119,7 +119,10 @@ describe('Discord webhook message', () => {
         expect(users.length).toBeGreaterThan(0);
         expect(users.length).toBeLessThanOrEqual(100);
         // What is allowed is exactly what the text mentions, a prefix of the routed mentors.
-        expectOnlyMentors(message, many.slice(0, users.length).map((m) => m.handle));
+        expectOnlyMentors(
+          message,
+          many.slice(0, users.length).map((m) => m.handle),
+        );
         expect(message.content).toMatch(/and \d+ more$/);
         const quote = message.content!.split('\n').filter((line) => line.startsWith('> '));
         expect(quote.at(-1)!.endsWith('…')).toBe(true);

@@ -11,7 +11,7 @@ import {
   allStrings,
   gapFlag,
   helpRequest,
-} from './fixtures';
+} from '../../support/payloads';
 
 type Message = chat_v1.Schema$Message;
 
@@ -26,9 +26,9 @@ function card(message: Message): chat_v1.Schema$GoogleAppsCardV1Card {
 
 /** Card text fields that Chat renders as HTML. */
 function htmlTexts(message: Message): string[] {
-  return (card(message).sections ?? []).flatMap((section) =>
-    (section.widgets ?? []).flatMap((widget) => [widget.decoratedText?.text, widget.textParagraph?.text]),
-  ).filter((text): text is string => typeof text === 'string');
+  return (card(message).sections ?? [])
+    .flatMap((section) => (section.widgets ?? []).flatMap((widget) => [widget.decoratedText?.text, widget.textParagraph?.text]))
+    .filter((text): text is string => typeof text === 'string');
 }
 
 /**
@@ -128,7 +128,10 @@ describe('Google Chat webhook message', () => {
           mentors: [...MENTORS['google-chat'], ...Array.from({ length: 300 }, (_, i) => ({ name: `M${i}`, handle: `${1000 + i}` }))],
         }),
       );
-      expectOnlyMentors(message, (message.text!.match(/<users\/\d+>/g) ?? []).map((m) => m.slice(1, -1)));
+      expectOnlyMentors(
+        message,
+        (message.text!.match(/<users\/\d+>/g) ?? []).map((m) => m.slice(1, -1)),
+      );
       expect(message.text!.length).toBeLessThanOrEqual(GOOGLE_CHAT_LIMITS.text);
       expect(message.text).toMatch(/and \d+ more$/);
       expect(card(message).sections![1]!.widgets![0]!.textParagraph!.text!.endsWith('…')).toBe(true);

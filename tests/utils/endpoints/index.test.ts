@@ -9,7 +9,7 @@ import {
   validateEndpointUrl,
 } from '../../../utils/endpoints/index';
 import { ENDPOINT_FORMATS, type EndpointFormat, type OutgoingPayload } from '../../../utils/endpoints/types';
-import { MENTORS, allStrings, gapFlag, helpRequest } from './fixtures';
+import { MENTORS, allStrings, gapFlag, helpRequest } from '../../support/payloads';
 
 describe('buildRequest', () => {
   it('encodes the chosen format with Content-Type and an Idempotency-Key equal to the id', async () => {
@@ -41,7 +41,11 @@ describe('buildRequest', () => {
     // A changed body, timestamp or secret no longer verifies.
     const tampered = request.body.replace('Maya', 'Mara');
     expect(createHmac('sha256', secret).update(`${timestamp}.${tampered}`).digest('hex')).not.toBe(expected);
-    expect(createHmac('sha256', secret).update(`${Number(timestamp) + 1}.${request.body}`).digest('hex')).not.toBe(expected);
+    expect(
+      createHmac('sha256', secret)
+        .update(`${Number(timestamp) + 1}.${request.body}`)
+        .digest('hex'),
+    ).not.toBe(expected);
     expect(createHmac('sha256', 'other').update(`${timestamp}.${request.body}`).digest('hex')).not.toBe(expected);
   });
 
@@ -54,10 +58,7 @@ describe('buildRequest', () => {
   });
 
   it('signs nothing without a secret, and nothing but the generic JSON format', async () => {
-    expect(Object.keys((await buildRequest('json', helpRequest(), { secret: '' })).headers)).toEqual([
-      'Content-Type',
-      'Idempotency-Key',
-    ]);
+    expect(Object.keys((await buildRequest('json', helpRequest(), { secret: '' })).headers)).toEqual(['Content-Type', 'Idempotency-Key']);
     for (const format of ENDPOINT_FORMATS.filter((f) => f !== 'json')) {
       const request = await buildRequest(format, helpRequest(), { secret: 'x' });
       expect(request.headers[SIGNATURE_HEADER]).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { toJsonPayload, type GenericJsonPayload } from '../../../utils/endpoints/json';
 import type { OutgoingPayload } from '../../../utils/endpoints/types';
-import { HOSTILE_TEXT, MENTORS, gapFlag, helpRequest } from './fixtures';
+import { HOSTILE_TEXT, MENTORS, gapFlag, helpRequest } from '../../support/payloads';
 
 describe('generic JSON payload', () => {
   it('is the documented payload type', () => {
@@ -32,11 +32,17 @@ describe('generic JSON payload', () => {
     (payload.mentors as { name: string; phone?: string }[]).push({ name: 'Ana', phone: '555' });
     const body = toJsonPayload(payload);
     expect(JSON.stringify(body)).not.toMatch(/secret|maya@example|555/);
-    expect(Object.keys(body)).toEqual([
-      'type', 'id', 'createdAt', 'teacher', 'tool', 'page', 'mentors', 'kind', 'note', 'searches',
-    ]);
+    expect(Object.keys(body)).toEqual(['type', 'id', 'createdAt', 'teacher', 'tool', 'page', 'mentors', 'kind', 'note', 'searches']);
     expect(Object.keys(toJsonPayload(helpRequest()))).toEqual([
-      'type', 'id', 'createdAt', 'teacher', 'tool', 'page', 'mentors', 'message', 'urgency',
+      'type',
+      'id',
+      'createdAt',
+      'teacher',
+      'tool',
+      'page',
+      'mentors',
+      'message',
+      'urgency',
     ]);
   });
 });

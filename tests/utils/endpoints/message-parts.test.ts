@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ELLIPSIS,
-  cleanText,
-  fitEscaped,
-  joinWithin,
-  messageParts,
-  truncate,
-} from '../../../utils/endpoints/message-parts';
-import { gapFlag, helpRequest } from './fixtures';
+import { ELLIPSIS, cleanText, fitEscaped, joinWithin, messageParts, truncate } from '../../../utils/endpoints/message-parts';
+import { gapFlag, helpRequest } from '../../support/payloads';
 
 const html = (ch: string) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] ?? ch;
 
@@ -70,12 +63,7 @@ describe('message parts', () => {
   it('lists a mentor once even when routed twice', () => {
     const parts = messageParts(
       helpRequest({
-        mentors: [
-          { name: 'Ana', handle: 'U1ANA' },
-          { name: 'Ana R.', handle: 'U1ANA' },
-          { name: 'Cy' },
-          { name: 'Cy' },
-        ],
+        mentors: [{ name: 'Ana', handle: 'U1ANA' }, { name: 'Ana R.', handle: 'U1ANA' }, { name: 'Cy' }, { name: 'Cy' }],
       }),
     );
     expect(parts.mentors).toEqual([{ name: 'Ana', handle: 'U1ANA' }, { name: 'Cy' }]);

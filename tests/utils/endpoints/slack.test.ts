@@ -12,7 +12,7 @@ import {
   allStrings,
   gapFlag,
   helpRequest,
-} from './fixtures';
+} from '../../support/payloads';
 
 const mentorIds = MENTORS.slack.flatMap((m) => (m.handle ? [m.handle] : []));
 
@@ -127,7 +127,12 @@ describe('Slack Block Kit message', () => {
     expect(words).toContain('&lt;@U123&gt;');
     expect(words).toContain('&amp;amp; &amp; &lt; &gt;');
     // Each of the teacher's lines is quoted; the teacher's own '>' is not a quote marker.
-    expect(words.split('\n').slice(1).every((line) => line.startsWith('>'))).toBe(true);
+    expect(
+      words
+        .split('\n')
+        .slice(1)
+        .every((line) => line.startsWith('>')),
+    ).toBe(true);
     expect(words).toContain('>&lt;at&gt;x&lt;/at&gt;');
   });
 

@@ -1,11 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AdaptiveCard, SerializationContext, ValidationEvent, Versions, type IAdaptiveCard } from 'adaptivecards';
-import {
-  ADAPTIVE_CARD_SCHEMA,
-  TEAMS_LIMITS,
-  toTeamsMessage,
-  type TeamsWorkflowsMessage,
-} from '../../../utils/endpoints/teams';
+import { ADAPTIVE_CARD_SCHEMA, TEAMS_LIMITS, toTeamsMessage, type TeamsWorkflowsMessage } from '../../../utils/endpoints/teams';
 import {
   HOSTILE_MENTORS,
   HOSTILE_TEXT,
@@ -16,7 +11,7 @@ import {
   allStrings,
   gapFlag,
   helpRequest,
-} from './fixtures';
+} from '../../support/payloads';
 
 const mentorUpns = ['ana.ruiz@lincoln.example.org', 'ben@lincoln.example.org'];
 
@@ -143,20 +138,14 @@ describe('Microsoft Teams Workflows message', () => {
       parseCard(card);
       expect(card.body![0]).toMatchObject({ text: "Gap flagged: Canvas › SpeedGrader — card didn't help" });
       expect(card.body![1]).toMatchObject({
-        facts: [
-          { title: 'Teacher' },
-          { title: 'Page' },
-          { title: 'Searches', value: '“rubric comment”, “speedgrader rubric”' },
-        ],
+        facts: [{ title: 'Teacher' }, { title: 'Page' }, { title: 'Searches', value: '“rubric comment”, “speedgrader rubric”' }],
       });
       expectOnlyMentors(message, mentors.length > 0 ? mentorUpns : []);
     }
   });
 
   it('neutralises <at> and Markdown links in hostile teacher text', () => {
-    const message = toTeamsMessage(
-      helpRequest({ message: HOSTILE_TEXT, teacher: { name: '<at>Everyone</at>' }, mentors: MENTORS.teams }),
-    );
+    const message = toTeamsMessage(helpRequest({ message: HOSTILE_TEXT, teacher: { name: '<at>Everyone</at>' }, mentors: MENTORS.teams }));
     parseCard(content(message));
     expectOnlyMentors(message, mentorUpns);
     const words = content(message).body![3]!.text as string;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DIRECTORY_LIMITS, normalizeDirectoryUrl, parseMentorDirectory, toDirectoryMentors } from '../../../utils/mentors/directory';
 
-const ana = { id: 'ana-ruiz', name: 'Ana Ruiz', handles: { slack: 'U01ANARUIZ', teams: 'ana@lincoln.example.org' }, tools: ['canvas', 'nearpod'] };
+const ana = {
+  id: 'ana-ruiz',
+  name: 'Ana Ruiz',
+  handles: { slack: 'U01ANARUIZ', teams: 'ana@lincoln.example.org' },
+  tools: ['canvas', 'nearpod'],
+};
 const ben = { id: 'ben', name: 'Ben Okafor', handles: { discord: '123456789012345678' }, tools: ['google-classroom'] };
 const file = (mentors: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ schemaVersion: 1, mentors, ...extra }, null, 2);
 
@@ -30,7 +35,11 @@ describe('parseMentorDirectory', () => {
     ['no tools', [{ ...ana, tools: [] }], 'mentors[0].tools: must list at least one tool id, for example "canvas"'],
     ['a tools string', [{ ...ana, tools: 'canvas' }], 'mentors[0].tools: must be an array, not the string "canvas"'],
     ['a numeric handle', [ben, { ...ana, handles: { slack: 42 } }], 'mentors[1].handles.slack: must be a string, not the number 42'],
-    ['a duplicate id', [ana, ben, { ...ben, name: 'Other Ben' }], 'mentors[2].id: "ben" is already the id of mentors[1]; ids must be unique'],
+    [
+      'a duplicate id',
+      [ana, ben, { ...ben, name: 'Other Ben' }],
+      'mentors[2].id: "ben" is already the id of mentors[1]; ids must be unique',
+    ],
     ['a name too long', [{ ...ana, name: 'x'.repeat(201) }], 'mentors[0].name: must have at most 200 characters (it has 201)'],
   ])('names the path of %s', (_name, mentors, message) => {
     expect(errorsOf(file(mentors))).toEqual([message]);
@@ -45,8 +54,12 @@ describe('parseMentorDirectory', () => {
   });
 
   it('reports JSON syntax errors with line and column, and keys given twice', () => {
-    expect(errorsOf('{\n  "schemaVersion": 1,\n  "mentors": [,]\n}')).toEqual([expect.stringMatching(/^file: invalid JSON at line 3, column 15 \(expected a value\)/)]);
-    expect(errorsOf('{ "schemaVersion": 1, "mentors": [], }')).toEqual([expect.stringMatching(/^file: invalid JSON at line 1, column 36 \(a comma before "}"/)]);
+    expect(errorsOf('{\n  "schemaVersion": 1,\n  "mentors": [,]\n}')).toEqual([
+      expect.stringMatching(/^file: invalid JSON at line 3, column 15 \(expected a value\)/),
+    ]);
+    expect(errorsOf('{ "schemaVersion": 1, "mentors": [], }')).toEqual([
+      expect.stringMatching(/^file: invalid JSON at line 1, column 36 \(a comma before "}"/),
+    ]);
     expect(errorsOf('{ "schemaVersion": 1, "mentors": [], "mentors": [] }')).toEqual([expect.stringMatching(/^mentors: appears twice/)]);
   });
 
@@ -54,12 +67,16 @@ describe('parseMentorDirectory', () => {
     const big = file([{ ...ana, name: 'x'.repeat(150) }]).padEnd(DIRECTORY_LIMITS.maxFileBytes + 1, ' ');
     expect(errorsOf(big)).toEqual([expect.stringMatching(/^file: is \d+ bytes, over the 1048576 byte limit/)]);
     const many = Array.from({ length: DIRECTORY_LIMITS.maxMentors + 1 }, (_, index) => ({ ...ben, id: `m${index}` }));
-    expect(errorsOf({ schemaVersion: 1, mentors: many })).toEqual([`mentors: has ${many.length} mentors, more than the 5000 a directory may hold`]);
+    expect(errorsOf({ schemaVersion: 1, mentors: many })).toEqual([
+      `mentors: has ${many.length} mentors, more than the 5000 a directory may hold`,
+    ]);
   });
 
   it('warns, without refusing, about unknown tools, unknown fields and handles that cannot mention', () => {
     const result = parseMentorDirectory(
-      file([{ ...ana, tools: ['canvas', 'canvs'], handles: { slack: '@ana', msteams: 'ana@x.org' }, role: 'coach' }], { district: 'Lincoln' }),
+      file([{ ...ana, tools: ['canvas', 'canvs'], handles: { slack: '@ana', msteams: 'ana@x.org' }, role: 'coach' }], {
+        district: 'Lincoln',
+      }),
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -78,7 +95,9 @@ describe('parseMentorDirectory', () => {
 
 describe('toDirectoryMentors', () => {
   it('marks each mentor as the directory’s, under a key no local mentor uses, without blank handles or repeated tools', () => {
-    const result = parseMentorDirectory(file([{ ...ana, handles: { slack: 'U01ANARUIZ', discord: '  ' }, tools: ['canvas', 'canvas', 'nearpod'] }]));
+    const result = parseMentorDirectory(
+      file([{ ...ana, handles: { slack: 'U01ANARUIZ', discord: '  ' }, tools: ['canvas', 'canvas', 'nearpod'] }]),
+    );
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(toDirectoryMentors(result.directory)).toEqual([
       { id: 'directory:ana-ruiz', name: 'Ana Ruiz', handles: { slack: 'U01ANARUIZ' }, tools: ['canvas', 'nearpod'], source: 'directory' },

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CoachmarkDB, type Mentor } from '../../../utils/db';
+import { CoachmarkDB, type Mentor } from '../../../utils/platform/db';
 import {
   DIRECTORY_STATUS_KEY,
   clearDirectoryMentors,
@@ -11,8 +11,20 @@ import {
   type MentorDirectoryStatus,
 } from '../../../utils/mentors/store';
 
-const local = (id: string, name: string, source?: 'local'): Mentor => ({ id, name, handles: { slack: 'U0LOCAL' }, tools: ['canvas'], ...(source ? { source } : {}) });
-const fromDirectory = (key: string, name: string, tools = ['nearpod']): Mentor => ({ id: `directory:${key}`, name, handles: {}, tools, source: 'directory' });
+const local = (id: string, name: string, source?: 'local'): Mentor => ({
+  id,
+  name,
+  handles: { slack: 'U0LOCAL' },
+  tools: ['canvas'],
+  ...(source ? { source } : {}),
+});
+const fromDirectory = (key: string, name: string, tools = ['nearpod']): Mentor => ({
+  id: `directory:${key}`,
+  name,
+  handles: {},
+  tools,
+  source: 'directory',
+});
 
 let database: CoachmarkDB;
 beforeEach(async () => {
@@ -25,17 +37,23 @@ const all = async () => (await database.mentors.toArray()).sort((a, b) => a.id.l
 
 describe('replaceDirectoryMentors', () => {
   it('replaces every directory mentor and never touches local ones', async () => {
-    const mine = [local('5f0c7a4e-1111-4aaa-8bbb-000000000001', 'Ana Ruiz'), local('5f0c7a4e-1111-4aaa-8bbb-000000000002', 'Ben Okafor', 'local')];
+    const mine = [
+      local('5f0c7a4e-1111-4aaa-8bbb-000000000001', 'Ana Ruiz'),
+      local('5f0c7a4e-1111-4aaa-8bbb-000000000002', 'Ben Okafor', 'local'),
+    ];
     await database.mentors.bulkPut(mine);
-    expect(await replaceDirectoryMentors(database, [fromDirectory('cleo', 'Cleo'), fromDirectory('dev', 'Dev')])).toEqual({ added: 2, updated: 0, removed: 0 });
+    expect(await replaceDirectoryMentors(database, [fromDirectory('cleo', 'Cleo'), fromDirectory('dev', 'Dev')])).toEqual({
+      added: 2,
+      updated: 0,
+      removed: 0,
+    });
 
-    const counts = await replaceDirectoryMentors(database, [fromDirectory('cleo', 'Cleo', ['nearpod', 'seesaw']), fromDirectory('eli', 'Eli')]);
-    expect(counts).toEqual({ added: 1, updated: 1, removed: 1 });
-    expect(await all()).toEqual([
-      ...mine,
+    const counts = await replaceDirectoryMentors(database, [
       fromDirectory('cleo', 'Cleo', ['nearpod', 'seesaw']),
       fromDirectory('eli', 'Eli'),
     ]);
+    expect(counts).toEqual({ added: 1, updated: 1, removed: 1 });
+    expect(await all()).toEqual([...mine, fromDirectory('cleo', 'Cleo', ['nearpod', 'seesaw']), fromDirectory('eli', 'Eli')]);
 
     // An empty directory leaves only the local mentors.
     expect(await replaceDirectoryMentors(database, [])).toEqual({ added: 0, updated: 0, removed: 2 });
@@ -80,7 +98,14 @@ describe('clearDirectoryMentors', () => {
 });
 
 describe('directory status', () => {
-  const status: MentorDirectoryStatus = { url: 'https://district.example/mentors.json', etag: '"v1"', lastSyncAt: 5, lastSuccessAt: 5, mentorCount: 3, warnings: ['w'] };
+  const status: MentorDirectoryStatus = {
+    url: 'https://district.example/mentors.json',
+    etag: '"v1"',
+    lastSyncAt: 5,
+    lastSuccessAt: 5,
+    mentorCount: 3,
+    warnings: ['w'],
+  };
 
   it('round-trips through storage.local, and drops what it cannot read', async () => {
     expect(await readDirectoryStatus()).toBeNull();

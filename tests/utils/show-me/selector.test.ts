@@ -36,7 +36,10 @@ function renderSpeedGrader(doc: Document, seed: number): Record<Key, Element> {
   const code = () => Array.from({ length: 6 }, () => 'bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ'[Math.floor(next() * 40)]).join('');
   const css = () => `css-${hash()}`;
   const reactId = () => `:r${Math.floor(next() * 90) + 10}:`;
-  const toasts = Array.from({ length: Math.floor(next() * 3) + 1 }, (_, index) => `<div class="${css()}" role="alert">Saved ${index}</div>`).join('');
+  const toasts = Array.from(
+    { length: Math.floor(next() * 3) + 1 },
+    (_, index) => `<div class="${css()}" role="alert">Saved ${index}</div>`,
+  ).join('');
   const criteria = [
     `<div class="${css()}" role="group" aria-label="Criterion: Accuracy"><span class="${css()}">Accuracy</span><button class="${css()}" aria-label="Add comment" id="${reactId()}">+</button></div>`,
     `<div class="${css()}" role="group" aria-label="Criterion: Labels"><span class="${css()}">Labels</span><button class="${css()}" aria-label="Add comment" id="${reactId()}" data-criterion="labels">+</button></div>`,
@@ -84,7 +87,9 @@ function fullPath(element: Element): string {
   const steps: string[] = [];
   for (let node: Element | null = element; node && node !== document.body; node = node.parentElement) {
     const index = Array.from(node.parentElement!.children).indexOf(node) + 1;
-    const classes = Array.from(node.classList).map((name) => `.${CSS.escape(name)}`).join('');
+    const classes = Array.from(node.classList)
+      .map((name) => `.${CSS.escape(name)}`)
+      .join('');
     steps.unshift(`${node.localName}${classes}:nth-child(${index})`);
   }
   return `body > ${steps.join(' > ')}`;
@@ -97,10 +102,15 @@ beforeEach(() => {
 });
 
 describe('isStableId', () => {
-  it.each(['grading-box-extended', 'speed_grader_comment_textarea', 'comment_submit_button', 'students_selectmenu', 'rubric_holder', 'global_nav_courses_link', 'main'])(
-    'keeps hand-written %s',
-    (id) => expect(isStableId(id)).toBe(true),
-  );
+  it.each([
+    'grading-box-extended',
+    'speed_grader_comment_textarea',
+    'comment_submit_button',
+    'students_selectmenu',
+    'rubric_holder',
+    'global_nav_courses_link',
+    'main',
+  ])('keeps hand-written %s', (id) => expect(isStableId(id)).toBe(true));
   it.each([
     ':r7:',
     '«r2»',
@@ -218,7 +228,11 @@ describe('selectorCandidates on a SpeedGrader-like page', () => {
     expect(score).toHaveLength(1);
     // From the nearest nameable ancestor (the Grading section), not from <html>.
     expect(score[0]).toMatch(/^\[aria-label="Grading"\] > div:nth-of-type\(\d\) > div > span$/);
-    for (const key of KEYS) expect(selectorCandidates(page[key]).some((selector) => selector.includes('nth-of-type')), key).toBe(false);
+    for (const key of KEYS)
+      expect(
+        selectorCandidates(page[key]).some((selector) => selector.includes('nth-of-type')),
+        key,
+      ).toBe(false);
   });
 });
 

@@ -62,7 +62,10 @@ describe('tool catalogue', () => {
       for (const example of examples.filter((e) => !e.html)) {
         const url = new URL(example.url);
         const owners = TOOLS.filter((other) => toolOwnsHost(other, normalizeHost(url.hostname), splitPath(url.pathname)));
-        expect(owners.map((owner) => owner.id), example.url).toEqual([tool.id]);
+        expect(
+          owners.map((owner) => owner.id),
+          example.url,
+        ).toEqual([tool.id]);
       }
     }
   });
@@ -72,7 +75,10 @@ describe('tool catalogue', () => {
       for (const example of examples.filter((e) => e.html)) {
         const doc = documentFrom(example.html!);
         const owners = TOOLS.filter((other) => other.signatures && signatureMatches(other.signatures, doc));
-        expect(owners.map((owner) => owner.id), example.url).toEqual([tool.id]);
+        expect(
+          owners.map((owner) => owner.id),
+          example.url,
+        ).toEqual([tool.id]);
       }
     }
   });
@@ -81,7 +87,9 @@ describe('tool catalogue', () => {
 describe('signature registry', () => {
   it('lists exactly the tools whose catalogue entry has signatures', async () => {
     const { SIGNATURES } = await import('../../../utils/tools/signature');
-    const withSignatures = TOOLS.filter((tool) => tool.signatures?.length).map((tool) => tool.id).sort();
+    const withSignatures = TOOLS.filter((tool) => tool.signatures?.length)
+      .map((tool) => tool.id)
+      .sort();
     expect(SIGNATURES.map(([tool]) => tool).sort()).toEqual(withSignatures);
     for (const [id, signatures] of SIGNATURES) expect(TOOLS.find((tool) => tool.id === id)?.signatures).toBe(signatures);
   });

@@ -28,8 +28,7 @@ const SIGNATURE_PAGES = {
   moodle:
     '<head><meta name="keywords" content="moodle, Year 7 Science"></head>' +
     '<body id="page-course-view-topics" class="format-topics path-course pagelayout-course"></body>',
-  brightspace:
-    '<html data-global-context=\'{"orgId":"6606"}\'><body><d2l-navigation></d2l-navigation></body></html>',
+  brightspace: '<html data-global-context=\'{"orgId":"6606"}\'><body><d2l-navigation></d2l-navigation></body></html>',
   blackboardUltra: '<body><div id="app"><bb-base-layout><main></main></bb-base-layout></div></body>',
   blackboardOriginal: '<body><div id="globalNavPageNavArea"><div id="topTabs"></div></div></body>',
   schoology: '<body><div id="header"><header><a data-sgy-sitenav="header-logo" href="/home"></a></header></div></body>',
@@ -152,7 +151,11 @@ describe('detect: self-hosted installs by structure', () => {
     ['https://learn.school.example/course/view.php?id=4', SIGNATURE_PAGES.moodle, { tool: 'moodle', context: 'course-home' }],
     ['https://elearn.district.example/d2l/home/6606', SIGNATURE_PAGES.brightspace, { tool: 'brightspace', context: 'course-home' }],
     ['https://bb.college.example/ultra/stream', SIGNATURE_PAGES.blackboardUltra, { tool: 'blackboard', context: 'activity-stream' }],
-    ['https://bb.college.example/webapps/gradebook/do/instructor/enterGradeCenter', SIGNATURE_PAGES.blackboardOriginal, { tool: 'blackboard', context: 'gradebook' }],
+    [
+      'https://bb.college.example/webapps/gradebook/do/instructor/enterGradeCenter',
+      SIGNATURE_PAGES.blackboardOriginal,
+      { tool: 'blackboard', context: 'gradebook' },
+    ],
     ['https://lms.unified.example/home', SIGNATURE_PAGES.schoology, { tool: 'schoology', context: 'home' }],
     ['https://ps.district.example/teachers/home.html', SIGNATURE_PAGES.powerschool, { tool: 'powerschool', context: 'teacher' }],
   ];
@@ -164,7 +167,10 @@ describe('detect: self-hosted installs by structure', () => {
   }
 
   it('gives the self-hosted tool a null context on a page it has no context for', () => {
-    expect(detect('https://learn.school.example/calendar/view.php', documentFrom(SIGNATURE_PAGES.moodle))).toEqual({ tool: 'moodle', context: null });
+    expect(detect('https://learn.school.example/calendar/view.php', documentFrom(SIGNATURE_PAGES.moodle))).toEqual({
+      tool: 'moodle',
+      context: null,
+    });
   });
 
   it('needs every part of a signature', () => {

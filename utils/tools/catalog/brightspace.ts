@@ -38,7 +38,10 @@ export const examples: ToolExample[] = [
   { url: 'https://district.brightspace.com/d2l/lms/dropbox/admin/folders_manage.d2l?ou=6606', context: 'assignments' },
   { url: 'https://district.brightspace.com/d2l/lms/dropbox/admin/mark/folder_submissions_users.d2l?db=77&ou=6606', context: 'submissions' },
   { url: 'https://district.brightspace.com/d2l/lms/quizzing/admin/quizzes_manage.d2l?ou=6606', context: 'quizzes' },
-  { url: 'https://district.brightspace.com/d2l/lms/quizzing/admin/modify/quiz_newedit_properties.d2l?ou=6606&qi=55', context: 'quiz-editor' },
+  {
+    url: 'https://district.brightspace.com/d2l/lms/quizzing/admin/modify/quiz_newedit_properties.d2l?ou=6606&qi=55',
+    context: 'quiz-editor',
+  },
   { url: 'https://district.brightspace.com/d2l/lms/quizzing/admin/mark/quiz_mark_users.d2l?qi=55&ou=6606', context: 'quiz-grading' },
   { url: 'https://district.brightspace.com/d2l/le/6606/discussions/List', context: 'discussions' },
   { url: 'https://district.brightspace.com/d2l/le/6606/discussions/topics/91/View', context: 'discussions' },

@@ -13,27 +13,27 @@ export const tool: ToolDef = {
   excludeHosts: ['www.instructure.com', 'community.instructure.com', 'status.instructure.com', 'info.instructure.com'],
   signatures,
   contexts: [
-    { id: 'new-quizzes', name: 'New Quizzes', match: [
-      { host: '*.quiz-lti-*.instructure.com' },
-      { path: '/courses/:id/assignments/:id', query: { display: 'full_width*' } },
-    ] },
+    {
+      id: 'new-quizzes',
+      name: 'New Quizzes',
+      match: [{ host: '*.quiz-lti-*.instructure.com' }, { path: '/courses/:id/assignments/:id', query: { display: 'full_width*' } }],
+    },
     { id: 'speedgrader', name: 'SpeedGrader', match: [{ path: '/courses/:id/gradebook/speed_grader' }] },
     { id: 'gradebook', name: 'Gradebook', match: [{ path: '/courses/:id/gradebook/*' }, { path: '/courses/:id/grades/*' }] },
-    { id: 'assignment-editor', name: 'Assignment editor', match: [
-      { path: '/courses/:id/assignments/new' },
-      { path: '/courses/:id/assignments/:id/edit' },
-    ] },
+    {
+      id: 'assignment-editor',
+      name: 'Assignment editor',
+      match: [{ path: '/courses/:id/assignments/new' }, { path: '/courses/:id/assignments/:id/edit' }],
+    },
     { id: 'assignment', name: 'Assignment', match: [{ path: '/courses/:id/assignments/:id/*' }] },
     { id: 'assignments', name: 'Assignments', match: [{ path: '/courses/:id/assignments' }] },
-    { id: 'quiz-editor', name: 'Quiz editor', match: [
-      { path: '/courses/:id/quizzes/new' },
-      { path: '/courses/:id/quizzes/:id/edit' },
-    ] },
+    { id: 'quiz-editor', name: 'Quiz editor', match: [{ path: '/courses/:id/quizzes/new' }, { path: '/courses/:id/quizzes/:id/edit' }] },
     { id: 'quizzes', name: 'Quizzes', match: [{ path: '/courses/:id/quizzes/*' }] },
-    { id: 'discussion-editor', name: 'Discussion editor', match: [
-      { path: '/courses/:id/discussion_topics/new' },
-      { path: '/courses/:id/discussion_topics/:id/edit' },
-    ] },
+    {
+      id: 'discussion-editor',
+      name: 'Discussion editor',
+      match: [{ path: '/courses/:id/discussion_topics/new' }, { path: '/courses/:id/discussion_topics/:id/edit' }],
+    },
     { id: 'discussions', name: 'Discussions', match: [{ path: '/courses/:id/discussion_topics/*' }] },
     { id: 'announcements', name: 'Announcements', match: [{ path: '/courses/:id/announcements/*' }] },
     { id: 'page-editor', name: 'Page editor', match: [{ path: '/courses/:id/pages/:id/edit' }] },

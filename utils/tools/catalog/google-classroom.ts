@@ -33,7 +33,10 @@ export const examples: ToolExample[] = [
   { url: 'https://classroom.google.com/c/NjQ4MTIzNDU2Nzg5/gb/sort-last-name', context: 'grades' },
   { url: 'https://classroom.google.com/c/NjQ4MTIzNDU2Nzg5/a/NzEyMzQ1Njc4/details', context: 'assignment' },
   { url: 'https://classroom.google.com/c/NjQ4MTIzNDU2Nzg5/m/NzEyMzQ1Njc4/details', context: 'material' },
-  { url: 'https://classroom.google.com/c/NjQ4MTIzNDU2Nzg5/a/NzEyMzQ1Njc4/submissions/by-status/and-sort-last-name/all', context: 'student-work' },
+  {
+    url: 'https://classroom.google.com/c/NjQ4MTIzNDU2Nzg5/a/NzEyMzQ1Njc4/submissions/by-status/and-sort-last-name/all',
+    context: 'student-work',
+  },
   { url: 'https://classroom.google.com/g/tg/NjQ4MTIzNDU2Nzg5/NzEyMzQ1Njc4', context: 'grader' },
   { url: 'https://classroom.google.com/g/sr/NjQ4MTIzNDU2Nzg5/NzEyMzQ1Njc4/ODk', context: 'grader' },
   { url: 'https://classroom.google.com/ta/not-reviewed/all', context: 'to-review' },

@@ -10,11 +10,11 @@ export const tool: ToolDef = {
   contexts: [
     { id: 'responses', name: 'Responses', match: [{ path: '/forms/d/:id/edit', hash: '/responses' }] },
     { id: 'editor', name: 'Form editor', match: [{ path: '/forms/d/:id/edit' }] },
-    { id: 'respond', name: 'Filling in a form', match: [
-      { path: '/forms/d/e/:id/viewform' },
-      { path: '/forms/d/e/:id/formResponse' },
-      { path: '/forms/d/:id/viewform' },
-    ] },
+    {
+      id: 'respond',
+      name: 'Filling in a form',
+      match: [{ path: '/forms/d/e/:id/viewform' }, { path: '/forms/d/e/:id/formResponse' }, { path: '/forms/d/:id/viewform' }],
+    },
     { id: 'home', name: 'Forms home', match: [{ path: '/forms' }] },
   ],
 };

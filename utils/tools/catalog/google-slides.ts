@@ -7,7 +7,11 @@ export const tool: ToolDef = {
   hosts: ['docs.google.com/presentation'],
   accountPrefix: true,
   contexts: [
-    { id: 'presenting', name: 'Presenting', match: [{ path: '/presentation/d/:id/present/*' }, { path: '/presentation/d/:id/presenter/*' }] },
+    {
+      id: 'presenting',
+      name: 'Presenting',
+      match: [{ path: '/presentation/d/:id/present/*' }, { path: '/presentation/d/:id/presenter/*' }],
+    },
     { id: 'editor', name: 'Presentation', match: [{ path: '/presentation/d/:id' }, { path: '/presentation/d/:id/edit/*' }] },
     { id: 'home', name: 'Slides home', match: [{ path: '/presentation' }] },
   ],

@@ -7,13 +7,11 @@ export const tool: ToolDef = {
   hosts: ['www.ixl.com'],
   contexts: [
     { id: 'analytics', name: 'Analytics', match: [{ path: '/analytics/*' }] },
-    { id: 'skill', name: 'Skill', match: [
-      { path: '/math/*' },
-      { path: '/ela/*' },
-      { path: '/science/*' },
-      { path: '/social-studies/*' },
-      { path: '/spanish/*' },
-    ] },
+    {
+      id: 'skill',
+      name: 'Skill',
+      match: [{ path: '/math/*' }, { path: '/ela/*' }, { path: '/science/*' }, { path: '/social-studies/*' }, { path: '/spanish/*' }],
+    },
   ],
 };
 

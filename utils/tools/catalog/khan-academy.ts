@@ -8,16 +8,20 @@ export const tool: ToolDef = {
   contexts: [
     { id: 'teacher-dashboard', name: 'Teacher dashboard', match: [{ path: '/teacher/dashboard/*' }] },
     { id: 'class', name: 'Class', match: [{ path: '/teacher/class/*' }] },
-    { id: 'content', name: 'Course content', match: [
-      { path: '/math/*' },
-      { path: '/science/*' },
-      { path: '/computing/*' },
-      { path: '/humanities/*' },
-      { path: '/economics-finance-domain/*' },
-      { path: '/ela/*' },
-      { path: '/test-prep/*' },
-      { path: '/college-careers-more/*' },
-    ] },
+    {
+      id: 'content',
+      name: 'Course content',
+      match: [
+        { path: '/math/*' },
+        { path: '/science/*' },
+        { path: '/computing/*' },
+        { path: '/humanities/*' },
+        { path: '/economics-finance-domain/*' },
+        { path: '/ela/*' },
+        { path: '/test-prep/*' },
+        { path: '/college-careers-more/*' },
+      ],
+    },
   ],
 };
 

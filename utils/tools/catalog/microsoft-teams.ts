@@ -19,6 +19,9 @@ export const examples: ToolExample[] = [
   { url: 'https://teams.microsoft.com/v2/', context: 'home' },
   { url: 'https://teams.cloud.microsoft/', context: 'home' },
   { url: 'https://teams.microsoft.com/_#/school/conversations/General?threadId=19:abc@thread.tacv2&ctx=channel', context: 'class-channel' },
-  { url: 'https://teams.microsoft.com/l/entity/66aeee93-507d-479a-a3ef-8f494af43945/classroom?context=%7B%22subEntityId%22%3A%22%7B%7D%22%7D', context: 'assignments' },
+  {
+    url: 'https://teams.microsoft.com/l/entity/66aeee93-507d-479a-a3ef-8f494af43945/classroom?context=%7B%22subEntityId%22%3A%22%7B%7D%22%7D',
+    context: 'assignments',
+  },
   { url: 'https://teams.microsoft.com/_#/conversations/48:notes?ctx=chat', context: null },
 ];

@@ -10,7 +10,14 @@ export const tool: ToolDef = {
   name: 'PowerSchool',
   category: 'portal',
   hosts: ['*.powerschool.com'],
-  excludeHosts: ['www.powerschool.com', 'support.powerschool.com', 'help.powerschool.com', 'docs.powerschool.com', 'community.powerschool.com', 'status.powerschool.com'],
+  excludeHosts: [
+    'www.powerschool.com',
+    'support.powerschool.com',
+    'help.powerschool.com',
+    'docs.powerschool.com',
+    'community.powerschool.com',
+    'status.powerschool.com',
+  ],
   signatures,
   contexts: [
     { id: 'gradebook', name: 'PowerTeacher Pro', match: [{ path: '/teachers/gradebook/*' }] },

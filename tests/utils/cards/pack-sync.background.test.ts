@@ -1,0 +1,226 @@
+// @vitest-environment node
+// A real HTTP server on 127.0.0.1 and Node's own fetch: happy-dom's fetch would apply CORS.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFileServer, type FileServer } from '../../support/file-server';
+import { CoachmarkDB, type PackRecord } from '../../../utils/platform/db';
+import { syncAllPacks, syncPackUrl, type SyncEnvironment } from '../../../utils/cards/pack-sync.background';
+import { exportPack, formatPack, importPack } from '../../../utils/cards/import';
+import { pendingPackId } from '../../../utils/cards/subscriptions';
+import type { Card, Pack } from '../../../utils/cards/schema';
+
+function card(id: string, title = `Title of ${id}`): Card {
+  return {
+    id,
+    title,
+    summary: 'What it is for.',
+    steps: ['Open **Classwork**.'],
+    tools: ['google-classroom'],
+    contexts: ['classwork'],
+    tags: [],
+    level: 'beginner',
+    links: [],
+  };
+}
+
+function pack(cards: Card[], extra: Partial<Pack> = {}): Pack {
+  return { schemaVersion: 1, id: 'feed', name: 'District feed', version: '1.0.0', cards, ...extra };
+}
+
+let files: FileServer;
+let routes: FileServer['routes'];
+let seen: FileServer['seen'];
+
+beforeAll(async () => {
+  files = await startFileServer();
+  ({ routes, seen } = files);
+});
+afterAll(() => files.close());
+
+let database: CoachmarkDB;
+let clock: number;
+let env: SyncEnvironment;
+
+beforeEach(async () => {
+  routes.clear();
+  seen.length = 0;
+  database = new CoachmarkDB(`sync-${Math.random()}`);
+  await database.open();
+  clock = 1_000_000;
+  env = { fetch: (input, init) => fetch(input, init), now: () => clock, database, timeoutMs: 2_000 };
+});
+
+const url = (path: string) => files.url(path);
+const cardsOf = async (packId: string) => (await database.cards.where('pack').equals(packId).toArray()).map((c) => [c.id, c.title]);
+const sourceOf = async (packId: string) => (await database.packs.get(packId))?.source;
+
+describe('syncPackUrl against a real HTTP server', () => {
+  it('fetches a pack, stores it with its ETag, then revalidates with If-None-Match and keeps it on 304', async () => {
+    routes.set('/feed.json', { body: formatPack(pack([card('a'), card('b')])), etag: '"v1"' });
+    const first = await syncPackUrl(url('/feed.json'), env);
+    expect(first).toEqual({ url: url('/feed.json'), outcome: 'updated', packId: 'feed', added: 2, updated: 0, removed: 0, warnings: 0 });
+    expect(seen[0]!.headers['if-none-match']).toBeUndefined();
+    expect(await sourceOf('feed')).toEqual({
+      kind: 'url',
+      url: url('/feed.json'),
+      etag: '"v1"',
+      lastSyncAt: 1_000_000,
+      subscribedBy: 'studio',
+    });
+
+    clock = 2_000_000;
+    const second = await syncPackUrl(url('/feed.json'), env);
+    expect(second).toEqual({ url: url('/feed.json'), outcome: 'unchanged', packId: 'feed' });
+    expect(seen[1]!.headers['if-none-match']).toBe('"v1"');
+    expect(await cardsOf('feed')).toEqual([
+      ['a', 'Title of a'],
+      ['b', 'Title of b'],
+    ]);
+    expect(await sourceOf('feed')).toMatchObject({ etag: '"v1"', lastSyncAt: 2_000_000 });
+  });
+
+  it('fetches the whole pack when the conditional request is refused (a CORS preflight the server does not answer)', async () => {
+    routes.set('/feed.json', { body: formatPack(pack([card('a')])), etag: '"v1"' });
+    await syncPackUrl(url('/feed.json'), env);
+    routes.set('/feed.json', { body: formatPack(pack([card('a'), card('b')], { version: '1.1.0' })), etag: '"v2"' });
+    const preflightRefused: typeof fetch = (input, init) =>
+      new Headers(init?.headers).has('If-None-Match') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+    const result = await syncPackUrl(url('/feed.json'), { ...env, fetch: preflightRefused });
+    expect(result).toMatchObject({ outcome: 'updated', added: 1 });
+    expect(await cardsOf('feed')).toEqual([
+      ['a', 'Title of a'],
+      ['b', 'Title of b'],
+    ]);
+  });
+
+  it('replaces the pack when it changes: added, updated and removed cards', async () => {
+    routes.set('/feed.json', { body: formatPack(pack([card('a'), card('b')])), etag: '"v1"' });
+    await syncPackUrl(url('/feed.json'), env);
+    routes.set('/feed.json', { body: formatPack(pack([card('a', 'New title'), card('c')], { version: '1.1.0' })), etag: '"v2"' });
+    const result = await syncPackUrl(url('/feed.json'), env);
+    expect(result).toMatchObject({ outcome: 'updated', added: 1, updated: 1, removed: 1 });
+    expect(seen[1]!.headers['if-none-match']).toBe('"v1"');
+    expect(await cardsOf('feed')).toEqual([
+      ['a', 'New title'],
+      ['c', 'Title of c'],
+    ]);
+    expect(await database.packs.get('feed')).toMatchObject({ version: '1.1.0', cardCount: 2, source: { etag: '"v2"' } });
+    // The stored copy exports as the file the server published.
+    expect(await exportPack('feed', database)).toBe(routes.get('/feed.json')!.body);
+  });
+
+  it.each([
+    ['a server error', { status: 500, body: 'oops' }, /^http: 500$/],
+    ['a missing file', { status: 404, body: '' }, /^http: 404$/],
+    ['invalid JSON', { body: '{ "schemaVersion": 1, ' }, /^invalid: file: invalid JSON at line 1/],
+    [
+      'an invalid pack',
+      { body: JSON.stringify({ ...pack([card('a')]), cards: [{ ...card('a'), level: 'expert' }] }) },
+      /^invalid: cards\[0\]\.level: /,
+    ],
+  ])('keeps the last good copy after %s and records why', async (_name, route, error) => {
+    routes.set('/feed.json', { body: formatPack(pack([card('a')])), etag: '"v1"' });
+    await syncPackUrl(url('/feed.json'), env);
+    const before = await database.cards.toArray();
+    routes.set('/feed.json', route);
+    clock = 5_000_000;
+    const result = await syncPackUrl(url('/feed.json'), env);
+    expect(result).toMatchObject({ outcome: 'failed', packId: 'feed', error: expect.stringMatching(error) });
+    expect(await database.cards.toArray()).toEqual(before);
+    expect(await sourceOf('feed')).toMatchObject({ etag: '"v1"', lastSyncAt: 5_000_000, lastError: expect.stringMatching(error) });
+
+    // The next good sync clears the error.
+    routes.set('/feed.json', { body: formatPack(pack([card('a')])), etag: '"v1"' });
+    expect(await syncPackUrl(url('/feed.json'), env)).toMatchObject({ outcome: 'unchanged' });
+    expect((await sourceOf('feed')) as { lastError?: string }).not.toHaveProperty('lastError', expect.anything());
+  });
+
+  it('stops reading a body past the size limit, even without Content-Length', async () => {
+    routes.set('/huge.json', { streamBytes: 21 * 1024 * 1024 });
+    const result = await syncPackUrl(url('/huge.json'), env);
+    expect(result).toMatchObject({ outcome: 'failed', error: 'too-large' });
+    expect(await database.cards.count()).toBe(0);
+  });
+
+  it('gives up after the time limit', async () => {
+    routes.set('/slow.json', { body: formatPack(pack([card('a')])), delayMs: 1_500 });
+    const result = await syncPackUrl(url('/slow.json'), { ...env, timeoutMs: 200 });
+    expect(result).toMatchObject({ outcome: 'failed', error: 'timeout' });
+  });
+
+  it('reports an unreachable server as a network failure and keeps a placeholder that says so', async () => {
+    const result = await syncPackUrl('http://127.0.0.1:9/feed.json', env);
+    expect(result).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/^network/) });
+    expect(result).not.toHaveProperty('packId', expect.anything());
+    const placeholder = await database.packs.get(pendingPackId('http://127.0.0.1:9/feed.json'));
+    expect(placeholder).toMatchObject({ cardCount: 0, source: { kind: 'url', lastError: expect.stringMatching(/^network/) } });
+  });
+
+  it('replaces the placeholder with the pack once a sync succeeds', async () => {
+    const placeholder: PackRecord = {
+      id: pendingPackId(url('/feed.json')),
+      name: url('/feed.json'),
+      version: '',
+      source: { kind: 'url', url: url('/feed.json'), subscribedBy: 'studio', lastError: 'http: 500' },
+      cardCount: 0,
+      updatedAt: 1,
+    };
+    await database.packs.put(placeholder);
+    routes.set('/feed.json', { body: formatPack(pack([card('a')])) });
+    expect(await syncPackUrl(url('/feed.json'), env)).toMatchObject({ outcome: 'updated', packId: 'feed' });
+    expect((await database.packs.toArray()).map((record) => record.id)).toEqual(['feed']);
+  });
+
+  it('refuses a pack whose id belongs to a local pack, changing nothing', async () => {
+    await importPack(pack([card('mine')]), { kind: 'local' }, database);
+    routes.set('/feed.json', { body: formatPack(pack([card('theirs')])) });
+    const result = await syncPackUrl(url('/feed.json'), env);
+    expect(result).toMatchObject({ outcome: 'failed', error: 'id-taken: feed' });
+    expect(await cardsOf('feed')).toEqual([['mine', 'Title of mine']]);
+    expect(await sourceOf('feed')).toMatchObject({ kind: 'local' });
+  });
+
+  it('follows the publisher when the pack id changes', async () => {
+    routes.set('/feed.json', { body: formatPack(pack([card('a')])) });
+    await syncPackUrl(url('/feed.json'), env);
+    routes.set('/feed.json', { body: formatPack(pack([card('a')], { id: 'feed-2027' })) });
+    await syncPackUrl(url('/feed.json'), env);
+    expect((await database.packs.toArray()).map((record) => record.id)).toEqual(['feed-2027']);
+    expect(await database.cards.where('pack').equals('feed').count()).toBe(0);
+  });
+
+  it('follows redirects to another allowed URL', async () => {
+    routes.set('/old.json', { location: url('/feed.json') });
+    routes.set('/feed.json', { body: formatPack(pack([card('a')])) });
+    expect(await syncPackUrl(url('/old.json'), env)).toMatchObject({ outcome: 'updated', packId: 'feed' });
+  });
+
+  it('refuses a URL that is not https before any request', async () => {
+    const result = await syncPackUrl('http://example.org/feed.json', env);
+    expect(result).toMatchObject({ outcome: 'failed', error: 'bad-url: http://example.org/feed.json' });
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('syncAllPacks', () => {
+  it('syncs settings and studio subscriptions, each once, and drops packs the settings no longer list', async () => {
+    routes.set('/a.json', { body: formatPack(pack([card('a')], { id: 'pack-a' })) });
+    routes.set('/b.json', { body: formatPack(pack([card('b')], { id: 'pack-b' })) });
+    routes.set('/c.json', { body: formatPack(pack([card('c')], { id: 'pack-c' })) });
+    await syncPackUrl(url('/c.json'), env); // subscribed in the studio
+
+    const results = await syncAllPacks([url('/a.json'), url('/b.json'), url('/a.json')], env);
+    expect(results.map((r) => [r.url, r.outcome])).toEqual([
+      [url('/a.json'), 'updated'],
+      [url('/b.json'), 'updated'],
+      [url('/c.json'), 'updated'],
+    ]);
+    expect(await sourceOf('pack-a')).toMatchObject({ subscribedBy: 'settings' });
+    expect(await sourceOf('pack-c')).toMatchObject({ subscribedBy: 'studio' });
+
+    // The school removes b from policy: its pack goes; the coach's own subscription stays.
+    const after = await syncAllPacks([url('/a.json')], env);
+    expect(after.map((r) => r.url)).toEqual([url('/a.json'), url('/c.json')]);
+    expect((await database.packs.toArray()).map((record) => record.id).sort()).toEqual(['pack-a', 'pack-c']);
+    expect(await database.cards.where('pack').equals('pack-b').count()).toBe(0);
+  });
+});

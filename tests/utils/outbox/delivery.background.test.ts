@@ -1,0 +1,225 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { CoachmarkDB } from '../../../utils/platform/db';
+import { backoffDelay, classifyResponse, parseRetryAfter, RETRY } from '../../../utils/outbox/retry';
+import { deliverDue, type DeliveryEnvironment } from '../../../utils/outbox/delivery.background';
+import { describeOutboxItem } from '../../../utils/outbox/describe';
+import { enqueue, retryNow } from '../../../utils/outbox/queue';
+import type { HelpRequestPayload } from '../../../utils/endpoints/types';
+
+function payload(id: string): HelpRequestPayload {
+  return {
+    type: 'help-request',
+    id,
+    createdAt: '2026-11-24T10:00:00.000Z',
+    teacher: { name: 'Ms. Rivera', school: 'Lincoln Elementary' },
+    tool: { id: 'canvas', name: 'Canvas' },
+    page: { context: 'speedgrader', name: 'SpeedGrader', url: 'https://district.instructure.com/courses/:id/gradebook/speed_grader' },
+    mentors: [],
+    message: 'How do I hide grades until I post them?',
+    urgency: 'today',
+  };
+}
+
+/** A real HTTP endpoint on loopback whose answers each test scripts. */
+interface Received {
+  id: string | undefined;
+  key: string | undefined;
+  body: string;
+}
+let server: Server;
+let baseUrl: string;
+let received: Received[] = [];
+let respond: (req: IncomingMessage, index: number) => { status: number; headers?: Record<string, string> } | 'reset' | 'hang' = () => ({
+  status: 200,
+});
+const sockets = new Set<Socket>();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const index = received.length;
+      received.push({ id: JSON.parse(body || '{}').id, key: req.headers['idempotency-key'] as string | undefined, body });
+      const answer = respond(req, index);
+      if (answer === 'reset') return req.socket.destroy();
+      if (answer === 'hang') return; // never answers; the client times out
+      res.writeHead(answer.status, answer.headers).end('{}');
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+let database: CoachmarkDB;
+let clock = 1_000_000;
+const env = (overrides: Partial<DeliveryEnvironment> = {}): DeliveryEnvironment => ({
+  fetch: (input, init) => fetch(input, init),
+  now: () => clock,
+  random: () => 0.5,
+  secret: async () => '',
+  timeoutMs: 500,
+  ...overrides,
+});
+
+beforeEach(async () => {
+  received = [];
+  respond = () => ({ status: 200 });
+  clock = 1_000_000;
+  database = new CoachmarkDB(`outbox-${Math.random()}`);
+  await database.open();
+});
+
+describe('backoff and classification', () => {
+  it('grows exponentially with jitter between half and all of the step, capped', () => {
+    expect(backoffDelay(1, () => 0)).toBe(RETRY.baseMs / 2);
+    expect(backoffDelay(1, () => 0.999999)).toBeCloseTo(RETRY.baseMs, -1);
+    expect(backoffDelay(3, () => 1)).toBe(RETRY.baseMs * 4);
+    expect(backoffDelay(40, () => 1)).toBe(RETRY.maxMs);
+  });
+
+  it('reads Retry-After as seconds or a date', () => {
+    expect(parseRetryAfter('7', 0)).toBe(7000);
+    expect(parseRetryAfter(new Date(60_000).toUTCString(), 0)).toBe(60_000);
+    expect(parseRetryAfter('soon', 0)).toBeNull();
+    expect(parseRetryAfter(null, 0)).toBeNull();
+  });
+
+  it('retries 408, 429 and 5xx, stops on other 4xx', () => {
+    const e = { now: () => 0, random: () => 0.5 };
+    expect(classifyResponse(204, null, 1, e).kind).toBe('sent');
+    expect(classifyResponse(500, null, 1, e).kind).toBe('retry');
+    expect(classifyResponse(408, null, 1, e).kind).toBe('retry');
+    expect(classifyResponse(429, '30', 1, e)).toMatchObject({ kind: 'retry', delayMs: 30_000, error: 'rate-limited' });
+    expect(classifyResponse(404, null, 1, e)).toMatchObject({ kind: 'failed', status: 404 });
+    expect(classifyResponse(400, null, 1, e).kind).toBe('failed');
+  });
+});
+
+describe('delivery against a real endpoint', () => {
+  it('sends a queued ping once, with the Idempotency-Key equal to its id', async () => {
+    await enqueue(payload('a1'), { url: baseUrl, format: 'json' }, database, clock);
+    const report = await deliverDue(env(), database);
+    expect(report).toMatchObject({ attempted: 1, sent: 1, nextAttemptAt: null });
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ id: 'a1', key: 'a1' });
+    expect((await database.outbox.get('a1'))?.status).toBe('sent');
+    expect((await deliverDue(env(), database)).attempted).toBe(0);
+  });
+
+  it('keeps a 5xx queued for later, then delivers it with the same key', async () => {
+    respond = (_, index) => (index === 0 ? { status: 503 } : { status: 200 });
+    await enqueue(payload('b1'), { url: baseUrl, format: 'slack' }, database, clock);
+    const first = await deliverDue(env(), database);
+    expect(first).toMatchObject({ retrying: 1, sent: 0 });
+    const waiting = (await database.outbox.get('b1'))!;
+    expect(waiting).toMatchObject({ status: 'queued', lastError: 'http', lastStatus: 503, attempts: 1 });
+    expect(describeOutboxItem(waiting, () => '10:45').text).toBe('Not delivered yet (the endpoint answered 503), will retry 10:45');
+    expect((await deliverDue(env(), database)).attempted).toBe(0); // not due yet
+    clock = waiting.nextAttemptAt;
+    expect((await deliverDue(env(), database)).sent).toBe(1);
+    expect(received.map((r) => r.key)).toEqual(['b1', 'b1']);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    respond = () => ({ status: 429, headers: { 'Retry-After': '120' } });
+    await enqueue(payload('c1'), { url: baseUrl, format: 'json' }, database, clock);
+    await deliverDue(env(), database);
+    expect((await database.outbox.get('c1'))?.nextAttemptAt).toBe(clock + 120_000);
+  });
+
+  it('retries after a connection reset and after a hang past the timeout', async () => {
+    respond = (_, index) => (index === 0 ? 'reset' : index === 1 ? 'hang' : { status: 200 });
+    await enqueue(payload('d1'), { url: baseUrl, format: 'discord' }, database, clock);
+    await deliverDue(env(), database);
+    expect((await database.outbox.get('d1'))?.lastError).toBe('network');
+    clock += RETRY.maxMs;
+    await deliverDue(env(), database);
+    expect((await database.outbox.get('d1'))?.lastError).toBe('timeout');
+    clock += RETRY.maxMs;
+    await deliverDue(env(), database);
+    expect((await database.outbox.get('d1'))?.status).toBe('sent');
+  });
+
+  it('stops on 404, says why, and sends again only when the teacher presses Retry', async () => {
+    respond = () => ({ status: 404 });
+    await enqueue(payload('e1'), { url: baseUrl, format: 'json' }, database, clock);
+    await deliverDue(env(), database);
+    const failed = (await database.outbox.get('e1'))!;
+    expect(failed.status).toBe('failed');
+    expect(describeOutboxItem(failed, () => '').text).toBe('Not delivered: the endpoint answered 404 — check the endpoint in settings');
+    clock += RETRY.maxMs;
+    expect((await deliverDue(env(), database)).attempted).toBe(0);
+    respond = () => ({ status: 200 });
+    await retryNow('e1', database, clock);
+    expect((await deliverDue(env(), database)).sent).toBe(1);
+  });
+
+  it('waits while offline without spending attempts', async () => {
+    await enqueue(payload('f1'), { url: baseUrl, format: 'json' }, database, clock);
+    const report = await deliverDue(env({ online: () => false }), database);
+    expect(report.attempted).toBe(0);
+    expect(received).toHaveLength(0);
+    expect((await deliverDue(env({ online: () => true }), database)).sent).toBe(1);
+  });
+
+  it('delivers every one of 200 pings through an endpoint failing half the time, across a worker stop', async () => {
+    // Deterministic faults: every other request fails in a rotating way.
+    respond = (_, index) => {
+      if (index % 2 === 0) return { status: 200 };
+      return [{ status: 500 }, { status: 429, headers: { 'Retry-After': '1' } }, 'reset' as const, { status: 502 }][(index >> 1) % 4]!;
+    };
+    const name = `fault-${Math.random()}`;
+    let worker = new CoachmarkDB(name);
+    const ids = Array.from({ length: 200 }, (_, i) => `ping-${String(i).padStart(3, '0')}`);
+    for (const id of ids) await enqueue(payload(id), { url: baseUrl, format: 'json' }, worker, clock);
+
+    let rounds = 0;
+    let stopped = false;
+    while (rounds++ < 200) {
+      const report = await deliverDue(env(), worker, { batch: 25 });
+      if (!stopped && rounds === 3) {
+        // The service worker stops: its connection goes, state survives in IndexedDB, and one
+        // item is left as if cut off mid-request.
+        await worker.outbox.update(ids[199]!, { status: 'sending', lastAttemptAt: clock });
+        worker.close();
+        worker = new CoachmarkDB(name);
+        stopped = true;
+      }
+      if (report.nextAttemptAt === null && (await worker.outbox.where('status').notEqual('sent').count()) === 0) break;
+      clock = Math.max(clock + 1000, report.nextAttemptAt ?? clock);
+    }
+
+    const items = await worker.outbox.toArray();
+    expect(items.filter((item) => item.status === 'sent')).toHaveLength(200);
+    const deliveredIds = new Set(received.filter((_, index) => index % 2 === 0).map((r) => r.id));
+    expect([...deliveredIds].sort()).toEqual(ids);
+    for (const request of received) expect(request.key).toBe(request.id);
+    console.info(
+      `outbox fault run: ${received.length} requests for 200 pings, ${received.length - 200} failed or duplicate attempts, ${rounds} delivery rounds`,
+    );
+  }, 60_000);
+});
+
+describe('redirects', () => {
+  it('stops at a redirecting endpoint instead of following it, and says so', async () => {
+    respond = () => ({ status: 302, headers: { Location: 'https://elsewhere.example/' } });
+    await enqueue(payload('r1'), { url: baseUrl, format: 'json' }, database, clock);
+    await deliverDue(env(), database);
+    const item = (await database.outbox.get('r1'))!;
+    expect(item).toMatchObject({ status: 'failed', lastError: 'redirect' });
+    expect(describeOutboxItem(item, () => '').text).toContain('redirected');
+    expect(received).toHaveLength(1);
+  });
+});

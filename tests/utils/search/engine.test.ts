@@ -1,0 +1,298 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parsePack } from '../../../utils/cards/pack';
+import type { Card } from '../../../utils/cards/schema';
+import {
+  DEFAULT_SEARCH_LIMIT,
+  createSearchIndex,
+  editDistance,
+  highlightTerms,
+  isHighlighted,
+  prefixEditDistance,
+  stemWord,
+  stripMarkdown,
+  termOf,
+} from '../../../utils/search/engine';
+
+function card(id: string, fields: Partial<Omit<Card, 'id'>> = {}): Card {
+  return {
+    id,
+    title: fields.title ?? `Card ${id}`,
+    summary: fields.summary ?? 'A short how-to.',
+    steps: fields.steps ?? ['Open the page.'],
+    tools: fields.tools ?? ['canvas'],
+    contexts: fields.contexts ?? [],
+    tags: fields.tags ?? [],
+    level: fields.level ?? 'beginner',
+    links: fields.links ?? [],
+  };
+}
+
+function loadFixture(): Card[] {
+  const file = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/search-cards.json');
+  const result = parsePack(readFileSync(file, 'utf8'));
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.pack.cards;
+}
+
+const fixture = loadFixture();
+const fixtureIndex = createSearchIndex(fixture);
+const ids = (cards: Card[]) => cards.map((found) => found.id);
+const top = (query: string, options?: Parameters<typeof fixtureIndex.search>[1]) => ids(fixtureIndex.search(query, options));
+
+describe('normalisation', () => {
+  it('stems inflections of one word to the same term', () => {
+    for (const family of [
+      ['grade', 'grades', 'graded', 'grading'],
+      ['share', 'shared', 'sharing', 'shares'],
+      ['embed', 'embeds', 'embedded', 'embedding'],
+      ['quiz', 'quizzes'],
+      ['copy', 'copied', 'copies', 'copying'],
+      ['submit', 'submitted', 'submits'],
+      ['class', 'classes'],
+    ]) {
+      expect(new Set(family.map(stemWord)), family.join(', ')).toHaveProperty('size', 1);
+    }
+    expect(stemWord('grade')).not.toBe(stemWord('gradebook'));
+  });
+
+  it('folds case and accents, and drops stop words', () => {
+    expect(termOf('Évaluation')).toBe(termOf('evaluation'));
+    expect(termOf('VIDÉOS')).toBe(stemWord('video'));
+    expect(termOf('the')).toBe('');
+  });
+
+  it('keeps link text and drops URLs and HTML from Markdown', () => {
+    const text = stripMarkdown('See [the help page](https://example.com/zebrafish) or <b>bold</b> &amp; ![diagram](https://x.org/a.png)');
+    expect(text).toContain('the help page');
+    expect(text).toContain('diagram');
+    expect(text).not.toContain('zebrafish');
+    expect(text).not.toContain('<b>');
+  });
+
+  it('measures typos as edits, a swap of neighbours counting once', () => {
+    expect(editDistance('vidoe', 'video', 2)).toBe(1);
+    expect(editDistance('rubrik', 'rubric', 2)).toBe(1);
+    expect(editDistance('anouncement', 'announcement', 2)).toBe(1);
+    expect(editDistance('grade', 'gradebook', 2)).toBe(3);
+    expect(prefixEditDistance('anounc', 'announcement', 1)).toBe(1);
+    expect(prefixEditDistance('xyz', 'announcement', 1)).toBe(2);
+  });
+});
+
+describe('createSearchIndex().search', () => {
+  it('returns nothing for empty, blank, stop-word and garbage queries', () => {
+    for (const query of ['', '   ', '?!…', 'how to', 'the', 'xqzvbnm', 'qqqq zzzz']) {
+      expect(fixtureIndex.search(query), JSON.stringify(query)).toEqual([]);
+    }
+    expect(createSearchIndex([]).search('rubric')).toEqual([]);
+  });
+
+  it('ranks a title match above a mention in the steps', () => {
+    const index = createSearchIndex([
+      card('steps', { title: 'Set up a course', steps: ['Open settings.', 'Attach a rubric if you have one.'] }),
+      card('title', { title: 'Rubric basics', steps: ['Open settings.'] }),
+      card('other', { title: 'Unrelated', steps: ['Nothing here.'] }),
+    ]);
+    expect(ids(index.search('rubric'))).toEqual(['title', 'steps']);
+  });
+
+  it('weights tags above the summary, and the summary above the steps', () => {
+    const index = createSearchIndex([
+      card('in-steps', { title: 'Alpha', steps: ['Use the gradebook.'] }),
+      card('in-summary', { title: 'Beta', summary: 'All about the gradebook.' }),
+      card('in-tags', { title: 'Gamma', tags: ['gradebook'] }),
+    ]);
+    expect(ids(index.search('gradebook'))).toEqual(['in-tags', 'in-summary', 'in-steps']);
+  });
+
+  it('searches link titles', () => {
+    const index = createSearchIndex([
+      card('linked', { links: [{ title: 'Photosynthesis walkthrough', url: 'https://example.org/a', kind: 'video' }] }),
+      card('plain'),
+    ]);
+    expect(ids(index.search('photosynthesis'))).toEqual(['linked']);
+  });
+
+  it('ranks cards matching more of the query words higher', () => {
+    const index = createSearchIndex([
+      card('rubric-only', { title: 'Rubric', tags: ['rubric'], summary: 'Rubric rubric rubric.' }),
+      card('both', { title: 'Share something', steps: ['Attach the rubric.'] }),
+    ]);
+    expect(ids(index.search('share rubric'))[0]).toBe('both');
+  });
+
+  it('corrects typos against the cards’ own words', () => {
+    expect(top('rubrik').slice(0, 3).sort()).toEqual(['canvas-create-rubric', 'canvas-speedgrader-rubric', 'gc-rubric']);
+    expect(top('anouncement').slice(0, 2).sort()).toEqual(['canvas-post-announcement', 'gc-announcement']);
+    expect(top('embedd vidoe')[0]).toBe('canvas-embed-video');
+    expect(top('breakout rom')[0]).toBe('meet-breakout-rooms');
+    expect(top('gradebok').slice(0, 3).sort()).toEqual(['canvas-hide-grades', 'canvas-late-policy', 'canvas-message-students-who']);
+    // Typos at either end of a word are found too.
+    for (const typo of ['nnouncement', 'xnnouncement', 'announcemetn']) {
+      expect(top(typo).slice(0, 2).sort(), typo).toEqual(['canvas-post-announcement', 'gc-announcement']);
+    }
+  });
+
+  it('does not take a word the cards use for a typo of another', () => {
+    const index = createSearchIndex([card('test', { title: 'Create a test' }), card('text', { title: 'Format text' })]);
+    expect(ids(index.search('test'))).toEqual(['test']);
+  });
+
+  it('completes the last word as it is typed', () => {
+    expect(
+      top('speedgr')
+        .slice(0, 3)
+        .every((id) => id.startsWith('canvas-')),
+    ).toBe(true);
+    expect(top('speedgr')).toContain('canvas-speedgrader-rubric');
+    expect(top('guardi')[0]).toBe('gc-guardian-summaries');
+    expect(top('embed vid')[0]).toBe('canvas-embed-video');
+    // Short beginnings, too short to be read as typos.
+    expect(
+      top('vid')
+        .slice(0, 5)
+        .every((id) => fixture.find((c) => c.id === id)?.tags.includes('video')),
+    ).toBe(true);
+    expect(top('anno').slice(0, 4).sort()).toEqual([
+      'canvas-post-announcement',
+      'canvas-speedgrader-annotate',
+      'gc-announcement',
+      'kami-annotate-pdf',
+    ]);
+    // Only the last word is a prefix: an earlier half word does not match longer words.
+    const index = createSearchIndex([card('sg', { title: 'SpeedGrader tips' }), card('r', { title: 'Rubric tips' })]);
+    expect(ids(index.search('speedgr rubric'))).toEqual(['r']);
+    expect(ids(index.search('rubric speedgr')).sort()).toEqual(['r', 'sg']);
+  });
+
+  it('ranks cards of the current tool first, and of the current page before that', () => {
+    expect(top('rubric', { tool: 'google-classroom' })[0]).toBe('gc-rubric');
+    expect(
+      top('rubric', { tool: 'canvas' })
+        .slice(0, 2)
+        .every((id) => id.startsWith('canvas-')),
+    ).toBe(true);
+    expect(top('rubric', { tool: 'canvas', context: 'speedgrader' })[0]).toBe('canvas-speedgrader-rubric');
+    expect(top('rubric', { tool: 'canvas', context: 'assignment-editor' })[0]).toBe('canvas-create-rubric');
+    expect(top('announcement', { tool: 'google-classroom' })[0]).toBe('gc-announcement');
+    expect(top('announcement', { tool: 'canvas' })[0]).toBe('canvas-post-announcement');
+  });
+
+  it('boosts only cards that match the query', () => {
+    const results = top('rubric', { tool: 'kahoot' });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.some((id) => id.startsWith('kahoot-'))).toBe(false);
+  });
+
+  it('understands the words teachers use for the same thing', () => {
+    const index = createSearchIndex([
+      card('grading', { title: 'Grade essays quickly' }),
+      card('video', { title: 'Add a video to a page' }),
+      card('due', { title: 'Change the due date' }),
+      card('deadline', { title: 'Extend a deadline' }),
+      card('student', { title: 'Add a student' }),
+      card('unrelated', { title: 'Change the colour theme' }),
+    ]);
+    expect(ids(index.search('mark essays'))).toEqual(['grading']);
+    expect(ids(index.search('clip'))).toEqual(['video']);
+    expect(ids(index.search('pupil'))).toEqual(['student']);
+    expect(ids(index.search('deadline'))[0]).toBe('deadline');
+    expect(ids(index.search('deadline'))).toContain('due');
+    expect(ids(index.search('due date'))).toContain('deadline');
+  });
+
+  it('ranks the word typed above its synonyms, other things being equal', () => {
+    const index = createSearchIndex([
+      card('assignment', { title: 'Create an assignment', tags: ['assignment'] }),
+      card('homework', { title: 'Create homework', tags: ['homework'] }),
+    ]);
+    expect(ids(index.search('homework'))).toEqual(['homework', 'assignment']);
+  });
+
+  it('reads a phrase as its meaning, not its first word', () => {
+    const index = createSearchIndex([
+      card('captions', { title: 'Turn on captions' }),
+      card('submit', { title: 'Submit work for a student' }),
+    ]);
+    expect(ids(index.search('turn in'))[0]).toBe('submit');
+  });
+
+  it('matches inflected forms and compounds written apart', () => {
+    const index = createSearchIndex([
+      card('grade', { title: 'Grade with a rubric' }),
+      card('gradebook', { title: 'Open the Gradebook' }),
+      card('speedgrader', { title: 'Use SpeedGrader' }),
+    ]);
+    expect(ids(index.search('grading'))).toContain('grade');
+    expect(ids(index.search('grade book'))[0]).toBe('gradebook');
+    expect(ids(index.search('speed grader'))[0]).toBe('speedgrader');
+  });
+
+  it('folds accents in cards and queries', () => {
+    const index = createSearchIndex([
+      card('es', { title: 'Crear una evaluación', tags: ['calificación'] }),
+      card('en', { title: 'Create a video' }),
+    ]);
+    expect(ids(index.search('evaluacion'))).toEqual(['es']);
+    expect(ids(index.search('CALIFICACIÓN'))).toEqual(['es']);
+    expect(ids(index.search('vidéo'))).toEqual(['en']);
+  });
+
+  it('does not index URLs inside Markdown', () => {
+    const index = createSearchIndex([card('md', { steps: ['Read [the guide](https://example.com/zebrafish).'] })]);
+    expect(index.search('zebrafish')).toEqual([]);
+    expect(ids(index.search('guide'))).toEqual(['md']);
+  });
+
+  it('respects the limit, with a default', () => {
+    const many = Array.from({ length: DEFAULT_SEARCH_LIMIT + 10 }, (_, i) =>
+      card(`c${String(i).padStart(3, '0')}`, { title: `Rubric ${i}` }),
+    );
+    const index = createSearchIndex(many);
+    expect(index.search('rubric')).toHaveLength(DEFAULT_SEARCH_LIMIT);
+    expect(index.search('rubric', { limit: 3 })).toHaveLength(3);
+    expect(index.search('rubric', { limit: Infinity })).toHaveLength(many.length);
+    expect(index.search('rubric', { limit: 0 })).toEqual([]);
+    // The limited list is the head of the full list.
+    expect(ids(index.search('rubric', { limit: 5 }))).toEqual(ids(index.search('rubric', { limit: Infinity })).slice(0, 5));
+  });
+
+  it('breaks ties the same way whatever the order of the cards', () => {
+    const twins = [card('b', { title: 'Rubric help' }), card('a', { title: 'Rubric help' }), card('c', { title: 'Rubric help' })];
+    const forward = ids(createSearchIndex(twins).search('rubric'));
+    const backward = ids(createSearchIndex([...twins].reverse()).search('rubric'));
+    expect(forward).toEqual(['a', 'b', 'c']);
+    expect(backward).toEqual(forward);
+  });
+
+  it('gives the same answer from a cached look-up as from a fresh one', () => {
+    const uncached = createSearchIndex(fixture, { wordCacheSize: 0 });
+    for (const query of ['rubrik', 'embedd vidoe', 'speedgr', 'mark', 'rubrik']) {
+      expect(ids(fixtureIndex.search(query)), query).toEqual(ids(uncached.search(query)));
+    }
+  });
+});
+
+describe('highlighting', () => {
+  it('gives the stems, synonyms and the half-typed last word', () => {
+    const terms = highlightTerms('Grading vid');
+    expect(terms.terms).toContain(stemWord('grade'));
+    expect(terms.terms).toContain(stemWord('mark'));
+    expect(terms.prefixes).toEqual(['vid']);
+    expect(isHighlighted('graded', terms)).toBe(true);
+    expect(isHighlighted('Marks', terms)).toBe(true);
+    expect(isHighlighted('Videos', terms)).toBe(true);
+    expect(isHighlighted('rubric', terms)).toBe(false);
+    expect(highlightTerms('how to')).toEqual({ terms: [], prefixes: [] });
+  });
+
+  it('includes what typos resolved to when asked through the index', () => {
+    const terms = fixtureIndex.highlightTerms('rubrik anouncement');
+    expect(isHighlighted('rubrics', terms)).toBe(true);
+    expect(isHighlighted('Announcement', terms)).toBe(true);
+    expect(isHighlighted('rubrics', highlightTerms('rubrik anouncement'))).toBe(false);
+  });
+});

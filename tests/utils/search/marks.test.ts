@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { clearMarks, markMatches, splitHighlights } from '../../../utils/search/marks';
+import { createSearchIndex, highlightTerms } from '../../../utils/search/engine';
+import type { Card } from '../../../utils/cards/schema';
+
+const marked = (text: string, query: string) =>
+  splitHighlights(text, highlightTerms(query))
+    .filter((part) => part.hit)
+    .map((part) => part.text);
+
+describe('splitHighlights', () => {
+  it('gives back the text exactly, in parts', () => {
+    const text = 'Grade essays with a rubric, then post grades.';
+    const parts = splitHighlights(text, highlightTerms('grade rubric'));
+    expect(parts.map((part) => part.text).join('')).toBe(text);
+    expect(parts.filter((part) => part.hit).map((part) => part.text)).toEqual(['Grade', 'rubric', 'grades']);
+  });
+
+  it('marks inflections, synonyms and a half-typed last word', () => {
+    expect(marked('Graded work and marks', 'grade')).toEqual(['Graded', 'marks']);
+    expect(marked('Announcements and announcing', 'announ')).toEqual(['Announcements', 'announcing']);
+    expect(marked('Turn in a clip', 'video')).toEqual(['clip']);
+  });
+
+  it('marks the matching part of a compound word', () => {
+    expect(marked('Open SpeedGrader', 'grader')).toEqual(['Grader']);
+    expect(marked('Add a co-teacher', 'teacher')).toEqual(['teacher']);
+    expect(marked('Add a co-teacher', 'coteacher')).toEqual(['co-teacher']);
+  });
+
+  it('leaves text alone without terms, and stop words unmarked', () => {
+    expect(splitHighlights('The rubric', undefined)).toEqual([{ text: 'The rubric', hit: false }]);
+    expect(marked('How to use the rubric', 'how to the')).toEqual([]);
+    expect(splitHighlights('', highlightTerms('x'))).toEqual([]);
+  });
+
+  it('marks the word a typo stood for when the index resolves it', () => {
+    const card: Card = {
+      id: 'r',
+      title: 'Grade with a rubric',
+      summary: 's',
+      steps: ['x'],
+      tools: ['canvas'],
+      contexts: [],
+      tags: [],
+      level: 'beginner',
+      links: [],
+    };
+    const index = createSearchIndex([card]);
+    expect(
+      splitHighlights('Grade with a rubric', index.highlightTerms('rubrik'))
+        .filter((part) => part.hit)
+        .map((part) => part.text),
+    ).toEqual(['rubric']);
+  });
+});
+
+describe('markMatches', () => {
+  it('wraps matched words of rendered HTML in <mark> by splitting text nodes, and clearMarks undoes it', () => {
+    const root = document.createElement('ol');
+    root.innerHTML = '<li><p>Open the <strong>rubric</strong> menu &lt;b&gt;rubric&lt;/b&gt; and <code>rubric</code>.</p></li>';
+    const before = root.innerHTML;
+    expect(markMatches(root, highlightTerms('rubric'))).toBe(2);
+    expect(Array.from(root.querySelectorAll('mark'), (mark) => mark.parentElement?.tagName)).toEqual(['STRONG', 'P']);
+    // The escaped text stays text: no element came from it.
+    expect(root.querySelector('b')).toBeNull();
+    expect(root.textContent).toBe('Open the rubric menu <b>rubric</b> and rubric.');
+    clearMarks(root);
+    expect(root.innerHTML).toBe(before);
+    expect(root.querySelectorAll('p')[0]?.childNodes).toHaveLength(5);
+  });
+
+  it('does nothing without terms', () => {
+    const root = document.createElement('div');
+    root.textContent = 'rubric';
+    expect(markMatches(root, undefined)).toBe(0);
+    expect(root.innerHTML).toBe('rubric');
+  });
+});

@@ -1,0 +1,181 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Card } from '../cards/schema';
+import type { EndpointFormat, GapFlagPayload, GapKind, OutgoingPayload } from '../endpoints/types';
+
+/** Where a pack came from: shipped with the extension, imported by a coach, or a synced URL. */
+export type PackSource =
+  | { kind: 'builtin' }
+  | { kind: 'local'; fileName?: string }
+  | {
+      kind: 'url';
+      url: string;
+      etag?: string;
+      /** When the last sync attempt ended, good or not. */
+      lastSyncAt?: number;
+      /** Why the last attempt failed (`code` or `code: detail`); absent after a good sync. The cards are the last good copy. */
+      lastError?: string;
+      /** 'settings' when the URL came from settings or policy (removed with it); otherwise the coach subscribed in the studio. */
+      subscribedBy?: 'settings' | 'studio';
+    };
+
+export interface PackRecord {
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  /** The pack's language, kept so that an exported pack is the pack that was imported. */
+  lang?: string;
+  source: PackSource;
+  cardCount: number;
+  updatedAt: number;
+}
+
+/** A card as stored: the pack's card plus derived index fields. */
+export interface CardRecord extends Card {
+  /** `${pack}/${id}`: card ids are unique within a pack. */
+  key: string;
+  pack: string;
+  /** `${tool}/${context}` for every tool × context pair, plus `${tool}/*` for tool-wide cards. */
+  places: string[];
+  /** Place in the pack's file, so that an export keeps the author's order (and Git diffs stay small). */
+  position?: number;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** A ping or gap flag waiting for, or done with, delivery. `id` is also the Idempotency-Key. */
+export interface OutboxItem {
+  id: string;
+  kind: OutgoingPayload['type'];
+  payload: OutgoingPayload;
+  /** Where it goes, fixed when the teacher pressed Send. */
+  endpoint: { url: string; format: EndpointFormat };
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: number;
+  /** Epoch ms of the next attempt (queued items only). */
+  nextAttemptAt: number;
+  lastAttemptAt?: number;
+  sentAt?: number;
+  /** Why the last attempt did not deliver (see describeOutboxItem for the words). */
+  lastError?: import('../outbox/retry').DeliveryError;
+  /** HTTP status of the last answer, when there was one. */
+  lastStatus?: number;
+}
+
+export type GapStatus = 'open' | 'sent' | 'addressed' | 'resolved';
+
+/** A gap a teacher flagged (kept locally under "My flags"), or one a coach imported. */
+export interface GapRecord {
+  id: string;
+  kind: GapKind;
+  tool: string;
+  context: string | null;
+  cardKey?: string;
+  cardId?: string;
+  cardVersion?: number;
+  note: string;
+  searches: string[];
+  status: GapStatus;
+  createdAt: number;
+  /** 'mine' for this teacher's flags; 'imported' for flags a coach brought in from the endpoint. */
+  origin: 'mine' | 'imported';
+  teacher?: string;
+  school?: string;
+  addressedAt?: number;
+  addressedByCardKey?: string;
+  /** The panel says "addressed" once; then this is set. */
+  addressedSeenAt?: number;
+  /** When a coach marked it resolved. */
+  resolvedAt?: number;
+  /** The payload as sent (or as imported), so a flag kept while no endpoint was set can go later. */
+  payload?: GapFlagPayload;
+  /** When the flag was handed to the outbox; absent while it waits for an endpoint. */
+  queuedAt?: number;
+  /**
+   * The cards that already answered the flag when it was made (the page's cards, or the flagged
+   * card's version): a card later found that is not in here, or newer, addresses the flag.
+   */
+  baseline?: CardStamp[];
+}
+
+/** A card's identity and version, enough to tell a new card or a newer copy from the same one. */
+export interface CardStamp {
+  key: string;
+  version?: number;
+  updatedAt?: string;
+}
+
+export interface Mentor {
+  id: string;
+  name: string;
+  /** Chat handle per endpoint format (Slack member id, Discord user id, Teams e-mail…). */
+  handles: Partial<Record<EndpointFormat, string>>;
+  tools: string[];
+  /**
+   * 'directory' for a mentor from the school's published directory (settings key
+   * mentorDirectoryUrl): read-only here, replaced by each sync. Absent or 'local': added in the studio.
+   */
+  source?: 'local' | 'directory';
+}
+
+/** The teacher's own relationship with a card: all local, never sent. */
+export interface CardFeedback {
+  cardKey: string;
+  helpful?: 'yes' | 'no';
+  helpfulAt?: number;
+  known?: boolean;
+  viewedAt?: number;
+}
+
+/** A search on a page that found nothing, kept for the gaps loop. */
+export interface SearchMiss {
+  id?: number;
+  query: string;
+  tool: string | null;
+  context: string | null;
+  at: number;
+}
+
+export const DB_NAME = 'coachmark';
+
+export class CoachmarkDB extends Dexie {
+  packs!: EntityTable<PackRecord, 'id'>;
+  cards!: EntityTable<CardRecord, 'key'>;
+  outbox!: EntityTable<OutboxItem, 'id'>;
+  gaps!: EntityTable<GapRecord, 'id'>;
+  mentors!: EntityTable<Mentor, 'id'>;
+  feedback!: EntityTable<CardFeedback, 'cardKey'>;
+  searchMisses!: EntityTable<SearchMiss, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Shipped versions are never edited: a schema change is a new version with an upgrade.
+    this.version(1).stores({
+      packs: 'id',
+      cards: 'key, pack, *tools, *places',
+      outbox: 'id, status, nextAttemptAt, createdAt',
+      gaps: 'id, status, origin, tool, [tool+context], createdAt',
+      mentors: 'id, *tools',
+      feedback: 'cardKey, viewedAt',
+      searchMisses: '++id, at, [tool+context]',
+    });
+  }
+}
+
+export const db = new CoachmarkDB();
+
+export function placesOf(card: Pick<Card, 'tools' | 'contexts'>): string[] {
+  const places: string[] = [];
+  for (const tool of card.tools) {
+    if (card.contexts.length === 0) places.push(`${tool}/*`);
+    for (const context of card.contexts) places.push(`${tool}/${context}`);
+  }
+  return places;
+}
+
+export function toCardRecord(pack: string, card: Card, position?: number): CardRecord {
+  const record: CardRecord = { ...card, key: `${pack}/${card.id}`, pack, places: placesOf(card) };
+  if (position !== undefined) record.position = position;
+  return record;
+}

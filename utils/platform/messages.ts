@@ -1,0 +1,75 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PackSyncResult } from '../cards/subscriptions';
+import type { EndpointFormat } from '../endpoints/types';
+import type { MentorDirectorySyncResult } from '../mentors/directory';
+import type { PickResult, ShowTargetResult, TargetPreview, ToolTab } from '../show-me/types';
+
+/** What an endpoint answered to the studio's test message (body cut to its first 300 characters). */
+export interface EndpointTestResult {
+  ok: boolean;
+  status?: number;
+  body?: string;
+  /** Why no answer came: 'invalid-url', 'timeout' or 'network' (unreachable, or blocked by CORS). */
+  error?: 'invalid-url' | 'timeout' | 'network';
+}
+
+/**
+ * Every message between the content script, the background and extension pages, declared
+ * once. Names say who sends to whom. Each takes one typed object.
+ */
+export interface ProtocolMap {
+  /**
+   * content → background: the page's URL on load and after each in-page navigation, and which
+   * self-hostable tool the page's structure shows (the background does the URL matching).
+   */
+  contentReportsPage(data: { url: string; signature: string | null }): void;
+  /** panel → background: deliver queued pings and flags now (after Retry, or when created). */
+  panelKicksOutbox(data: { reason: string }): void;
+  /** studio → background: sync one subscribed pack URL now, or every subscription; one result per URL. */
+  studioSyncsPacks(data: { url?: string }): PackSyncResult[];
+  /** studio → background: sync the school's mentor directory (settings key mentorDirectoryUrl) now. */
+  studioSyncsMentors(data: Record<string, never>): MentorDirectorySyncResult;
+  /**
+   * studio → background: post one clearly marked test message to this endpoint now (not through
+   * the outbox) and report the endpoint's real answer. The values are the form's, saved or not.
+   */
+  studioTestsEndpoint(data: {
+    url: string;
+    format: EndpointFormat;
+    secret: string;
+    teacherName?: string;
+    schoolName?: string;
+  }): EndpointTestResult;
+  /** panel → background: highlight on the tab's page the element this card's step points at. */
+  panelShowsTarget(data: { tabId: number; cardKey: string; step: number }): ShowTargetResult;
+  /** panel → background: take the highlight off the tab's page. */
+  panelHidesTarget(data: { tabId: number }): void;
+  /**
+   * background → highlighter (one frame): find the first selector's visible element, waiting
+   * up to timeoutMs for it to appear, scroll to it and highlight it. Replaces what the frame
+   * showed before. Every frame answers; the background keeps the first that found it.
+   */
+  backgroundShowsTarget(data: { requestId: number; selectors: string[]; label?: string; timeoutMs: number }): ShowTargetResult;
+  /** background → highlighter (one frame): stop waiting and hide; only that request's highlight when requestId is given. */
+  backgroundHidesTarget(data: { requestId?: number }): void;
+  /** background → highlighter (one frame): how many elements each selector matches there (null: not valid CSS). */
+  backgroundCountsMatches(data: { selectors: string[] }): Array<number | null>;
+  /** studio → background: open tabs showing a known tool (only these tools when given), for "Pick on page". */
+  studioListsToolTabs(data: { tools?: string[] }): ToolTab[];
+  /** studio → background: load the highlighter into every frame of the tab and bring the tab to the front. */
+  studioPreparesPicker(data: { tabId: number }): { ok: boolean };
+  /**
+   * studio → highlighter (every frame of the tab): let the coach pick an element. The frame
+   * where they click answers with selectors; Escape (or studioStopsPicker) answers null.
+   */
+  studioPicksElement(data: { pickId: string; hint: string }): PickResult | null;
+  /** studio → highlighter (every frame of the tab): stop picking. */
+  studioStopsPicker(data: { pickId: string }): void;
+  /**
+   * studio → background: how many elements each selector matches on the tab's page (all
+   * frames), and with `show`, bring the tab to the front and highlight the match.
+   */
+  studioPreviewsTarget(data: { tabId: number; selectors: string[]; label?: string; show: boolean }): TargetPreview;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,187 @@
+import type { CardRecord, CoachmarkDB } from '../platform/db';
+import type { HighlightTerms, SearchOptions } from './engine';
+import { createSearchCache, type LoadedSearch, type SearchCache } from './cache';
+
+/**
+ * How the panel asks for search results. At district scale, reading every card and building
+ * the index takes long enough to freeze a page, so in the panel it happens in a worker
+ * (utils/search-worker.ts) and each keystroke is a message; where workers are unavailable
+ * (tests, or a worker that fails to start) the same cache runs in the page. Both sides speak
+ * through the one interface below.
+ */
+
+export interface SearchAnswer {
+  query: string;
+  options: SearchOptions;
+  results: CardRecord[];
+  /** What to mark in the results: the query's words, and the words its typos stood for. */
+  highlight: HighlightTerms;
+}
+
+export interface SearchReady {
+  cards: number;
+  readMs: number;
+  buildMs: number;
+}
+
+export interface SearchClient {
+  /** Starts reading the cards and building the index, without a query yet. */
+  warm(): void;
+  search(query: string, options?: SearchOptions): Promise<SearchAnswer>;
+  /** Each time an index is built (first use, and after the library changed). */
+  onReady(listener: (ready: SearchReady) => void): () => void;
+  /** The library changed: answers given so far are out of date. */
+  onInvalidate(listener: () => void): () => void;
+  dispose(): void;
+}
+
+function emitter<T>() {
+  const listeners = new Set<(value: T) => void>();
+  return {
+    add(listener: (value: T) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    emit(value: T) {
+      for (const listener of [...listeners]) listener(value);
+    },
+    clear: () => listeners.clear(),
+  };
+}
+
+/** Search in this thread, over the cache of utils/search-cache.ts. */
+export function createLocalSearchClient(database?: CoachmarkDB, cache: SearchCache = createSearchCache(database)): SearchClient {
+  const ready = emitter<SearchReady>();
+  const invalidated = emitter<void>();
+  let announced: LoadedSearch | undefined;
+  const stopWatching = cache.onInvalidate(() => invalidated.emit());
+
+  const load = async () => {
+    const loaded = await cache.load();
+    if (loaded !== announced) {
+      announced = loaded;
+      ready.emit({ cards: loaded.size, readMs: loaded.readMs, buildMs: loaded.buildMs });
+    }
+    return loaded;
+  };
+
+  return {
+    warm() {
+      load().catch(() => {});
+    },
+    async search(query, options = {}) {
+      const loaded = await load();
+      return { query, options, results: loaded.search(query, options), highlight: loaded.highlightTerms(query) };
+    },
+    onReady: ready.add,
+    onInvalidate: invalidated.add,
+    dispose() {
+      stopWatching();
+      cache.dispose();
+      ready.clear();
+      invalidated.clear();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worker protocol
+
+export type ToSearchWorker = { type: 'warm' } | { type: 'search'; id: number; query: string; options: SearchOptions };
+
+export type FromSearchWorker =
+  | { type: 'ready'; ready: SearchReady }
+  | { type: 'answer'; id: number; answer: SearchAnswer }
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'invalidated' };
+
+/** The worker's side: answers each message with `client` and passes its events on. */
+export function serveSearch(client: SearchClient, post: (message: FromSearchWorker) => void): (message: ToSearchWorker) => void {
+  client.onReady((ready) => post({ type: 'ready', ready }));
+  client.onInvalidate(() => post({ type: 'invalidated' }));
+  return (message) => {
+    if (message.type === 'warm') client.warm();
+    else if (message.type === 'search') {
+      client.search(message.query, message.options).then(
+        (answer) => post({ type: 'answer', id: message.id, answer }),
+        (error: unknown) => post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  };
+}
+
+/** What the page needs of a Worker (a structural type, so tests can connect the two sides directly). */
+export interface SearchWorkerPort {
+  postMessage(message: ToSearchWorker): void;
+  addEventListener(type: 'message', listener: (event: { data: FromSearchWorker }) => void): void;
+  addEventListener(type: 'error', listener: (event: unknown) => void): void;
+  terminate(): void;
+}
+
+/**
+ * The page's side of the worker. If the worker fails (it could not load, or crashed), searches
+ * waiting for it and every later one go to `fallback()` in the page instead.
+ */
+export function createWorkerSearchClient(worker: SearchWorkerPort, fallback: () => SearchClient): SearchClient {
+  const ready = emitter<SearchReady>();
+  const invalidated = emitter<void>();
+  const waiting = new Map<
+    number,
+    { query: string; options: SearchOptions; resolve: (answer: SearchAnswer) => void; reject: (error: Error) => void }
+  >();
+  let nextId = 1;
+  let local: SearchClient | null = null;
+
+  const useLocal = (): SearchClient => {
+    if (local) return local;
+    local = fallback();
+    local.onReady((value) => ready.emit(value));
+    local.onInvalidate(() => invalidated.emit());
+    worker.terminate();
+    return local;
+  };
+
+  worker.addEventListener('message', ({ data }) => {
+    if (local) return;
+    if (data.type === 'ready') ready.emit(data.ready);
+    else if (data.type === 'invalidated') invalidated.emit();
+    else {
+      const request = waiting.get(data.id);
+      if (!request) return;
+      waiting.delete(data.id);
+      if (data.type === 'answer') request.resolve(data.answer);
+      else request.reject(new Error(data.message));
+    }
+  });
+  worker.addEventListener('error', (event) => {
+    console.error('Coachmark: the search worker failed; searching in the page instead', event);
+    const client = useLocal();
+    for (const request of waiting.values()) client.search(request.query, request.options).then(request.resolve, request.reject);
+    waiting.clear();
+  });
+
+  return {
+    warm() {
+      if (local) local.warm();
+      else worker.postMessage({ type: 'warm' });
+    },
+    search(query, options = {}) {
+      if (local) return local.search(query, options);
+      return new Promise<SearchAnswer>((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { query, options, resolve, reject });
+        worker.postMessage({ type: 'search', id, query, options });
+      });
+    },
+    onReady: ready.add,
+    onInvalidate: invalidated.add,
+    dispose() {
+      worker.terminate();
+      local?.dispose();
+      for (const request of waiting.values()) request.reject(new Error('search closed'));
+      waiting.clear();
+      ready.clear();
+      invalidated.clear();
+    },
+  };
+}

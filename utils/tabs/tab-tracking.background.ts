@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import { onMessage } from '../platform/messages';
+import { detect, detectReported } from '../tools/detect';
+import { clearTabState, readTabState, saveTabState } from './tab-state';
+import { countForPage } from '../cards/store';
+import type { Detection } from '../tools/types';
+
+/** Keeps each tab's detection and badge in step with what the teacher has open. */
+export function setupTabTracking(): void {
+  onMessage('contentReportsPage', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return;
+    await updateTab(tabId, data.url, detectReported(data.url, data.signature));
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+    if (changeInfo.url !== undefined) {
+      // The URL is visible only where Coachmark has host access: catalogue hosts (host_permissions)
+      // and school domains granted in the studio.
+      const detection = detect(changeInfo.url);
+      void (async () => {
+        const previous = await readTabState(tabId);
+        const sameOrigin = previous?.url && safeOrigin(previous.url) === safeOrigin(changeInfo.url!);
+        // Self-hosted installs are recognised by the content script reading the page: keep its
+        // verdict until it reports the new page.
+        if (!detection && sameOrigin && previous?.detection) return;
+        await updateTab(tabId, changeInfo.url!, detection);
+      })();
+    } else if (changeInfo.status === 'loading' && tab.url === undefined) {
+      // Navigated to a page Coachmark cannot see: not a tool.
+      void updateTab(tabId, '', null);
+    }
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearTabState(tabId);
+  });
+}
+
+async function updateTab(tabId: number, url: string, detection: Detection | null): Promise<void> {
+  await saveTabState({ tabId, url, detection, updatedAt: Date.now() });
+  await refreshBadge(tabId, detection);
+}
+
+export async function refreshBadge(tabId: number, detection: Detection | null): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  const count = detection ? await countForPage(detection.tool, detection.context) : 0;
+  try {
+    await action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 99)) : '' });
+    await action.setBadgeBackgroundColor({ tabId, color: '#1f5fbf' });
+  } catch {
+    // The tab closed while counting.
+  }
+}
+
+function safeOrigin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

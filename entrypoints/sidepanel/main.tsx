@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { Panel } from '@/components/panel/Panel';
 import { primePanelTab } from '@/components/panel/use-tab';
 import { t } from '@/utils/platform/i18n';
-import '@/components/styles/base.css';
+import '@/components/styles/index.css';
 
 document.documentElement.lang = t('@@ui_locale').replace('_', '-');
 document.title = t('panelTitle');

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { CoachmarkDB } from '../../utils/platform/db';
 import { exportPack, formatPack, importPack } from '../../utils/cards/import';
 import { parsePack } from '../../utils/cards/pack';
-import { generateCards } from './search';
+import { generateCards } from './corpus/generate';
 import type { BenchSection } from './types';
 
 const CARD_COUNT = 10_000;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, type ExtensionHarness } from '../../tests/e2e/support/browser';
-import { BENCH_QUERIES, generateCards } from './search';
+import { BENCH_QUERIES, generateCards } from './corpus/generate';
 import type { BenchSection } from './types';
 
 /**

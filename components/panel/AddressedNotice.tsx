@@ -1,27 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useLiveQuery } from '../hooks';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { db, type CardRecord, type GapRecord } from '@/utils/platform/db';
-import { addressingCardKeys, isCardKind } from '@/utils/gaps/gaps';
+import { isCardKind } from '@/utils/gaps/kinds';
 import { markAddressedSeen } from '@/utils/gaps/store';
 import { t } from '@/utils/platform/i18n';
 import { contextName, toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
 import { CardView } from './CardView';
-
-/**
- * The keys of the cards that answered this teacher's flags about this page (or the whole
- * tool), most recent first, for the page's list to show first (see putCardsFirst).
- */
-export function useAddressingCardKeys(detection: Detection | null): string[] {
-  const tool = detection?.tool ?? null;
-  const context = detection?.context ?? null;
-  const keys = useLiveQuery(async () => {
-    if (!tool) return [];
-    const gaps = await db.gaps.where('tool').equals(tool).toArray();
-    return addressingCardKeys(gaps, { tool, context }, Date.now());
-  }, [tool, context]);
-  return keys ?? [];
-}
 
 interface Shown {
   gap: GapRecord;

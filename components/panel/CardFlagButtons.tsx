@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CardRecord } from '@/utils/platform/db';
-import type { CardGapKind } from '@/utils/gaps/gaps';
+import type { CardGapKind } from '@/utils/gaps/kinds';
+import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
 import { t } from '@/utils/platform/i18n';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { lazyComponent } from './lazy';
@@ -36,7 +37,7 @@ export function CardFlagButtons({ card, tabState }: Props) {
           aria-label={t('flagCardUnhelpfulLabel', card.title)}
           onClick={() => toggle('unhelpful')}
         >
-          {t('flagKindUnhelpful')}
+          {t(GAP_KIND_LABEL_KEYS.unhelpful)}
         </button>
         <button
           type="button"
@@ -45,7 +46,7 @@ export function CardFlagButtons({ card, tabState }: Props) {
           aria-label={t('flagCardOutdatedLabel', card.title)}
           onClick={() => toggle('outdated')}
         >
-          {t('flagKindOutdated')}
+          {t(GAP_KIND_LABEL_KEYS.outdated)}
         </button>
       </div>
       {open &&

@@ -2,10 +2,11 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { CardFeedback, CardRecord } from '@/utils/platform/db';
 import { renderMarkdown } from '@/utils/cards/markdown';
 import { t, type MessageKey } from '@/utils/platform/i18n';
+import { linkHost } from '@/utils/platform/format';
 import type { CardLink, Level } from '@/utils/cards/schema';
-import type { HighlightTerms } from '@/utils/search/engine';
-import { clearMarks, markMatches, splitHighlights } from '@/utils/search/marks';
-import { markViewed, setHelpful } from '@/utils/cards/personal';
+import type { MatchTerms } from '@/utils/search/text-terms';
+import { clearMarks, markMatches, splitMarks } from '@/utils/search/marks';
+import { markViewed, setHelpful } from '@/utils/cards/feedback';
 import { toolById } from '@/utils/tools/catalog';
 import { ShowMeButton } from './ShowMeButton';
 import { CardFlagButtons } from './CardFlagButtons';
@@ -29,7 +30,7 @@ interface Props {
   /** The teacher's own marks on this card (helpful, known, viewed). */
   feedback?: CardFeedback;
   /** Words to mark in the title, summary and steps (search results). */
-  highlight?: HighlightTerms;
+  matchTerms?: MatchTerms;
   /** Names the card's tools (results from other tools). */
   showTools?: boolean;
   /** Title only while collapsed (the recently viewed strip). */
@@ -41,7 +42,7 @@ interface Props {
 }
 
 /** One how-to card: title and summary, expanding in place to numbered steps and tutorials. */
-export function CardView({ card, expanded, onToggle, feedback, highlight, showTools, compact, onKnownChange, idPrefix = 'card' }: Props) {
+export function CardView({ card, expanded, onToggle, feedback, matchTerms, showTools, compact, onKnownChange, idPrefix = 'card' }: Props) {
   const bodyId = `${idPrefix}-body-${card.key.replace(/[^a-z0-9_-]/gi, '-')}`;
   const known = feedback?.known === true;
 
@@ -59,7 +60,7 @@ export function CardView({ card, expanded, onToggle, feedback, highlight, showTo
       <h3 class="card__title">
         <button type="button" class="card__toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={onToggle}>
           <span>
-            <Highlighted text={card.title} highlight={highlight} />
+            <Marked text={card.title} matchTerms={matchTerms} />
           </span>
           <span class="card__badges">
             <span class={`level level--${card.level}`}>{t(LEVEL_KEYS[card.level])}</span>
@@ -75,18 +76,18 @@ export function CardView({ card, expanded, onToggle, feedback, highlight, showTo
       </h3>
       {!(compact && !expanded) && (
         <p class="card__summary">
-          <Highlighted text={card.summary} highlight={highlight} />
+          <Marked text={card.summary} matchTerms={matchTerms} />
         </p>
       )}
-      {expanded && <CardBody card={card} id={bodyId} feedback={feedback} highlight={highlight} onKnownChange={onKnownChange} />}
+      {expanded && <CardBody card={card} id={bodyId} feedback={feedback} matchTerms={matchTerms} onKnownChange={onKnownChange} />}
     </article>
   );
 }
 
 /** Plain card text with the matched words in <mark>: text nodes only, never HTML. */
-function Highlighted({ text, highlight }: { text: string; highlight?: HighlightTerms }) {
-  const parts = useMemo(() => splitHighlights(text, highlight), [text, highlight]);
-  if (!highlight) return <>{text}</>;
+function Marked({ text, matchTerms }: { text: string; matchTerms?: MatchTerms }) {
+  const parts = useMemo(() => splitMarks(text, matchTerms), [text, matchTerms]);
+  if (!matchTerms) return <>{text}</>;
   return <>{parts.map((part, index) => (part.hit ? <mark key={index}>{part.text}</mark> : part.text))}</>;
 }
 
@@ -94,11 +95,11 @@ interface BodyProps {
   card: CardRecord;
   id: string;
   feedback?: CardFeedback;
-  highlight?: HighlightTerms;
+  matchTerms?: MatchTerms;
   onKnownChange?: (card: CardRecord, known: boolean) => void;
 }
 
-function CardBody({ card, id, feedback, highlight, onKnownChange }: BodyProps) {
+function CardBody({ card, id, feedback, matchTerms, onKnownChange }: BodyProps) {
   const steps = useMemo(() => card.steps.map((step) => renderMarkdown(step)), [card.steps]);
   const { tabId, tabState } = usePanelTab();
   const stepList = useRef<HTMLOListElement>(null);
@@ -108,8 +109,8 @@ function CardBody({ card, id, feedback, highlight, onKnownChange }: BodyProps) {
     const list = stepList.current;
     if (!list) return;
     clearMarks(list);
-    markMatches(list, highlight);
-  }, [steps, highlight]);
+    markMatches(list, matchTerms);
+  }, [steps, matchTerms]);
 
   return (
     <div class="card__body" id={id}>
@@ -132,7 +133,7 @@ function CardBody({ card, id, feedback, highlight, onKnownChange }: BodyProps) {
                 <a href={link.url} target="_blank" rel="noopener noreferrer">
                   <span class={`link-kind link-kind--${link.kind}`}>{t(LINK_KIND_KEYS[link.kind])}</span>
                   <span class="link-title">{link.title}</span>
-                  <span class="link-host">{hostOf(link.url)}</span>
+                  <span class="link-host">{linkHost(link.url)}</span>
                   <span class="visually-hidden">{t('opensInNewTab')}</span>
                 </a>
               </li>
@@ -147,7 +148,7 @@ function CardBody({ card, id, feedback, highlight, onKnownChange }: BodyProps) {
 }
 
 /** "Was this helpful?" and "I know this": kept on this device only. */
-function CardFeedbackBar({ card, id, feedback, onKnownChange }: Omit<BodyProps, 'highlight'>) {
+function CardFeedbackBar({ card, id, feedback, onKnownChange }: Omit<BodyProps, 'matchTerms'>) {
   const [thanked, setThanked] = useState(false);
   const helpful = feedback?.helpful;
   const known = feedback?.known === true;
@@ -177,12 +178,4 @@ function CardFeedbackBar({ card, id, feedback, onKnownChange }: Omit<BodyProps, 
       )}
     </div>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
 }

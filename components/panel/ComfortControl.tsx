@@ -1,19 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { COMFORT_LEVELS, setComfort, watchComfort, type Comfort } from '@/utils/cards/personal';
+import { COMFORT_LEVELS, setComfort, type Comfort } from '@/utils/cards/comfort';
 
 const COMFORT_KEYS: Record<Comfort, MessageKey> = {
   new: 'comfortNew',
   comfortable: 'comfortComfortable',
   expert: 'comfortExpert',
 };
-
-/** The teacher's comfort level with a tool; undefined while it is being read. */
-export function useComfort(tool: string): Comfort | undefined {
-  const [comfort, setValue] = useState<Comfort | undefined>(undefined);
-  useEffect(() => watchComfort(tool, setValue), [tool]);
-  return comfort;
-}
 
 /** "Your level with Canvas: New / Comfortable / Expert", which orders the cards below. */
 export function ComfortControl({ tool, toolName, comfort }: { tool: string; toolName: string; comfort: Comfort }) {

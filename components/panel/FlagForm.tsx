@@ -1,23 +1,20 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { useLiveQuery } from '../hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { useLiveQuery } from '../hooks/use-live-query';
+import { useSettings } from '../hooks/use-settings';
+import { Field } from '../shared/Field';
 import { db, type CardRecord } from '@/utils/platform/db';
 import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import type { GapFlagPayload, GapKind } from '@/utils/endpoints/types';
-import { buildGapFlag, GAP_LIMITS, isCardKind } from '@/utils/gaps/gaps';
-import { saveMyFlag, searchMissesFor, type Endpoint } from '@/utils/gaps/store';
+import { isCardKind } from '@/utils/gaps/kinds';
+import { buildGapFlag, GAP_LIMITS } from '@/utils/gaps/payload';
+import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
+import { sendGapFlag } from '@/utils/gaps/send';
+import { searchMissesFor, type Endpoint } from '@/utils/gaps/store';
 import { IncludeFullUrlField } from './IncludeFullUrlField';
-import { t, type MessageKey } from '@/utils/platform/i18n';
-import { describeOutboxItem } from '@/utils/outbox/describe';
-import { watchSettings, type Settings } from '@/utils/settings/settings';
+import { t } from '@/utils/platform/i18n';
 import type { TabState } from '@/utils/tabs/tab-state';
-import { formatTime, kickOutbox } from './OutboxList';
-
-export const GAP_KIND_LABELS: Record<GapKind, MessageKey> = {
-  missing: 'flagKindMissing',
-  unhelpful: 'flagKindUnhelpful',
-  outdated: 'flagKindOutdated',
-  'search-found-nothing': 'flagKindSearch',
-};
+import { OutboxItemStatus, SendFlow } from './SendFlow';
+import { useSendFlow } from './use-send-flow';
 
 interface Props {
   tabState: TabState | null;
@@ -28,8 +25,6 @@ interface Props {
   card?: CardRecord;
 }
 
-type Step = { kind: 'compose' } | { kind: 'preview'; payload: GapFlagPayload } | { kind: 'done'; id: string; queued: boolean };
-
 /**
  * "Flag a gap": what is missing, an optional note and the searches that found nothing here,
  * then a preview of exactly what will be sent. Send keeps the flag under "My flags" and hands
@@ -37,7 +32,7 @@ type Step = { kind: 'compose' } | { kind: 'preview'; payload: GapFlagPayload } |
  */
 export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
   const uid = useId();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const settings = useSettings()?.values;
   const mentors = useLiveQuery(() => db.mentors.toArray(), []);
   const detection = tabState?.detection ?? null;
   const misses = useLiveQuery(
@@ -48,14 +43,10 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
   const [note, setNote] = useState('');
   const [dropped, setDropped] = useState<ReadonlySet<string>>(new Set());
   const [includeFullUrl, setIncludeFullUrl] = useState(false);
-  const [step, setStep] = useState<Step>({ kind: 'compose' });
-  const [error, setError] = useState<string | null>(null);
-  const focusTarget = useRef<HTMLElement | null>(null);
+  /** Sent with "queued": whether the flag went to the outbox (there was an endpoint) or was kept. */
+  const flow = useSendFlow<GapFlagPayload, boolean>();
 
-  useEffect(() => watchSettings((effective) => setSettings(effective.values)), []);
   useEffect(() => setKind(presetKind ?? (card ? 'unhelpful' : 'missing')), [presetKind, card?.key]);
-  // Each step starts where the teacher reads next.
-  useEffect(() => focusTarget.current?.focus(), [step.kind]);
 
   if (!settings || !mentors || !misses) return <p class="status">{t('loading')}</p>;
 
@@ -65,39 +56,23 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
   // "My search found nothing" only where a search here did find nothing.
   const pageKinds: GapKind[] = misses.length > 0 ? ['missing', 'search-found-nothing'] : ['missing'];
   const kinds: GapKind[] = card ? ['unhelpful', 'outdated', ...pageKinds] : pageKinds;
-  const titleId = `${uid}-title`;
-  const setFocus = (element: HTMLElement | null) => {
-    focusTarget.current = element;
-  };
 
   const onPreview = (event: Event) => {
     event.preventDefault();
-    setError(null);
-    const payload = buildGapFlag({
-      tabState,
-      kind,
-      note,
-      card: isCardKind(kind) ? card : undefined,
-      searches: misses.filter((search) => !dropped.has(search)),
-      settings,
-      mentors,
-      includeFullUrl,
-      id: crypto.randomUUID(),
-      now: Date.now(),
-    });
-    setStep({ kind: 'preview', payload });
-  };
-
-  const onSend = async (payload: GapFlagPayload) => {
-    try {
-      // Exactly the previewed object, to the endpoint configured when Send was pressed.
-      await saveMyFlag(payload, endpoint);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      return;
-    }
-    setStep({ kind: 'done', id: payload.id, queued: endpoint !== null });
-    if (endpoint) await kickOutbox('gap');
+    flow.preview(
+      buildGapFlag({
+        tabState,
+        kind,
+        note,
+        card: isCardKind(kind) ? card : undefined,
+        searches: misses.filter((search) => !dropped.has(search)),
+        settings,
+        mentors,
+        includeFullUrl,
+        id: crypto.randomUUID(),
+        now: Date.now(),
+      }),
+    );
   };
 
   const toggleSearch = (search: string, keep: boolean) =>
@@ -109,13 +84,16 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
     });
 
   return (
-    <div class="flag" role="region" aria-labelledby={titleId} data-testid="flag-form">
-      <h2 id={titleId} class="flag__title">
-        {t('flagGap')}
-      </h2>
-      {card && <p class="flag__card">{t('flagAboutCard', card.title)}</p>}
-      {step.kind === 'compose' && (
-        <form onSubmit={onPreview} noValidate>
+    <SendFlow
+      flow={flow}
+      block="flag"
+      titleId={`${uid}-title`}
+      title={t('flagGap')}
+      testId="flag-form"
+      intro={card && <p class="flag__card">{t('flagAboutCard', card.title)}</p>}
+      onPreview={onPreview}
+      fields={() => (
+        <>
           <fieldset class="flag__kinds">
             <legend>{t('flagKindLegend')}</legend>
             {kinds.map((value) => (
@@ -125,27 +103,24 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
                   name={`${uid}-kind`}
                   value={value}
                   checked={kind === value}
-                  ref={kind === value ? setFocus : undefined}
+                  ref={kind === value ? flow.focusRef : undefined}
                   onChange={() => setKind(value)}
                 />{' '}
-                {t(GAP_KIND_LABELS[value])}
+                {t(GAP_KIND_LABEL_KEYS[value])}
               </label>
             ))}
           </fieldset>
-          <div class="field">
-            <label for={`${uid}-note`}>{t('flagNoteLabel')}</label>
-            <textarea
-              id={`${uid}-note`}
-              rows={3}
-              maxLength={GAP_LIMITS.note}
-              value={note}
-              aria-describedby={`${uid}-note-hint`}
-              onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)}
-            />
-            <span id={`${uid}-note-hint`} class="hint">
-              {t('flagNoteHint')}
-            </span>
-          </div>
+          <Field id={`${uid}-note`} label={t('flagNoteLabel')} hint={t('flagNoteHint')}>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={GAP_LIMITS.note}
+                value={note}
+                onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)}
+              />
+            )}
+          </Field>
           {misses.length > 0 && (
             <fieldset class="flag__searches">
               <legend>{t('flagSearchesLegend')}</legend>
@@ -164,61 +139,35 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
           )}
           <IncludeFullUrlField id={`${uid}-url`} checked={includeFullUrl} onChange={setIncludeFullUrl} />
           {!endpoint && <p class="notice">{t('flagNoEndpoint')}</p>}
-          <div class="flag__actions">
-            <button type="submit" class="primary">
-              {t('pingPreview')}
-            </button>
-            <button type="button" onClick={onDone}>
-              {t('cancel')}
-            </button>
-          </div>
-        </form>
+        </>
       )}
-      {step.kind === 'preview' && (
-        <div class="flag__preview">
-          <h3 tabIndex={-1} ref={setFocus}>
-            {t('flagPreviewTitle')}
-          </h3>
+      preview={{
+        heading: t('flagPreviewTitle'),
+        summary: () => (
           <p class="flag__destination">
             {endpoint
               ? t('flagPreviewDestination', [endpointHost(endpoint.url), t(FORMAT_NAME_KEYS[endpoint.format])])
               : t('flagPreviewNoEndpoint', t(FORMAT_NAME_KEYS[settings.endpointFormat]))}
           </p>
-          <pre class="flag__body" tabIndex={0} aria-label={t('flagPreviewBodyLabel')} data-testid="flag-preview-body">
-            {JSON.stringify(formatBody(settings.endpointFormat, step.payload), null, 2)}
-          </pre>
-          {error && <p class="notice notice--error">{t('flagSendFailed', error)}</p>}
-          <div class="flag__actions">
-            <button type="button" class="primary" onClick={() => void onSend(step.payload)}>
-              {endpoint ? t('flagSend') : t('flagKeep')}
-            </button>
-            <button type="button" onClick={() => setStep({ kind: 'compose' })}>
-              {t('back')}
-            </button>
-          </div>
-        </div>
-      )}
-      <div role="status" aria-live="polite" class="flag__live">
-        {step.kind === 'done' && (step.queued ? <QueuedStatus id={step.id} /> : <p class="notice">{t('flagKept')}</p>)}
-      </div>
-      {step.kind === 'done' && (
-        <div class="flag__actions">
-          <button type="button" ref={setFocus} onClick={onDone}>
-            {t('close')}
-          </button>
-        </div>
-      )}
-    </div>
-  );
-}
-
-function QueuedStatus({ id }: { id: string }) {
-  const item = useLiveQuery(() => db.outbox.get(id), [id]);
-  if (!item) return null;
-  const { state, text } = describeOutboxItem(item, formatTime);
-  return (
-    <p class={`notice ${state === 'sent' ? 'notice--ok' : state === 'failed' ? 'notice--error' : ''}`} data-testid="flag-result">
-      {t('flagQueued', text)}
-    </p>
+        ),
+        body: (payload) => JSON.stringify(formatBody(settings.endpointFormat, payload), null, 2),
+        bodyLabel: t('flagPreviewBodyLabel'),
+        sendLabel: endpoint ? t('flagSend') : t('flagKeep'),
+        failed: (error) => t('flagSendFailed', error),
+      }}
+      // Exactly the previewed object, to the endpoint configured when Send was pressed.
+      store={async (payload) => {
+        await sendGapFlag(payload, endpoint);
+        return endpoint !== null;
+      }}
+      sent={(payload, queued) =>
+        queued ? (
+          <OutboxItemStatus id={payload.id} testId="flag-result" words={(_state, text) => t('flagQueued', text)} />
+        ) : (
+          <p class="notice">{t('flagKept')}</p>
+        )
+      }
+      onDone={onDone}
+    />
   );
 }

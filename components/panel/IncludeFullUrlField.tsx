@@ -1,4 +1,5 @@
 import { t } from '@/utils/platform/i18n';
+import { CheckboxField } from '../shared/Field';
 
 interface Props {
   /** Prefix for the hint's id, unique on the page. */
@@ -9,20 +10,5 @@ interface Props {
 
 /** "Include the full page address": off by default, for this one ping or flag only. */
 export function IncludeFullUrlField({ id, checked, onChange }: Props) {
-  return (
-    <div class="field field--checkbox">
-      <label>
-        <input
-          type="checkbox"
-          checked={checked}
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => onChange((event.target as HTMLInputElement).checked)}
-        />{' '}
-        {t('pingIncludeFullUrl')}
-      </label>
-      <span id={`${id}-hint`} class="hint">
-        {t('pingIncludeFullUrlHint')}
-      </span>
-    </div>
-  );
+  return <CheckboxField id={id} label={t('pingIncludeFullUrl')} hint={t('pingIncludeFullUrlHint')} checked={checked} onChange={onChange} />;
 }

@@ -1,14 +1,11 @@
-import { useEffect } from 'preact/hooks';
-import { useLiveQuery } from '../hooks';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { db, type GapRecord, type OutboxItem } from '@/utils/platform/db';
-import { validateEndpointUrl } from '@/utils/endpoints';
-import { flagState, gapToPayload, type FlagState } from '@/utils/gaps/gaps';
-import { sendWaitingFlags, watchGapUpdates } from '@/utils/gaps/store';
+import { flagState, gapToPayload, type FlagState } from '@/utils/gaps/records';
+import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
+import { excerpt, formatTime, placeName } from '@/utils/platform/format';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { describeOutboxItem } from '@/utils/outbox/describe';
-import { watchSettings } from '@/utils/settings/settings';
-import { GAP_KIND_LABELS } from './FlagForm';
-import { formatTime, kickOutbox } from './OutboxList';
+import { useGapUpkeep } from './use-gap-upkeep';
 
 const SHOWN = 20;
 
@@ -18,26 +15,6 @@ const STATE_WORDS: Record<FlagState, MessageKey> = {
   addressed: 'flagStateAddressed',
   resolved: 'flagStateResolved',
 };
-
-/**
- * Keeps the teacher's flags current while the panel is open: a flag whose card has arrived
- * becomes addressed, a delivered one sent, and flags kept while no endpoint was set are
- * queued as soon as one is.
- */
-export function useGapUpkeep(): void {
-  useEffect(() => watchGapUpdates(), []);
-  useEffect(
-    () =>
-      watchSettings(({ values }) => {
-        const url = values.endpointUrl.trim();
-        if (!url || !validateEndpointUrl(url).ok) return;
-        void sendWaitingFlags({ url, format: values.endpointFormat })
-          .then((queued) => (queued > 0 ? kickOutbox('gap') : undefined))
-          .catch((error: unknown) => console.error('Coachmark: could not queue kept flags', error));
-      }),
-    [],
-  );
-}
 
 interface MyFlagsData {
   flags: GapRecord[];
@@ -79,12 +56,12 @@ export function MyFlags() {
 function FlagEntry({ flag, item, cardTitle }: { flag: GapRecord; item?: OutboxItem; cardTitle?: string }) {
   const state = flagState(flag, item);
   const payload = gapToPayload(flag);
-  const place = payload.page.name ? `${payload.tool.name} ${t('headerSeparator')} ${payload.page.name}` : payload.tool.name;
-  const what = payload.card ? t('myFlagWhatCard', [t(GAP_KIND_LABELS[flag.kind]), payload.card.title]) : t(GAP_KIND_LABELS[flag.kind]);
+  const kind = t(GAP_KIND_LABEL_KEYS[flag.kind]);
+  const what = payload.card ? t('myFlagWhatCard', [kind, payload.card.title]) : kind;
   return (
     <li class={`my-flags__item my-flags__item--${state}`} data-testid="my-flag" data-state={state}>
       <p class="my-flags__what">
-        {place} — {what}
+        {placeName(payload)} — {what}
       </p>
       {flag.note && <p class="my-flags__note">{excerpt(flag.note)}</p>}
       <p class="my-flags__state">
@@ -104,9 +81,4 @@ function detail(flag: GapRecord, state: FlagState, item: OutboxItem | undefined,
   if (item) return describeOutboxItem(item, formatTime).text;
   if (state === 'sent') return t('myFlagFlaggedAt', formatTime(flag.createdAt));
   return flag.queuedAt === undefined ? t('myFlagWaitingEndpoint') : t('myFlagNotInOutbox');
-}
-
-function excerpt(text: string, max = 120): string {
-  const chars = Array.from(text.trim().replace(/\s+/g, ' '));
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }

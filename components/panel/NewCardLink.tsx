@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/platform/i18n';
-import { watchSettings } from '@/utils/settings/settings';
+import { useSettings } from '../hooks/use-settings';
 import type { Detection } from '@/utils/tools/types';
 
 /** The studio's card editor, pre-filled with a page: `options.html#cards?tool=…&context=…`. */
@@ -16,8 +15,7 @@ export function newCardUrl(optionsUrl: string, detection: Detection): string {
  * with the tool and page the panel shows. Renders nothing for teachers or on unknown pages.
  */
 export function NewCardLink({ detection }: { detection: Detection | null }) {
-  const [coachMode, setCoachMode] = useState(false);
-  useEffect(() => watchSettings((settings) => setCoachMode(settings.values.coachMode)), []);
+  const coachMode = useSettings()?.values.coachMode ?? false;
   if (!coachMode || !detection) return null;
   const open = () => void browser.tabs.create({ url: newCardUrl(browser.runtime.getURL('/options.html'), detection) });
   return (

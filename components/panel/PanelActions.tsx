@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { t } from '@/utils/platform/i18n';
 import { lazyComponent } from './lazy';
+import type { PanelForm } from './use-panel-form';
 
 // Loaded on demand: the forms and lists need endpoint formatters and settings parsing, which the
 // first screen of cards does not.
@@ -10,8 +10,6 @@ const PingForm = lazyComponent(() => import('./PingForm').then((m) => m.PingForm
 const FlagForm = lazyComponent(() => import('./FlagForm').then((m) => m.FlagForm), loading);
 const OutboxList = lazyComponent(() => import('./OutboxList').then((m) => m.OutboxList));
 const MyFlags = lazyComponent(() => import('./MyFlags').then((m) => m.MyFlags));
-
-export type PanelForm = 'ping' | 'flag' | null;
 
 interface Props {
   tabState: TabState | null;
@@ -39,9 +37,4 @@ export function PanelActions({ tabState, form, onForm }: Props) {
       <MyFlags />
     </section>
   );
-}
-
-/** Open/close state for the panel's forms, shared with the search empty state. */
-export function usePanelForm(): [PanelForm, (form: PanelForm) => void] {
-  return useState<PanelForm>(null);
 }

@@ -1,17 +1,19 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { useLiveQuery } from '../hooks';
+import { useLiveQuery } from '../hooks/use-live-query';
+import { useSettings } from '../hooks/use-settings';
+import { Field } from '../shared/Field';
 import { db } from '@/utils/platform/db';
 import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import { URGENCIES, type EndpointFormat, type HelpRequestPayload, type RoutedMentor, type Urgency } from '@/utils/endpoints/types';
 import { IncludeFullUrlField } from './IncludeFullUrlField';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { describeOutboxItem } from '@/utils/outbox/describe';
-import { enqueue } from '@/utils/outbox/queue';
 import { buildHelpRequest, mentionSummary } from '@/utils/help-requests/help-request';
-import { watchSettings, type Settings } from '@/utils/settings/settings';
+import { sendHelpRequest } from '@/utils/help-requests/send';
+import type { Settings } from '@/utils/settings/settings';
 import type { TabState } from '@/utils/tabs/tab-state';
-import { formatTime, kickOutbox } from './OutboxList';
+import { OutboxItemStatus, SendFlow } from './SendFlow';
+import { useSendFlow } from './use-send-flow';
 
 const URGENCY_LABELS: Record<Urgency, MessageKey> = {
   now: 'urgencyNow',
@@ -22,32 +24,24 @@ const URGENCY_LABELS: Record<Urgency, MessageKey> = {
 /** Matches the formats' own limit on the teacher's words, so nothing typed is cut silently. */
 const MAX_MESSAGE = 2000;
 
-type Step = { kind: 'compose' } | { kind: 'preview'; payload: HelpRequestPayload } | { kind: 'sent'; id: string };
-
 /**
  * "Ping a mentor": the teacher's words and urgency, then a preview of exactly the body that
  * will be sent, then Send, which stores the request in the outbox for the background.
  */
 export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDone: () => void }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const settings = useSettings()?.values;
   const mentors = useLiveQuery(() => db.mentors.toArray(), []);
   const [message, setMessage] = useState('');
   const [urgency, setUrgency] = useState<Urgency>('today');
   const [includeFullUrl, setIncludeFullUrl] = useState(false);
-  const [step, setStep] = useState<Step>({ kind: 'compose' });
   const [messageError, setMessageError] = useState(false);
-  const [sendError, setSendError] = useState<string | null>(null);
-  const focusTarget = useRef<HTMLElement | null>(null);
-
-  useEffect(() => watchSettings((effective) => setSettings(effective.values)), []);
-  // Each step starts where the teacher reads next (the textarea, the preview heading, the result).
-  const ready = settings !== null && mentors !== undefined;
-  useEffect(() => focusTarget.current?.focus(), [step.kind, ready]);
+  // The first step starts on the textarea, which is there once settings and mentors are read.
+  const flow = useSendFlow<HelpRequestPayload, void>(settings !== undefined && mentors !== undefined);
 
   if (!settings || !mentors) return <p class="status">{t('loading')}</p>;
 
   const endpointReady = settings.endpointUrl.trim() !== '' && validateEndpointUrl(settings.endpointUrl).ok;
-  if (!endpointReady && step.kind !== 'sent') {
+  if (!endpointReady && flow.step.kind !== 'sent') {
     return (
       <div class="ping ping--setup notice" role="region" aria-labelledby="ping-title">
         <h2 id="ping-title" class="ping__title">
@@ -69,64 +63,38 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
       return;
     }
     setMessageError(false);
-    setSendError(null);
-    const payload = buildHelpRequest({
-      tabState,
-      message,
-      urgency,
-      includeFullUrl,
-      settings,
-      mentors,
-      id: crypto.randomUUID(),
-      now: Date.now(),
-    });
-    setStep({ kind: 'preview', payload });
-  };
-
-  const onSend = async (payload: HelpRequestPayload) => {
-    try {
-      // Exactly the previewed object, to the endpoint configured when Send was pressed.
-      await enqueue(payload, { url: settings.endpointUrl.trim(), format: settings.endpointFormat });
-    } catch (error) {
-      setSendError(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    setStep({ kind: 'sent', id: payload.id });
-    await kickOutbox('ping');
+    flow.preview(
+      buildHelpRequest({ tabState, message, urgency, includeFullUrl, settings, mentors, id: crypto.randomUUID(), now: Date.now() }),
+    );
   };
 
   return (
-    <div class="ping" role="region" aria-labelledby="ping-title">
-      <h2 id="ping-title" class="ping__title">
-        {t('pingTitle')}
-      </h2>
-      {step.kind === 'compose' && (
-        <form onSubmit={onPreview} noValidate>
+    <SendFlow
+      flow={flow}
+      block="ping"
+      titleId="ping-title"
+      title={t('pingTitle')}
+      onPreview={onPreview}
+      fields={() => (
+        <>
           {!settings.teacherName.trim() && <p class="hint">{t('pingNoTeacherName')}</p>}
-          <div class="field">
-            <label for="ping-message">{t('pingMessageLabel')}</label>
-            <textarea
-              id="ping-message"
-              ref={(element) => {
-                focusTarget.current = element;
-              }}
-              rows={4}
-              maxLength={MAX_MESSAGE}
-              value={message}
-              aria-invalid={messageError}
-              aria-describedby={messageError ? 'ping-message-error' : 'ping-message-hint'}
-              onInput={(event) => setMessage((event.target as HTMLTextAreaElement).value)}
-            />
-            {messageError ? (
-              <span id="ping-message-error" class="error">
-                {t('pingMessageRequired')}
-              </span>
-            ) : (
-              <span id="ping-message-hint" class="hint">
-                {t('pingMessageHint')}
-              </span>
+          <Field
+            id="ping-message"
+            label={t('pingMessageLabel')}
+            hint={messageError ? undefined : t('pingMessageHint')}
+            error={messageError ? t('pingMessageRequired') : null}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                ref={flow.focusRef}
+                rows={4}
+                maxLength={MAX_MESSAGE}
+                value={message}
+                onInput={(event) => setMessage((event.target as HTMLTextAreaElement).value)}
+              />
             )}
-          </div>
+          </Field>
           <fieldset class="ping__urgency">
             <legend>{t('pingUrgencyLegend')}</legend>
             {URGENCIES.map((value) => (
@@ -137,82 +105,39 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
             ))}
           </fieldset>
           <IncludeFullUrlField id="ping-full-url" checked={includeFullUrl} onChange={setIncludeFullUrl} />
-          <div class="ping__actions">
-            <button type="submit" class="primary">
-              {t('pingPreview')}
-            </button>
-            <button type="button" onClick={onDone}>
-              {t('cancel')}
-            </button>
-          </div>
-        </form>
+        </>
       )}
-      {step.kind === 'preview' && (
-        <Preview
-          payload={step.payload}
-          settings={settings}
-          headingRef={(element) => {
-            focusTarget.current = element;
-          }}
-          error={sendError}
-          onBack={() => setStep({ kind: 'compose' })}
-          onSend={() => void onSend(step.payload)}
+      preview={{
+        heading: t('pingPreviewTitle'),
+        headingId: 'ping-preview-title',
+        summary: (payload) => <PreviewSummary payload={payload} settings={settings} />,
+        body: (payload) => JSON.stringify(formatBody(settings.endpointFormat, payload), null, 2),
+        bodyLabel: t('pingPreviewBodyLabel'),
+        sendLabel: t('pingSend'),
+        failed: (error) => t('pingSendFailed', error),
+      }}
+      // Exactly the previewed object, to the endpoint configured when Send was pressed.
+      store={(payload) => sendHelpRequest(payload, { url: settings.endpointUrl.trim(), format: settings.endpointFormat })}
+      sent={(payload) => (
+        <OutboxItemStatus
+          id={payload.id}
+          testId="ping-result"
+          words={(state, text) => (state === 'sent' || state === 'failed' ? text : t('pingAnnounceQueued', text))}
         />
       )}
-      <div role="status" aria-live="polite" class="ping__live">
-        {step.kind === 'sent' && <SentStatus id={step.id} />}
-      </div>
-      {step.kind === 'sent' && (
-        <div class="ping__actions">
-          <button
-            type="button"
-            ref={(element) => {
-              focusTarget.current = element;
-            }}
-            onClick={onDone}
-          >
-            {t('close')}
-          </button>
-        </div>
-      )}
-    </div>
+      onDone={onDone}
+    />
   );
 }
 
-function Preview(props: {
-  payload: HelpRequestPayload;
-  settings: Settings;
-  headingRef: (element: HTMLElement | null) => void;
-  error: string | null;
-  onBack: () => void;
-  onSend: () => void;
-}) {
-  const { payload, settings } = props;
+function PreviewSummary({ payload, settings }: { payload: HelpRequestPayload; settings: Settings }) {
   const format = settings.endpointFormat;
-  const body = JSON.stringify(formatBody(format, payload), null, 2);
   return (
-    <div class="ping__preview">
-      <h3 id="ping-preview-title" tabIndex={-1} ref={props.headingRef}>
-        {t('pingPreviewTitle')}
-      </h3>
-      <ul class="ping__summary" data-testid="ping-summary">
-        <li>{t('pingPreviewDestination', [endpointHost(settings.endpointUrl), t(FORMAT_NAME_KEYS[format])])}</li>
-        <li>{mentorLine(payload.mentors, format, payload.tool.name)}</li>
-        <li>{t('pingPreviewPage', payload.page.url || t('pingPreviewNoPage'))}</li>
-      </ul>
-      <pre class="ping__body" tabIndex={0} aria-label={t('pingPreviewBodyLabel')} data-testid="ping-preview-body">
-        {body}
-      </pre>
-      {props.error && <p class="notice notice--error">{t('pingSendFailed', props.error)}</p>}
-      <div class="ping__actions">
-        <button type="button" class="primary" onClick={props.onSend}>
-          {t('pingSend')}
-        </button>
-        <button type="button" onClick={props.onBack}>
-          {t('back')}
-        </button>
-      </div>
-    </div>
+    <ul class="ping__summary" data-testid="ping-summary">
+      <li>{t('pingPreviewDestination', [endpointHost(settings.endpointUrl), t(FORMAT_NAME_KEYS[format])])}</li>
+      <li>{mentorLine(payload.mentors, format, payload.tool.name)}</li>
+      <li>{t('pingPreviewPage', payload.page.url || t('pingPreviewNoPage'))}</li>
+    </ul>
   );
 }
 
@@ -225,17 +150,6 @@ function mentorLine(mentors: RoutedMentor[], format: EndpointFormat, toolName: s
   if (mentioned.length > 0) parts.push(t('pingPreviewMentions', names(mentioned)));
   if (namedOnly.length > 0) parts.push(t('pingPreviewNamedOnly', names(namedOnly)));
   return parts.join(' ');
-}
-
-function SentStatus({ id }: { id: string }) {
-  const item = useLiveQuery(() => db.outbox.get(id), [id]);
-  if (!item) return null;
-  const { state, text } = describeOutboxItem(item, formatTime);
-  return (
-    <p class={`notice ${state === 'sent' ? 'notice--ok' : state === 'failed' ? 'notice--error' : ''}`} data-testid="ping-result">
-      {state === 'sent' || state === 'failed' ? text : t('pingAnnounceQueued', text)}
-    </p>
-  );
 }
 
 /** The studio's Settings tab, in a new tab. */

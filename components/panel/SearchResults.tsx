@@ -1,11 +1,12 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { useLiveQuery } from '../hooks';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { CardView } from './CardView';
-import type { PanelForm } from './PanelActions';
+import type { PanelForm } from './use-panel-form';
 import { SEARCH_RESULTS_ID, focusSearchBox, missRecorder, resultToggles, searchWasReady, useSearch } from './search-session';
 import { db, type CardRecord } from '@/utils/platform/db';
+import { placeKey } from '@/utils/platform/keys';
 import { t } from '@/utils/platform/i18n';
-import { feedbackByKey } from '@/utils/cards/personal';
+import { feedbackByKey } from '@/utils/cards/feedback';
 import { toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
 import { browser } from 'wxt/browser';
@@ -42,7 +43,7 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
   const feedback = useMemo(() => feedbackByKey(feedbackList ?? []), [feedbackList]);
   const [open, setOpen] = useState<string | null>(null);
   const results = answer?.results;
-  const highlight = answer?.highlight;
+  const matchTerms = answer?.matchTerms;
   const packLanguages = useLiveQuery(async () => new Map((await db.packs.toArray()).map((pack) => [pack.id, pack.lang])), []);
   const groups = useMemo(
     () => (results ? groupResults(preferLanguage(results, browser.i18n.getUILanguage(), packLanguages), detection) : []),
@@ -107,7 +108,7 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
                 expanded={open === card.key}
                 onToggle={() => setOpen((current) => (current === card.key ? null : card.key))}
                 feedback={feedback.get(card.key)}
-                highlight={highlight}
+                matchTerms={matchTerms}
                 showTools={group.id === 'other' || group.id === 'all'}
               />
             </li>
@@ -153,7 +154,7 @@ function EmptyResults({ query, onForm }: { query: string; onForm: (form: PanelFo
 /** This page's cards, the rest of this tool's, then other tools'; each keeps the ranking. */
 export function groupResults(results: readonly CardRecord[], detection: Detection | null): Group[] {
   if (!detection) return [{ id: 'all', title: t('searchGroupAll'), cards: [...results] }];
-  const place = detection.context ? `${detection.tool}/${detection.context}` : null;
+  const place = detection.context ? placeKey(detection.tool, detection.context) : null;
   const page: CardRecord[] = [];
   const tool: CardRecord[] = [];
   const other: CardRecord[] = [];

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createLocalSearchClient, createWorkerSearchClient, type SearchAnswer, type SearchClient } from '@/utils/search/client';
-import { createMissRecorder, recordSearchMiss, type MissRecorder } from '@/utils/cards/personal';
+import { createMissRecorder, recordSearchMiss, type MissRecorder } from '@/utils/search/misses';
 import type { SearchOptions } from '@/utils/search/engine';
 // Bundled by Vite as its own worker script (WXT defines import.meta.url away, so `new URL()` cannot be used).
 import SearchWorker from '@/utils/search/worker?worker';

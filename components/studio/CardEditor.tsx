@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { db, type CardRecord, type PackRecord } from '@/utils/platform/db';
 import { t, type MessageKey } from '@/utils/platform/i18n';
@@ -9,6 +8,7 @@ import { ToolPicker } from './ToolPicker';
 import { StepsEditor } from './StepsEditor';
 import { LinksEditor } from './LinksEditor';
 import { CardPreview } from './CardPreview';
+import { Field } from '../shared/Field';
 import { fieldErrorText } from './field-error';
 
 const LEVEL_KEYS: Record<Level, MessageKey> = { beginner: 'levelBeginner', intermediate: 'levelIntermediate', advanced: 'levelAdvanced' };
@@ -105,47 +105,52 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
     <div class="card-editor-layout">
       <form class="card-editor" onSubmit={save} noValidate aria-labelledby="editor-heading">
         <h2 id="editor-heading">{editingKey ? t('editorEditHeading') : t('editorNewHeading')}</h2>
-        <Field id="editor-pack" label={t('editorPack')}>
-          <select id="editor-pack" value={packId} onChange={(event) => setPackId(event.currentTarget.value)}>
-            {localPacks.map((pack) => (
-              <option key={pack.id} value={pack.id}>
-                {pack.name}
-              </option>
-            ))}
-            {localPacks.length === 0 && <option value={NEW_PACK}>{t('editorNewPackOption')}</option>}
-          </select>
+        <Field id="editor-pack" label={t('editorPack')} textTag="p">
+          {(control) => (
+            <select {...control} value={packId} onChange={(event) => setPackId(event.currentTarget.value)}>
+              {localPacks.map((pack) => (
+                <option key={pack.id} value={pack.id}>
+                  {pack.name}
+                </option>
+              ))}
+              {localPacks.length === 0 && <option value={NEW_PACK}>{t('editorNewPackOption')}</option>}
+            </select>
+          )}
         </Field>
-        <Field id="editor-title" label={t('editorTitle')} hint={t('editorTitleHint')} error={errorOf('title')}>
-          <input
-            id="editor-title"
-            type="text"
-            value={draft.title}
-            {...describe('editor-title', t('editorTitleHint'), errorOf('title'))}
-            onInput={(event) => change('title', { ...draft, title: event.currentTarget.value })}
-          />
+        <Field id="editor-title" label={t('editorTitle')} hint={t('editorTitleHint')} error={errorOf('title') ?? null} textTag="p">
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={draft.title}
+              onInput={(event) => change('title', { ...draft, title: event.currentTarget.value })}
+            />
+          )}
         </Field>
-        <Field id="editor-id" label={t('editorId')} hint={t('editorIdHint')} error={errorOf('id')}>
-          <input
-            id="editor-id"
-            type="text"
-            spellcheck={false}
-            value={shownId}
-            {...describe('editor-id', t('editorIdHint'), errorOf('id'))}
-            onInput={(event) => {
-              setIdEdited(true);
-              setIdTaken(false);
-              change('id', { ...draft, id: event.currentTarget.value });
-            }}
-          />
+        <Field id="editor-id" label={t('editorId')} hint={t('editorIdHint')} error={errorOf('id') ?? null} textTag="p">
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              spellcheck={false}
+              value={shownId}
+              onInput={(event) => {
+                setIdEdited(true);
+                setIdTaken(false);
+                change('id', { ...draft, id: event.currentTarget.value });
+              }}
+            />
+          )}
         </Field>
-        <Field id="editor-summary" label={t('editorSummary')} error={errorOf('summary')}>
-          <textarea
-            id="editor-summary"
-            rows={2}
-            value={draft.summary}
-            {...describe('editor-summary', undefined, errorOf('summary'))}
-            onInput={(event) => change('summary', { ...draft, summary: event.currentTarget.value })}
-          />
+        <Field id="editor-summary" label={t('editorSummary')} error={errorOf('summary') ?? null} textTag="p">
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={draft.summary}
+              onInput={(event) => change('summary', { ...draft, summary: event.currentTarget.value })}
+            />
+          )}
         </Field>
         <StepsEditor
           draft={draft}
@@ -162,27 +167,30 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
           toolsError={errorOf('tools')}
           contextsError={errorOf('contexts')}
         />
-        <Field id="editor-tags" label={t('editorTags')} hint={t('editorTagsHint')} error={errorOf('tags')}>
-          <input
-            id="editor-tags"
-            type="text"
-            value={draft.tags}
-            {...describe('editor-tags', t('editorTagsHint'), errorOf('tags'))}
-            onInput={(event) => change('tags', { ...draft, tags: event.currentTarget.value })}
-          />
+        <Field id="editor-tags" label={t('editorTags')} hint={t('editorTagsHint')} error={errorOf('tags') ?? null} textTag="p">
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={draft.tags}
+              onInput={(event) => change('tags', { ...draft, tags: event.currentTarget.value })}
+            />
+          )}
         </Field>
-        <Field id="editor-level" label={t('editorLevel')}>
-          <select
-            id="editor-level"
-            value={draft.level}
-            onChange={(event) => change('level', { ...draft, level: event.currentTarget.value as Level })}
-          >
-            {LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(LEVEL_KEYS[level])}
-              </option>
-            ))}
-          </select>
+        <Field id="editor-level" label={t('editorLevel')} textTag="p">
+          {(control) => (
+            <select
+              {...control}
+              value={draft.level}
+              onChange={(event) => change('level', { ...draft, level: event.currentTarget.value as Level })}
+            >
+              {LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {t(LEVEL_KEYS[level])}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <LinksEditor
           links={draft.links}
@@ -196,14 +204,21 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
           }}
           errorFor={(index, field) => (index === -1 ? errorOf('links') : errorOf(`links.${index}.${field}`))}
         />
-        <Field id="editor-review-by" label={t('editorReviewBy')} hint={t('editorReviewByHint')} error={errorOf('reviewBy')}>
-          <input
-            id="editor-review-by"
-            type="date"
-            value={draft.reviewBy}
-            {...describe('editor-review-by', t('editorReviewByHint'), errorOf('reviewBy'))}
-            onInput={(event) => change('reviewBy', { ...draft, reviewBy: event.currentTarget.value })}
-          />
+        <Field
+          id="editor-review-by"
+          label={t('editorReviewBy')}
+          hint={t('editorReviewByHint')}
+          error={errorOf('reviewBy') ?? null}
+          textTag="p"
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={draft.reviewBy}
+              onInput={(event) => change('reviewBy', { ...draft, reviewBy: event.currentTarget.value })}
+            />
+          )}
         </Field>
         <div class="button-row">
           <button type="submit" class="primary" disabled={saving}>
@@ -219,31 +234,6 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
         </div>
       </form>
       <CardPreview draft={draft} />
-    </div>
-  );
-}
-
-/** ARIA wiring for an input with an optional hint and error below it. */
-function describe(id: string, hint: string | undefined, error: string | undefined) {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return { 'aria-invalid': Boolean(error), 'aria-describedby': ids || undefined };
-}
-
-function Field(props: { id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      {props.children}
-      {props.hint && (
-        <p id={`${props.id}-hint`} class="hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${props.id}-error`} class="error">
-          {props.error}
-        </p>
-      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useLiveQuery } from '../hooks';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { db, type CardRecord, type PackRecord } from '@/utils/platform/db';
 import { t } from '@/utils/platform/i18n';
 import { toolById } from '@/utils/tools/catalog';
@@ -8,6 +8,7 @@ import { deleteCard, duplicateCard, restoreDeleted, type DeletedCards } from '@/
 import { CardList } from './CardList';
 import { CardEditor } from './CardEditor';
 import { UndoNotice } from './UndoNotice';
+import { useUndo } from '../hooks/use-undo';
 
 interface Editing {
   draft: CardDraft;
@@ -37,8 +38,7 @@ export function CardsTab({ params }: { params: URLSearchParams }) {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [undo, setUndo] = useState<{ message: string; deleted: DeletedCards } | null>(null);
-  const [undoFailed, setUndoFailed] = useState(false);
+  const deletion = useUndo(async ({ deleted }: { message: string; deleted: DeletedCards }) => (await restoreDeleted(deleted)).ok);
 
   const paramsKey = params.toString();
   useEffect(() => {
@@ -64,15 +64,8 @@ export function CardsTab({ params }: { params: URLSearchParams }) {
   const onDelete = async (card: CardRecord) => {
     const result = await deleteCard(card.key);
     if (!result.ok) return;
-    setUndoFailed(false);
-    setUndo({ message: t('cardsDeleted', card.title), deleted: result.value });
+    deletion.offer({ message: t('cardsDeleted', card.title), deleted: result.value });
     if (editing?.key === card.key) setEditing(null);
-  };
-  const onUndo = async () => {
-    if (!undo) return;
-    const result = await restoreDeleted(undo.deleted);
-    setUndo(null);
-    setUndoFailed(!result.ok);
   };
 
   return (
@@ -88,8 +81,10 @@ export function CardsTab({ params }: { params: URLSearchParams }) {
         >
           {t('cardsNew')}
         </button>
-        {undo && <UndoNotice message={undo.message} onUndo={() => void onUndo()} onDismiss={() => setUndo(null)} />}
-        {undoFailed && (
+        {deletion.offered && (
+          <UndoNotice message={deletion.offered.message} onUndo={() => void deletion.undo()} onDismiss={deletion.dismiss} />
+        )}
+        {deletion.failed && (
           <p class="notice notice--error" role="alert">
             {t('studioUndoFailed')}
           </p>

@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/utils/platform/i18n';
+import { domainPattern, hasOrigins, requestOrigins, watchPermissions } from '@/utils/platform/permissions';
+import { Field } from '../shared/Field';
 import {
   domainEntries,
-  domainOrigin,
   isDomainListLocked,
   patternCoversDomain,
   validateDomain,
   type DomainEntry,
   type DomainError,
 } from '@/utils/settings/school-domains';
-import { readPolicy, readUserSettings, saveSettings, type Policy, type Settings } from '@/utils/settings/settings';
+import { readUserSettings, saveSettings, watchSettingSources, type Policy, type Settings } from '@/utils/settings/settings';
 
 const ERROR_KEYS: Record<DomainError, MessageKey> = {
   empty: 'domainsErrorEmpty',
@@ -33,22 +34,7 @@ interface Sources {
 /** Reads the teacher's settings and the school's policy, and again whenever either changes. */
 function useSources(): Sources | null {
   const [sources, setSources] = useState<Sources | null>(null);
-  useEffect(() => {
-    let active = true;
-    const load = () =>
-      void Promise.all([readUserSettings(), readPolicy()]).then(([user, policy]) => {
-        if (active) setSources({ user, policy });
-      });
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'managed' || (area === 'local' && 'settings' in changes)) load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    load();
-    return () => {
-      active = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, []);
+  useEffect(() => watchSettingSources(setSources), []);
   return sources;
 }
 
@@ -63,19 +49,17 @@ function useAccess(domains: string[]): Record<string, Access> {
       void Promise.all(
         domains.map(async (domain): Promise<[string, Access]> => {
           if (staticMatches.some((pattern) => patternCoversDomain(pattern, domain))) return [domain, 'covered'];
-          const granted = await browser.permissions.contains({ origins: [domainOrigin(domain)] }).catch(() => false);
+          const granted = await hasOrigins([domainPattern(domain)]);
           return [domain, granted ? 'granted' : 'missing'];
         }),
       ).then((pairs) => {
         if (active) setAccess(Object.fromEntries(pairs));
       });
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
+    const stopWatching = watchPermissions(check);
     check();
     return () => {
       active = false;
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
+      stopWatching();
     };
   }, [key]);
   return access;
@@ -119,21 +103,17 @@ export function DomainsTab() {
     setError(null);
     // Asked first and synchronously: browsers show a permission prompt only inside the click.
     // The domain is saved at once either way; its row then says whether access was granted.
-    const request = browser.permissions.request({ origins: [domainOrigin(domain)] });
+    const request = requestOrigins([domainPattern(domain)]);
     void saveOwn((own) => [...own.filter((item) => item !== domain), domain]).then(
       () => setInput(''),
       (saveError: unknown) => setError(t('domainsSaveFailed', errorText(saveError))),
     );
-    void request
-      .catch(() => false)
-      .then((granted) => setAnnouncement(t(granted ? 'domainsAnnounceAdded' : 'domainsAnnounceAddedNoAccess', domain)));
+    void request.then((granted) => setAnnouncement(t(granted ? 'domainsAnnounceAdded' : 'domainsAnnounceAddedNoAccess', domain)));
   };
 
   const grant = (domain: string) => {
-    const request = browser.permissions.request({ origins: [domainOrigin(domain)] });
-    void request
-      .catch(() => false)
-      .then((granted) => setAnnouncement(t(granted ? 'domainsAnnounceGranted' : 'domainsAnnounceRefused', domain)));
+    const request = requestOrigins([domainPattern(domain)]);
+    void request.then((granted) => setAnnouncement(t(granted ? 'domainsAnnounceGranted' : 'domainsAnnounceRefused', domain)));
   };
 
   const remove = (domain: string) => {
@@ -152,30 +132,22 @@ export function DomainsTab() {
         <p class="locked-note">{t('domainsLockedNote')}</p>
       ) : (
         <form class="domains__add" onSubmit={onSubmit} noValidate>
-          <div class="field">
-            <label for="domain-input">{t('domainsAddLabel')}</label>
-            <input
-              id="domain-input"
-              ref={inputRef}
-              type="text"
-              inputMode="url"
-              autoComplete="off"
-              autoCapitalize="off"
-              spellcheck={false}
-              value={input}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'domain-hint domain-error' : 'domain-hint'}
-              onInput={(event) => setInput((event.target as HTMLInputElement).value)}
-            />
-            <span id="domain-hint" class="hint">
-              {t('domainsAddHint')}
-            </span>
-            {error && (
-              <span id="domain-error" class="error" role="alert">
-                {error}
-              </span>
+          {/* Valid until a domain is refused: aria-invalid appears only with the error. */}
+          <Field id="domain-input" label={t('domainsAddLabel')} hint={t('domainsAddHint')} error={error || undefined} errorRole="alert">
+            {(control) => (
+              <input
+                {...control}
+                ref={inputRef}
+                type="text"
+                inputMode="url"
+                autoComplete="off"
+                autoCapitalize="off"
+                spellcheck={false}
+                value={input}
+                onInput={(event) => setInput((event.target as HTMLInputElement).value)}
+              />
             )}
-          </div>
+          </Field>
           <button type="submit" class="primary">
             {t('domainsAdd')}
           </button>

@@ -1,28 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useLiveQuery } from '../hooks';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { db, type CardRecord } from '@/utils/platform/db';
 import type { GapKind } from '@/utils/endpoints/types';
-import {
-  cardsPastReview,
-  gapsToCsv,
-  gapToPayload,
-  groupGaps,
-  localDate,
-  mostUnhelpful,
-  parseGapImport,
-  type GapGroup,
-  type GapImportError,
-} from '@/utils/gaps/gaps';
-import { importGapFlags, resolveGaps, watchGapUpdates } from '@/utils/gaps/store';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { gapsToCsv } from '@/utils/gaps/csv';
+import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
+import { groupGaps, type GapGroup } from '@/utils/gaps/groups';
+import { parseGapImport, type GapImportError } from '@/utils/gaps/import';
+import { gapToPayload } from '@/utils/gaps/records';
+import { cardsPastReview, localDate, mostUnhelpful } from '@/utils/gaps/review';
+import { importGapFlags, resolveGaps } from '@/utils/gaps/store';
+import { watchGapUpdates } from '@/utils/gaps/updates';
+import { t } from '@/utils/platform/i18n';
 import { downloadText } from './download';
-
-const KIND_LABELS: Record<GapKind, MessageKey> = {
-  missing: 'flagKindMissing',
-  unhelpful: 'flagKindUnhelpful',
-  outdated: 'flagKindOutdated',
-  'search-found-nothing': 'flagKindSearch',
-};
 
 /** A flags file bigger than this is not an export of flags. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -96,7 +85,7 @@ function GapGroups({ groups }: { groups: GapGroup[] }) {
 function GroupRow({ group }: { group: GapGroup }) {
   const place = group.pageName ? `${group.toolName} ${t('headerSeparator')} ${group.pageName}` : group.toolName;
   const kinds = (Object.entries(group.kinds) as Array<[GapKind, number]>).map(([kind, count]) =>
-    t('gapsKindCount', [t(KIND_LABELS[kind]), String(count)]),
+    t('gapsKindCount', [t(GAP_KIND_LABEL_KEYS[kind]), String(count)]),
   );
   const params = new URLSearchParams({ tool: group.tool });
   if (group.context) params.set('context', group.context);

@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { LINK_KINDS, type CardLink, type LinkKind } from '@/utils/cards/schema';
+import { Field } from '../shared/Field';
 
 const KIND_KEYS: Record<LinkKind, MessageKey> = { video: 'linkKindVideo', article: 'linkKindArticle', help: 'linkKindHelp' };
 
@@ -21,47 +22,36 @@ export function LinksEditor({ links, onChange, errorFor }: Props) {
       {links.map((link, index) => {
         const number = String(index + 1);
         const input = (field: 'title' | 'url', label: MessageKey) => {
-          const id = `editor-link-${index}-${field}`;
-          const error = errorFor(index, field);
           return (
-            <div class="field">
-              <label for={id}>{t(label, number)}</label>
-              <input
-                id={id}
-                type="text"
-                inputMode={field === 'url' ? 'url' : 'text'}
-                spellcheck={field === 'title'}
-                value={link[field]}
-                aria-invalid={Boolean(error)}
-                aria-describedby={error ? `${id}-error` : undefined}
-                onInput={(event) => update(index, { [field]: event.currentTarget.value })}
-              />
-              {error && (
-                <p id={`${id}-error`} class="error">
-                  {error}
-                </p>
+            <Field id={`editor-link-${index}-${field}`} label={t(label, number)} error={errorFor(index, field) ?? null} textTag="p">
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  inputMode={field === 'url' ? 'url' : 'text'}
+                  spellcheck={field === 'title'}
+                  value={link[field]}
+                  onInput={(event) => update(index, { [field]: event.currentTarget.value })}
+                />
               )}
-            </div>
+            </Field>
           );
         };
         return (
           <div key={index} class="links-editor__row">
             {input('title', 'editorLinkTitle')}
             {input('url', 'editorLinkUrl')}
-            <div class="field">
-              <label for={`editor-link-${index}-kind`}>{t('editorLinkKind', number)}</label>
-              <select
-                id={`editor-link-${index}-kind`}
-                value={link.kind}
-                onChange={(event) => update(index, { kind: event.currentTarget.value as LinkKind })}
-              >
-                {LINK_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(KIND_KEYS[kind])}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field id={`editor-link-${index}-kind`} label={t('editorLinkKind', number)}>
+              {(control) => (
+                <select {...control} value={link.kind} onChange={(event) => update(index, { kind: event.currentTarget.value as LinkKind })}>
+                  {LINK_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(KIND_KEYS[kind])}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <button type="button" aria-label={t('editorRemoveLink', number)} onClick={() => onChange(links.filter((_, i) => i !== index))}>
               ×
             </button>

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useLiveQuery } from '../hooks';
+import { useMemo } from 'preact/hooks';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { db, type PackRecord } from '@/utils/platform/db';
 import { t } from '@/utils/platform/i18n';
-import { watchSettings } from '@/utils/settings/settings';
 import { exportFileName, exportPack } from '@/utils/cards/import';
 import { deletePack, removeSubscription, restoreDeleted, type DeletedCards } from '@/utils/cards/authoring';
 import { isPendingSubscription, planSubscriptions } from '@/utils/cards/subscriptions';
@@ -10,15 +9,18 @@ import { PackList, type SubscriptionRow } from './PackList';
 import { ImportPackForm } from './ImportPackForm';
 import { SubscribeForm } from './SubscribeForm';
 import { UndoNotice } from './UndoNotice';
+import { useSettings } from '../hooks/use-settings';
+import { useUndo } from '../hooks/use-undo';
 import { downloadText } from './download';
+
+/** Until settings are read: one array, so the subscription rows are not worked out again each render. */
+const NO_URLS: string[] = [];
 
 /** The coach's packs: what is installed, importing and exporting files, and subscriptions. */
 export function PacksTab() {
   const packs = useLiveQuery(() => db.packs.toArray(), []);
-  const [settingsUrls, setSettingsUrls] = useState<string[]>([]);
-  const [undo, setUndo] = useState<{ message: string; deleted: DeletedCards } | null>(null);
-  const [undoFailed, setUndoFailed] = useState(false);
-  useEffect(() => watchSettings((settings) => setSettingsUrls(settings.values.packUrls)), []);
+  const settingsUrls = useSettings()?.values.packUrls ?? NO_URLS;
+  const deletion = useUndo(async ({ deleted }: { message: string; deleted: DeletedCards }) => (await restoreDeleted(deleted)).ok);
 
   const subscriptions = useMemo(() => subscriptionRows(settingsUrls, packs ?? []), [settingsUrls, packs]);
   if (!packs) return <p class="status">{t('loading')}</p>;
@@ -28,27 +30,22 @@ export function PacksTab() {
     if (text !== null) downloadText(text, exportFileName(pack.id));
   };
   const offerUndo = (message: string, result: Awaited<ReturnType<typeof deletePack>>) => {
-    setUndoFailed(false);
-    if (result.ok) setUndo({ message, deleted: result.value });
+    if (result.ok) deletion.offer({ message, deleted: result.value });
   };
   const onDelete = async (pack: PackRecord) => offerUndo(t('packDeleted', pack.name), await deletePack(pack.id));
   const onUnsubscribe = async (pack: PackRecord) => {
     const label = isPendingSubscription(pack) && pack.source.kind === 'url' ? pack.source.url : pack.name;
     offerUndo(t('packUnsubscribed', label), await removeSubscription(pack.id));
   };
-  const onUndo = async () => {
-    if (!undo) return;
-    const result = await restoreDeleted(undo.deleted);
-    setUndo(null);
-    setUndoFailed(!result.ok);
-  };
 
   return (
     <div class="packs-tab">
       <section class="studio-section" aria-labelledby="packs-heading">
         <h2 id="packs-heading">{t('packsHeading')}</h2>
-        {undo && <UndoNotice message={undo.message} onUndo={() => void onUndo()} onDismiss={() => setUndo(null)} />}
-        {undoFailed && (
+        {deletion.offered && (
+          <UndoNotice message={deletion.offered.message} onUndo={() => void deletion.undo()} onDismiss={deletion.dismiss} />
+        )}
+        {deletion.failed && (
           <p class="notice notice--error" role="alert">
             {t('studioUndoFailed')}
           </p>

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { db } from '@/utils/platform/db';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { sendMessage } from '@/utils/platform/messages';
+import { requestReadAccess } from '@/utils/platform/permissions';
 import { pendingRecord, validatePackUrl, type PackSyncResult, type PackUrlProblem } from '@/utils/cards/subscriptions';
 import { describeSyncResult } from './sync-text';
+import { Field } from '../shared/Field';
 
 const PROBLEM_KEYS: Record<PackUrlProblem | 'exists', MessageKey> = {
   empty: 'packUrlEmpty',
@@ -17,21 +18,6 @@ const PROBLEM_KEYS: Record<PackUrlProblem | 'exists', MessageKey> = {
 interface Props {
   /** Every URL already subscribed, from settings or the studio, in normal form. */
   subscribedUrls: readonly string[];
-}
-
-/**
- * Asks for read access to the pack's site, so that the background can fetch it whatever the
- * server's CORS headers say. Needs the click's user gesture; a refusal is not fatal (a server
- * that allows cross-origin reads still syncs).
- */
-export async function requestReadAccess(url: string): Promise<void> {
-  const { protocol, hostname } = new URL(url);
-  const origins = [`${protocol}//${hostname}/*`];
-  try {
-    if (!(await browser.permissions.contains({ origins }))) await browser.permissions.request({ origins });
-  } catch {
-    // No prompt possible here (no gesture, or the API is missing): sync without it.
-  }
 }
 
 /** Subscribe to a pack URL, and "Sync now" for every subscription. */
@@ -71,27 +57,21 @@ export function SubscribeForm({ subscribedUrls }: Props) {
       <h2 id="subscribe-heading">{t('subscribeHeading')}</h2>
       <p class="hint">{t('subscribeHint')}</p>
       <form class="subscribe-form" onSubmit={subscribe} noValidate>
-        <div class="field">
-          <label for="pack-url">{t('packUrlLabel')}</label>
-          <input
-            id="pack-url"
-            type="url"
-            inputMode="url"
-            placeholder="https://"
-            value={value}
-            aria-invalid={problem !== null}
-            aria-describedby={problem ? 'pack-url-error' : undefined}
-            onInput={(event) => {
-              setValue(event.currentTarget.value);
-              setProblem(null);
-            }}
-          />
-          {problem && (
-            <p id="pack-url-error" class="error">
-              {t(PROBLEM_KEYS[problem])}
-            </p>
+        <Field id="pack-url" label={t('packUrlLabel')} error={problem ? t(PROBLEM_KEYS[problem]) : null} textTag="p">
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              value={value}
+              onInput={(event) => {
+                setValue(event.currentTarget.value);
+                setProblem(null);
+              }}
+            />
           )}
-        </div>
+        </Field>
         <div class="button-row">
           <button type="submit" class="primary" disabled={busy}>
             {t('subscribeButton')}

@@ -7,20 +7,10 @@ import { db } from '../../utils/platform/db';
 import { createLocalPack, saveCard } from '../../utils/cards/authoring';
 import { replacePack } from '../../utils/cards/store';
 import type { Card } from '../../utils/cards/schema';
+import * as make from '../support/factories';
 
 function card(id: string, title: string, extra: Partial<Card> = {}): Card {
-  return {
-    id,
-    title,
-    summary: 'Summary.',
-    steps: ['Open **SpeedGrader**.'],
-    tools: ['canvas'],
-    contexts: ['speedgrader'],
-    tags: [],
-    level: 'beginner',
-    links: [],
-    ...extra,
-  };
+  return make.card({ id, title, ...extra });
 }
 
 beforeEach(async () => {
@@ -38,7 +28,13 @@ describe('CardsTab: a new card from a link', () => {
   it('opens a new card pre-filled with the tool and page from #cards?tool=…&context=…', async () => {
     render(<CardsTab params={params('tool=canvas&context=speedgrader')} />);
     const editor = await screen.findByRole('form', { name: 'New card' });
-    expect(within(editor).getByRole('button', { name: 'Remove Canvas' })).toBeTruthy();
+    const tools = within(editor).getByRole('group', { name: 'Tools' });
+    expect(
+      within(tools)
+        .getAllByRole('listitem')
+        .map((chip) => chip.textContent),
+    ).toEqual(['Canvas×']);
+    expect(within(tools).getByRole('button', { name: 'Remove Canvas' }).textContent).toBe('×');
     const pages = within(editor).getByRole('group', { name: 'Pages in Canvas' });
     expect((within(pages).getByLabelText('SpeedGrader') as HTMLInputElement).checked).toBe(true);
     expect((within(pages).getByLabelText('Modules') as HTMLInputElement).checked).toBe(false);
@@ -83,7 +79,8 @@ describe('CardsTab: writing a card', () => {
     });
     // The saved card is now being edited, and listed.
     await screen.findByRole('form', { name: 'Edit card' });
-    expect(await within(screen.getByRole('region', { name: 'Your cards' })).findByText('Reuse a rubric')).toBeTruthy();
+    const listed = await within(screen.getByRole('region', { name: 'Your cards' })).findByText('Reuse a rubric');
+    expect(listed.closest('li')?.className).toBe('is-selected');
   });
 
   it('shows schema errors next to the fields and refuses to save until they are fixed', async () => {

@@ -90,8 +90,12 @@ describe('DomainsTab', () => {
     add('  LMS.District.org ');
     // Synchronously, before the click handler returned: the browser needs the user gesture.
     expect(permissions.requests).toEqual([['https://lms.district.org/*']]);
-    await waitFor(() => expect(within(row('lms.district.org')).getByText(/^Active/)).toBeTruthy());
-    expect(within(row('lms.district.org')).getByText('Added by you')).toBeTruthy();
+    await waitFor(() =>
+      expect(within(row('lms.district.org')).getByText(/^Active/).textContent).toBe(
+        'Active: Coachmark recognises supported tools on this site.',
+      ),
+    );
+    expect(row('lms.district.org').querySelector('.domains__source')?.textContent).toBe('Added by you');
     expect((await readUserSettings()).selfHostedDomains).toEqual(['lms.district.org']);
     expect(screen.getByRole('status').textContent).toMatch(/lms\.district\.org added/);
     expect((input() as HTMLInputElement).value).toBe('');
@@ -102,13 +106,21 @@ describe('DomainsTab', () => {
     render(<DomainsTab />);
     await screen.findByRole('textbox', { name: 'Domain' });
     add('moodle.district.org');
-    await waitFor(() => expect(within(row('moodle.district.org')).getByText(/^Permission needed/)).toBeTruthy());
+    await waitFor(() =>
+      expect(within(row('moodle.district.org')).getByText(/^Permission needed/).textContent).toBe(
+        'Permission needed: Coachmark cannot look at this site until you grant access.',
+      ),
+    );
     expect(screen.getByRole('status').textContent).toMatch(/Access was not granted/);
 
     permissions.answer = true;
     fireEvent.click(screen.getByRole('button', { name: 'Grant access to moodle.district.org' }));
     expect(permissions.requests).toEqual([['https://moodle.district.org/*'], ['https://moodle.district.org/*']]);
-    await waitFor(() => expect(within(row('moodle.district.org')).getByText(/^Active/)).toBeTruthy());
+    await waitFor(() =>
+      expect(within(row('moodle.district.org')).getByText(/^Active/).textContent).toBe(
+        'Active: Coachmark recognises supported tools on this site.',
+      ),
+    );
     expect(screen.queryByRole('button', { name: /Grant access/ })).toBeNull();
   });
 
@@ -116,7 +128,11 @@ describe('DomainsTab', () => {
     render(<DomainsTab />);
     await screen.findByRole('textbox', { name: 'Domain' });
     add('district.instructure.com');
-    await waitFor(() => expect(within(row('district.instructure.com')).getByText(/^Already recognised/)).toBeTruthy());
+    await waitFor(() =>
+      expect(within(row('district.instructure.com')).getByText(/^Already recognised/).textContent).toBe(
+        'Already recognised: this address is one Coachmark knows.',
+      ),
+    );
     add('District.Instructure.com');
     expect((await screen.findByRole('alert')).textContent).toBe('district.instructure.com is already in the list.');
   });
@@ -125,14 +141,19 @@ describe('DomainsTab', () => {
     policy = { selfHostedDomains: ['canvas.district.org'] };
     await fakeBrowser.storage.local.set({ settings: { selfHostedDomains: ['mine.school.org'] } });
     render(<DomainsTab />);
-    await waitFor(() => expect(row('canvas.district.org')).toBeTruthy());
-    expect(within(row('canvas.district.org')).getByText('Set by your school')).toBeTruthy();
+    await waitFor(() =>
+      expect(Array.from(document.querySelectorAll('.domains__name'), (name) => name.textContent)).toEqual([
+        'canvas.district.org',
+        'mine.school.org',
+      ]),
+    );
+    expect(row('canvas.district.org').querySelector('.domains__source')?.textContent).toBe('Set by your school');
     expect(within(row('canvas.district.org')).queryByRole('button', { name: /Remove/ })).toBeNull();
 
     fireEvent.click(within(row('mine.school.org')).getByRole('button', { name: 'Remove mine.school.org' }));
     await waitFor(() => expect(screen.queryByText('mine.school.org')).toBeNull());
     expect((await readUserSettings()).selfHostedDomains).toEqual([]);
-    expect(screen.getByText('canvas.district.org')).toBeTruthy();
+    expect(Array.from(document.querySelectorAll('.domains__name'), (name) => name.textContent)).toEqual(['canvas.district.org']);
   });
 
   it('hides the form when the school locks the list', async () => {
@@ -140,6 +161,6 @@ describe('DomainsTab', () => {
     render(<DomainsTab />);
     await screen.findByText('Your school manages this list.');
     expect(screen.queryByRole('textbox', { name: 'Domain' })).toBeNull();
-    expect(screen.getByText('canvas.district.org')).toBeTruthy();
+    expect(Array.from(document.querySelectorAll('.domains__name'), (name) => name.textContent)).toEqual(['canvas.district.org']);
   });
 });

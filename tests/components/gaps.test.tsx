@@ -9,9 +9,11 @@ import { GapsTab } from '../../components/studio/GapsTab';
 import { importPack } from '../../utils/cards/import';
 import { replacePack } from '../../utils/cards/store';
 import type { Card, Pack } from '../../utils/cards/schema';
+import * as make from '../support/factories';
 import { db, toCardRecord, type GapRecord } from '../../utils/platform/db';
 import type { GapFlagPayload } from '../../utils/endpoints/types';
-import { gapRecordFromPayload, parseGapImport } from '../../utils/gaps/gaps';
+import { parseGapImport } from '../../utils/gaps/import';
+import { gapRecordFromPayload } from '../../utils/gaps/records';
 import { saveMyFlag } from '../../utils/gaps/store';
 import { saveSettings } from '../../utils/settings/settings';
 import { saveTabState, type TabState } from '../../utils/tabs/tab-state';
@@ -26,22 +28,11 @@ const SPEEDGRADER: TabState = {
 const ENDPOINT = 'https://hooks.district.example/coachmark';
 
 function card(id: string, contexts: string[], extra: Partial<Card> = {}): Card {
-  return {
-    id,
-    title: `Card ${id}`,
-    summary: `What ${id} is for.`,
-    steps: ['Open **SpeedGrader**.'],
-    tools: ['canvas'],
-    contexts,
-    tags: [],
-    level: 'beginner',
-    links: [],
-    ...extra,
-  };
+  return make.card({ id, title: `Card ${id}`, contexts, ...extra });
 }
 
 function pack(version: string, cards: Card[]): Pack {
-  return { schemaVersion: 1, id: 'district', name: 'District pack', version, cards };
+  return make.pack({ id: 'district', name: 'District pack', version, cards });
 }
 
 function payload(id: string, extra: Partial<GapFlagPayload> = {}): GapFlagPayload {
@@ -124,7 +115,9 @@ describe('Flag a gap', () => {
       searches: ['hide grades'],
       teacher: { name: 'Ms. Rivera' },
     });
-    expect(within(form).getByText(/To hooks\.district\.example as Generic JSON/)).toBeTruthy();
+    expect(within(form).getByText(/To hooks\.district\.example as Generic JSON/).textContent).toBe(
+      'To hooks.district.example as Generic JSON:',
+    );
     fireEvent.click(within(form).getByRole('button', { name: 'Send flag' }));
 
     await waitFor(async () => expect(await db.outbox.get(shown.id)).toBeDefined());
@@ -264,7 +257,12 @@ describe('My flags and the addressed notice', () => {
     expect(screen.getByTestId('my-flag').textContent).toContain('Addressed New card: “Hide grades until you post them”');
     const notice = await screen.findByRole('region', { name: 'Answers to your flags' });
     expect(within(notice).getByRole('status').textContent).toBe('Your flag about SpeedGrader has a new card');
-    expect(within(notice).getByRole('button', { name: /Hide grades until you post them/ })).toBeTruthy();
+    // The new card is right under the notice, closed until the teacher opens it.
+    expect(
+      within(notice)
+        .getByRole('button', { name: /Hide grades until you post them/ })
+        .getAttribute('aria-expanded'),
+    ).toBe('false');
     await waitFor(async () => expect((await db.gaps.get('f1'))?.addressedSeenAt).toBeDefined());
     expect(await db.gaps.get('f1')).toMatchObject({ status: 'addressed', addressedByCardKey: 'district/sg-hide' });
 

@@ -17,7 +17,8 @@ const setValue = (name: string, value: string) => fireEvent.input(input(name), {
 describe('MentorsTab', () => {
   it('adds a mentor with handles and tools', async () => {
     render(<MentorsTab />);
-    expect(await screen.findByText('No mentors yet.')).toBeTruthy();
+    await screen.findByText('No mentors yet.');
+    expect(screen.queryAllByTestId('mentor-row')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Add a mentor' }));
     const form = screen.getByRole('form', { name: 'New mentor' });
     setValue('Name', ' Ana Ruiz ');
@@ -50,9 +51,16 @@ describe('MentorsTab', () => {
     expect(input('Name').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(input('Name'));
     expect(input('Slack member ID').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/A Slack member ID starts with U or W/)).toBeTruthy();
-    expect(screen.getByText(/Enter an e-mail address/)).toBeTruthy();
-    expect(screen.getByText('Choose at least one tool.')).toBeTruthy();
+    expect(input('Slack member ID').getAttribute('aria-describedby')?.split(' ')).toContain(
+      screen.getByText(/A Slack member ID starts with U or W/).id,
+    );
+    expect(input('Microsoft Teams e-mail').getAttribute('aria-invalid')).toBe('true');
+    expect(input('Microsoft Teams e-mail').getAttribute('aria-describedby')?.split(' ')).toContain(
+      screen.getByText(/Enter an e-mail address/).id,
+    );
+    expect(screen.getByRole('group', { name: 'Tools they help with' }).getAttribute('aria-describedby')).toBe(
+      screen.getByText('Choose at least one tool.').id,
+    );
     expect(await db.mentors.count()).toBe(0);
 
     setValue('Name', 'Ana Ruiz');

@@ -27,7 +27,8 @@ describe('NewCardLink', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(container.textContent).toBe('');
     await saveSettings({ coachMode: true });
-    expect(await screen.findByRole('button', { name: 'New card for this page' })).toBeTruthy();
+    await screen.findByRole('button', { name: 'New card for this page' });
+    expect(container.textContent).toBe('New card for this page');
   });
 
   it('opens the editor for this page in a new tab for coaches', async () => {

@@ -8,23 +8,13 @@ import { replacePack } from '../../utils/cards/store';
 import { saveSettings } from '../../utils/settings/settings';
 import { pendingPackId, type PackSyncResult } from '../../utils/cards/subscriptions';
 import type { Card, Pack } from '../../utils/cards/schema';
+import * as make from '../support/factories';
 
 function card(id: string, extra: Partial<Card> = {}): Card {
-  return {
-    id,
-    title: `Title of ${id}`,
-    summary: 'What it is for.',
-    steps: ['Open **Classwork**.'],
-    tools: ['google-classroom'],
-    contexts: ['classwork'],
-    tags: [],
-    level: 'beginner',
-    links: [],
-    ...extra,
-  };
+  return make.card({ id, steps: ['Open **Classwork**.'], tools: ['google-classroom'], contexts: ['classwork'], ...extra });
 }
 function pack(id: string, cards: Card[], extra: Partial<Pack> = {}): Pack {
-  return { schemaVersion: 1, id, name: `Pack ${id}`, version: '1.2.0', cards, ...extra };
+  return make.pack({ id, version: '1.2.0', cards, ...extra });
 }
 
 async function dump() {
@@ -279,7 +269,7 @@ describe('PacksTab: subscriptions', () => {
     render(<PacksTab />);
     fireEvent.click(await screen.findByRole('button', { name: 'Sync now' }));
     await screen.findByText('https://a.example/p.json: no changes');
-    expect(screen.getByText('https://b.example/p.json: failed, the server took too long to answer')).toBeTruthy();
+    expect(screen.getByText('https://b.example/p.json: failed, the server took too long to answer').className).toBe('error');
     expect(syncRequests).toEqual([{}]);
   });
 });

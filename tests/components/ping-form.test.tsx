@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PanelActions, usePanelForm } from '../../components/panel/PanelActions';
+import { PanelActions } from '../../components/panel/PanelActions';
+import { usePanelForm } from '../../components/panel/use-panel-form';
 import { db, type OutboxItem } from '../../utils/platform/db';
 import { formatBody } from '../../utils/endpoints';
 import type { HelpRequestPayload } from '../../utils/endpoints/types';
 import { saveSettings } from '../../utils/settings/settings';
 import type { TabState } from '../../utils/tabs/tab-state';
+import { outboxItem } from '../support/factories';
+import { helpRequest } from '../support/payloads';
 
 const SPEEDGRADER: TabState = {
   tabId: 7,
@@ -82,7 +85,10 @@ describe('PingForm', () => {
     expect((within(region).getByRole('checkbox', { name: 'Include the full page address' }) as HTMLInputElement).checked).toBe(false);
 
     fireEvent.click(within(region).getByRole('button', { name: 'Preview' }));
-    expect(await within(region).findByText('Write what you need first.')).toBeTruthy();
+    const missing = await within(region).findByText('Write what you need first.');
+    const message = within(region).getByRole('textbox', { name: 'What do you need?' });
+    expect(message.getAttribute('aria-invalid')).toBe('true');
+    expect(message.getAttribute('aria-describedby')).toContain(missing.id);
 
     writeMessage('How do I hide grades until I post them?');
     fireEvent.click(within(region).getByRole('radio', { name: 'Now' }));
@@ -165,28 +171,22 @@ describe('PingForm', () => {
 
 describe('OutboxList', () => {
   function item(id: string, overrides: Partial<OutboxItem>): OutboxItem {
-    const payload: HelpRequestPayload = {
-      type: 'help-request',
+    const payload = helpRequest({
       id,
       createdAt: new Date().toISOString(),
-      teacher: { name: 'T' },
       tool: { id: 'canvas', name: 'Canvas' },
       page: { context: 'speedgrader', name: 'SpeedGrader', url: 'https://d.instructure.com/courses/:id/gradebook/speed_grader' },
-      mentors: [],
       message: `Question ${id}`,
-      urgency: 'today',
-    };
-    return {
+    });
+    const now = Date.now();
+    return outboxItem({
       id,
-      kind: 'help-request',
       payload,
       endpoint: { url: 'https://hooks.district.example/c', format: 'json' },
-      status: 'queued',
-      attempts: 0,
-      createdAt: Date.now(),
-      nextAttemptAt: Date.now(),
+      createdAt: now,
+      nextAttemptAt: now,
       ...overrides,
-    };
+    });
   }
 
   it('lists requests with their state in words, and Retry and Delete that name what they act on', async () => {

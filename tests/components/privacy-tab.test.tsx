@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { PrivacyTab } from '../../components/studio/PrivacyTab';
 import { db } from '../../utils/platform/db';
 import { redactUrl } from '../../utils/privacy/redact';
+import { t } from '../../utils/platform/i18n';
+import { STORED_VALUES } from '../../utils/platform/storage';
 
 /**
  * The privacy page is a promise about the code: it must name every place data is kept. A new
- * database table or storage area fails this test until the page (and docs/privacy.md) say
- * what it holds.
+ * database table, or a new value declared in the storage layer, fails this test until the page
+ * (and docs/privacy.md) say what it holds; and no code may store anything around that layer.
  */
 
 const ROOT = resolve(__dirname, '../..');
@@ -23,17 +25,21 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every browser.storage area the code uses (local, session, managed, sync…). */
-function storageAreasInCode(): string[] {
-  const areas = new Set<string>();
-  for (const file of SOURCE_DIRS.flatMap((dir) => sourceFiles(join(ROOT, dir)))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(
-      /\bstorage\.(local|session|managed|sync)\.(get|set|remove|clear|getBytesInUse)\b/g,
-    )) {
-      areas.add(match[1]!);
-    }
-  }
-  return [...areas].sort();
+/** Where the storage layer lives: the one file allowed to reach browser.storage. */
+const STORAGE_LAYER = join(ROOT, 'utils/platform/storage.ts');
+
+/** The text of the `<dd>` that follows the `<dt>` naming `storage.<area>` on the Privacy tab. */
+function privacyTabSection(area: string): string {
+  const term = [...document.querySelectorAll('dt')].find((node) => node.textContent?.includes(`storage.${area}`));
+  expect(term, `a heading for storage.${area}`).toBeDefined();
+  const details = term!.nextElementSibling;
+  expect(details?.tagName).toBe('DD');
+  return details!.textContent ?? '';
+}
+
+/** The docs' table row for `storage.<area>`. */
+function docRow(doc: string, area: string): string {
+  return doc.split('\n').find((line) => line.startsWith(`| \`storage.${area}\` |`)) ?? '';
 }
 
 afterEach(cleanup);
@@ -51,14 +57,14 @@ describe('PrivacyTab', () => {
       ).toBe(true);
   });
 
-  it('names every storage area the code uses', () => {
-    const areas = storageAreasInCode();
-    expect(areas).toContain('local');
+  it('tells teachers about every stored value, under the area that holds it', () => {
     render(<PrivacyTab />);
-    const text = document.body.textContent ?? '';
-    for (const area of areas) expect(text, area).toContain(`storage.${area}`);
-    // And says none of it is synced, which holds only while the code never uses storage.sync.
-    expect(areas).not.toContain('sync');
+    expect(STORED_VALUES.length).toBeGreaterThanOrEqual(5);
+    for (const value of STORED_VALUES) {
+      const sentence = t(value.privacyMessage);
+      expect(sentence, value.key).not.toBe('');
+      expect(privacyTabSection(value.area), `${value.area}:${value.key}`).toContain(sentence);
+    }
   });
 
   it('shows redaction examples as redactUrl really makes them: no ids, query or fragment', () => {
@@ -78,14 +84,33 @@ describe('PrivacyTab', () => {
 describe('docs/privacy.md', () => {
   const doc = readFileSync(join(ROOT, 'docs/privacy.md'), 'utf8');
 
-  it('has a row for every database table and every storage area', () => {
+  it('has a row for every database table', () => {
     for (const table of db.tables.map((item) => item.name)) expect(doc, table).toContain(`| \`${table}\` |`);
-    for (const area of storageAreasInCode()) expect(doc, area).toContain(`| \`storage.${area}\` |`);
+  });
+
+  it('names every stored value in the row of the area that holds it', () => {
+    for (const value of STORED_VALUES) expect(docRow(doc, value.area), `${value.area}:${value.key}`).toContain(`\`${value.key}\``);
   });
 
   it('shows redactUrl’s real output in its examples table', () => {
     const rows = [...doc.matchAll(/^\| `(https:[^`]+)` \| `([^`]+)` \|$/gm)];
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const [, page, sent] of rows) expect(redactUrl(page!), page).toBe(sent);
+  });
+});
+
+describe('the storage layer', () => {
+  it('is the only code that reaches browser.storage or WXT storage; nothing uses storage.sync', () => {
+    const reaching = SOURCE_DIRS.flatMap((dir) => sourceFiles(join(ROOT, dir)))
+      .filter((file) => file !== STORAGE_LAYER)
+      .filter((file) =>
+        /\b(?:browser|chrome)\s*\.\s*storage\b|['"](?:wxt\/utils\/storage|wxt\/storage|@wxt-dev\/storage)['"]/.test(
+          readFileSync(file, 'utf8'),
+        ),
+      )
+      .map((file) => relative(ROOT, file));
+    expect(reaching).toEqual([]);
+    // The privacy page says nothing is synced to the teacher's account.
+    expect(readFileSync(STORAGE_LAYER, 'utf8')).not.toMatch(/['"`]sync:|storage\.sync/);
   });
 });

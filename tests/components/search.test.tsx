@@ -7,19 +7,17 @@ import { db } from '../../utils/platform/db';
 import { replacePack } from '../../utils/cards/store';
 import { saveTabState } from '../../utils/tabs/tab-state';
 import type { Card } from '../../utils/cards/schema';
+import * as make from '../support/factories';
 
 const TAB = 42;
 
 function card(partial: Partial<Card> & Pick<Card, 'id' | 'title' | 'tools'>): Card {
-  return {
+  return make.card({
     summary: `How to ${partial.title.toLowerCase()}.`,
     steps: ['Open the page.', 'Select **Save**.'],
     contexts: [],
-    tags: [],
-    level: 'beginner',
-    links: [],
     ...partial,
-  };
+  });
 }
 
 const CARDS: Card[] = [
@@ -109,7 +107,7 @@ describe('panel search', () => {
     const other = screen.getByRole('region', { name: 'Other tools' });
     expect(titlesIn(other)).toEqual(['Add a rubric to a Classroom assignment']);
     // Results from other tools say which tool they are for.
-    expect(within(other).getByText('Google Classroom')).toBeTruthy();
+    expect(within(other).getByText('Google Classroom').closest('article')?.dataset.cardId).toBe('classroom-rubric');
     // The page's cards list is replaced by the results while searching.
     expect(screen.queryByRole('region', { name: 'On this page' })).toBeNull();
     expect(results().querySelector('[role=status]')?.textContent).toBe('3 cards found');
@@ -177,7 +175,10 @@ describe('panel search', () => {
     fireEvent.keyDown(inside, { key: 'Escape' });
     await waitFor(() => expect(box.value).toBe(''));
     expect(document.activeElement).toBe(box);
-    expect(await screen.findByRole('region', { name: 'On this page' })).toBeTruthy();
+    expect(titlesIn(await screen.findByRole('region', { name: 'On this page' }))).toEqual([
+      'Grade with a rubric in SpeedGrader',
+      'Leave a comment in SpeedGrader',
+    ]);
 
     // Escape in the box clears it too.
     type(box, 'announcement');

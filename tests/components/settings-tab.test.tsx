@@ -68,7 +68,9 @@ describe('SettingsTab', () => {
       schoolName: 'Lincoln Elementary',
       coachMode: true,
     });
-    expect(screen.getByText(/is asking whether Coachmark may reach https:\/\/hooks.slack.com/)).toBeTruthy();
+    expect(screen.getByText(/is asking whether Coachmark may reach/).textContent).toBe(
+      'Your browser is asking whether Coachmark may reach https://hooks.slack.com.',
+    );
 
     answerPermission(false);
     const refused = await screen.findByText(/has no permission to reach https:\/\/hooks.slack.com/);
@@ -113,7 +115,7 @@ describe('SettingsTab', () => {
   it('asks for the shared secret only for the generic JSON format', async () => {
     render(<SettingsTab />);
     await screen.findByRole('textbox', { name: 'Endpoint URL' });
-    expect(screen.getByLabelText('Shared secret (optional)')).toBeTruthy();
+    expect((screen.getByLabelText('Shared secret (optional)') as HTMLInputElement).type).toBe('password');
     fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'discord' } });
     expect(screen.queryByLabelText('Shared secret (optional)')).toBeNull();
     const options = [...screen.getByRole('combobox', { name: 'Format' }).querySelectorAll('option')].map((option) => option.textContent);

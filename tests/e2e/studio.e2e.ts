@@ -5,12 +5,13 @@ import { startRecorder, type Recorder, type RecorderResponse } from './support/f
 import { PanelPage } from './support/pages';
 import { formatPack } from '../../utils/cards/import';
 import type { Card, Pack } from '../../utils/cards/schema';
+import * as make from '../support/factories';
 
 const CLASSWORK_URL = 'https://classroom.google.com/w/NjQ4/t/all';
 const CLASSWORK = { tool: 'google-classroom', context: 'classwork' };
 
 function card(id: string, title: string, extra: Partial<Card> = {}): Card {
-  return {
+  return make.card({
     id,
     title,
     summary: 'Set it up once, reuse it every unit.',
@@ -18,14 +19,13 @@ function card(id: string, title: string, extra: Partial<Card> = {}): Card {
     tools: ['google-classroom'],
     contexts: ['classwork'],
     tags: ['quiz'],
-    level: 'beginner',
     links: [{ title: 'Create a quiz assignment', url: 'https://support.google.com/edu/classroom/answer/9273932', kind: 'help' }],
     ...extra,
-  };
+  });
 }
 
 function pack(id: string, name: string, version: string, cards: Card[]): Pack {
-  return { schemaVersion: 1, id, name, version, cards };
+  return make.pack({ id, name, version, cards });
 }
 
 /** Opens the panel for the Classwork fixture and returns the titles of the page's cards. */

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, nodeIo, runCardsCli, type CardsCliIo } from '../../scripts/cards';
 import { parsePack } from '../../utils/cards/pack';
-import { LIMITS } from '../../utils/cards/schema';
+import { LIMITS, type Card } from '../../utils/cards/schema';
+import { card, pack } from '../support/factories';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BAD_PACKS = join(PROJECT_ROOT, 'tests/fixtures/bad-packs');
@@ -30,18 +31,7 @@ function capture(overrides: Partial<CardsCliIo> = {}) {
   return { io, out, err, reads };
 }
 
-const card = (id: string, tools = ['canvas']) => ({
-  id,
-  title: `Card ${id}`,
-  summary: 'What it helps with.',
-  steps: ['Do this.', 'Then that.'],
-  tools,
-  contexts: [],
-  tags: ['demo'],
-  level: 'beginner',
-  links: [],
-});
-const pack = (cards: unknown[]) => ({ schemaVersion: 1, id: 'cli-test', name: 'CLI test', version: '1.0.0', cards });
+const cliPack = (cards: Card[]) => pack({ id: 'cli-test', name: 'CLI test', cards });
 
 let dir: string;
 let goodFile: string;
@@ -51,9 +41,9 @@ let syntaxFile: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cards-cli-'));
   goodFile = join(dir, 'good.json');
-  writeFileSync(goodFile, JSON.stringify(pack([card('a'), card('b')]), null, 2));
+  writeFileSync(goodFile, JSON.stringify(cliPack([card({ id: 'a' }), card({ id: 'b' })]), null, 2));
   warningFile = join(dir, 'warning.json');
-  writeFileSync(warningFile, JSON.stringify(pack([card('c', ['smartboard-notebook'])]), null, 2));
+  writeFileSync(warningFile, JSON.stringify(cliPack([card({ id: 'c', tools: ['smartboard-notebook'], contexts: [] })]), null, 2));
   syntaxFile = join(dir, 'syntax.json');
   writeFileSync(syntaxFile, '{\n  "schemaVersion": 1,\n  "id": "x",,\n}\n');
 });

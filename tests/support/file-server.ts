@@ -1,4 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { listenOnLoopback } from './loopback';
 
 /**
  * A real HTTP file server on 127.0.0.1 for the sync tests (card packs, the mentor directory):
@@ -25,9 +27,9 @@ export interface FileServer {
   close(): Promise<void>;
 }
 
-export async function startFileServer(): Promise<FileServer> {
-  const routes = new Map<string, FileRoute>();
-  const seen: FileServer['seen'] = [];
+/** `state` lets a caller hold the routes and the record before the server has started. */
+export async function startFileServer(state: Pick<FileServer, 'routes' | 'seen'> = { routes: new Map(), seen: [] }): Promise<FileServer> {
+  const { routes, seen } = state;
   const server: Server = createServer((request, response) => {
     const path = request.url ?? '/';
     seen.push({ path, headers: request.headers });
@@ -57,10 +59,7 @@ export async function startFileServer(): Promise<FileServer> {
     if (route?.delayMs) setTimeout(answer, route.delayMs);
     else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address !== 'object') throw new Error('no port');
-  const base = `http://127.0.0.1:${address.port}`;
+  const { base, close } = await listenOnLoopback(server);
   return {
     routes,
     seen,
@@ -69,9 +68,26 @@ export async function startFileServer(): Promise<FileServer> {
       routes.clear();
       seen.length = 0;
     },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
+}
+
+/**
+ * One file server for a test file: started before its tests, emptied before each one, closed
+ * after the last. Usable at the top of the file, before the server is listening.
+ */
+export function useFileServer(): Omit<FileServer, 'close'> {
+  const routes = new Map<string, FileRoute>();
+  const seen: FileServer['seen'] = [];
+  let server: FileServer | undefined;
+  const started = () => {
+    if (!server) throw new Error('the file server starts in beforeAll');
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startFileServer({ routes, seen });
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => started().reset());
+  return { routes, seen, url: (path) => started().url(path), reset: () => started().reset() };
 }

@@ -86,6 +86,21 @@ export function gapFlag(overrides: Partial<GapFlagPayload> = {}): GapFlagPayload
   };
 }
 
+/** Texts too long for every chat format: plain words, then characters every escape makes longer. */
+export const OVERSIZED_TEXTS = [LONG_TEXT, WORST_CASE_TEXT];
+
+/** A gap flag with `text` in every field a teacher or a page fills: the case that tests each format's size limits. */
+export function oversizedGapFlag(text: string, mentors: RoutedMentor[]): GapFlagPayload {
+  return gapFlag({
+    note: text,
+    teacher: { name: text, school: text },
+    page: { context: null, name: text, url: text },
+    searches: Array.from({ length: 30 }, () => text),
+    card: { id: 'c', title: text, pack: 'p', version: 1 },
+    mentors,
+  });
+}
+
 /** Every string anywhere in a JSON-like value. */
 export function allStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];

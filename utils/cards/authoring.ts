@@ -1,4 +1,5 @@
 import { db as defaultDb, toCardRecord, type CardRecord, type CoachmarkDB, type PackRecord } from '../platform/db';
+import { cardKey } from '../platform/keys';
 import { nextPosition } from './import';
 import { slugify, uniqueId } from './draft';
 import type { Card } from './schema';
@@ -57,7 +58,7 @@ export async function saveCard(
   return database.transaction('rw', database.packs, database.cards, async (): Promise<AuthoringResult<CardRecord>> => {
     const pack = await localPack(database, packId);
     if (typeof pack === 'string') return { ok: false, error: pack };
-    const key = `${packId}/${card.id}`;
+    const key = cardKey(packId, card.id);
     const previous = options.previousKey ? await database.cards.get(options.previousKey) : undefined;
     if (key !== options.previousKey && (await database.cards.get(key))) return { ok: false, error: 'id-taken' };
 

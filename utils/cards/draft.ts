@@ -60,7 +60,7 @@ export function draftFromCard(card: Card): CardDraft {
 }
 
 /** The draft as a card-shaped value, before validation. */
-export function cardValueFromDraft(draft: CardDraft): Record<string, unknown> {
+function cardValueFromDraft(draft: CardDraft): Record<string, unknown> {
   const value: Record<string, unknown> = {
     id: draft.id.trim(),
     title: draft.title,

@@ -156,7 +156,7 @@ export function nextPosition(cards: readonly Pick<CardRecord, 'position'>[]): nu
 }
 
 /** Cards in the order of the pack's file: by position, then (cards without one) by id. */
-export function inPackOrder<T extends Pick<CardRecord, 'position' | 'id'>>(cards: readonly T[]): T[] {
+function inPackOrder<T extends Pick<CardRecord, 'position' | 'id'>>(cards: readonly T[]): T[] {
   return [...cards].sort((a, b) => {
     const pa = a.position ?? Number.POSITIVE_INFINITY;
     const pb = b.position ?? Number.POSITIVE_INFINITY;

@@ -10,7 +10,7 @@
  * default language), then any other. Ties keep the input order, which is relevance order.
  */
 
-export const TRANSLATION_TAG_PREFIX = 'translation-of:';
+const TRANSLATION_TAG_PREFIX = 'translation-of:';
 const DEFAULT_LANGUAGE = 'en';
 
 export interface LanguageCard {

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { db as defaultDb, toCardRecord, type CoachmarkDB, type PackRecord } from '../platform/db';
 import { onMessage } from '../platform/messages';
-import { getSettings } from '../settings/settings';
+import { getSettings, watchSettingsChanges } from '../settings/settings';
 import { parsePack } from './pack';
 import { canonicalCard } from './import';
 import { LIMITS, type Card } from './schema';
 import { fetchRemoteFile } from '../platform/remote-file.background';
+import { keyedSingleFlight } from '../platform/single-flight';
 import {
   encodeSyncError,
   isPendingSubscription,
@@ -201,21 +202,15 @@ export function setupPackSync(options: { database?: CoachmarkDB; fetch?: typeof 
     database,
   });
   // One sync per URL at a time: an alarm and a click at once share the same run.
-  const running = new Map<string, Promise<PackSyncResult[]>>();
-  const once = (key: string, run: () => Promise<PackSyncResult[]>) => {
-    const existing = running.get(key);
-    if (existing) return existing;
-    const promise = run().finally(() => running.delete(key));
-    running.set(key, promise);
-    return promise;
-  };
+  const running = keyedSingleFlight<string, PackSyncResult[]>();
+  const once = (key: string, run: () => Promise<PackSyncResult[]>) => running.run(key, run);
   const settingsUrls = async () => (await getSettings()).values.packUrls;
 
   const syncAll = () => once('*', async () => syncAllPacks(await settingsUrls(), env()));
   const syncOne = (url: string) =>
     once(url, async () => {
       // A full sync under way covers this URL too: wait for it rather than fetch twice.
-      const all = running.get('*');
+      const all = running.current('*');
       if (all) {
         const result = (await all).find((candidate) => candidate.url === url);
         if (result) return [result];
@@ -250,14 +245,11 @@ export function setupPackSync(options: { database?: CoachmarkDB; fetch?: typeof 
     if (alarm.name === PACK_SYNC_ALARM) syncAll().catch(log);
   };
   const onBrowserStart = () => void syncDue().catch(log);
-  // New URLs from the coach or from policy are fetched right away, not at the next alarm.
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && 'settings' in changes)) void syncDue().catch(log);
-  };
   browser.alarms.onAlarm.addListener(onAlarm);
   browser.runtime.onInstalled.addListener(onBrowserStart);
   browser.runtime.onStartup.addListener(onBrowserStart);
-  browser.storage.onChanged.addListener(onStorage);
+  // New URLs from the coach or from policy are fetched right away, not at the next alarm.
+  const stopWatchingSettings = watchSettingsChanges(() => void syncDue().catch(log));
   const removeMessage = onMessage('studioSyncsPacks', ({ data }) => (data.url ? syncOne(data.url) : syncAll()));
 
   return {
@@ -267,7 +259,7 @@ export function setupPackSync(options: { database?: CoachmarkDB; fetch?: typeof 
       browser.alarms.onAlarm.removeListener(onAlarm);
       browser.runtime.onInstalled.removeListener(onBrowserStart);
       browser.runtime.onStartup.removeListener(onBrowserStart);
-      browser.storage.onChanged.removeListener(onStorage);
+      stopWatchingSettings();
       removeMessage();
     },
   };

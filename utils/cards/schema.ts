@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUrl } from '../platform/url';
 
 /**
  * The card pack format: one schema that drives validation (parsePack), the TypeScript types
@@ -71,30 +72,13 @@ const isoDate = z
   .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD, for example "2026-09-01"')
   .refine(isCalendarDate, 'must be a real calendar date');
 
-function parseUrl(value: string): URL | null {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
-}
-
-/** http(s) links (endpoints and other settings). */
-export const webUrl = z
-  .string()
-  .max(LIMITS.urlLength, atMostChars(LIMITS.urlLength))
-  .refine((value) => {
-    const protocol = parseUrl(value)?.protocol;
-    return protocol === 'https:' || protocol === 'http:';
-  }, 'must be a full http(s) link, for example https://example.com/help');
-
 /**
  * Card links: https only, as the pack format promises. No javascript:, data:, file: or
  * other schemes a card could abuse, no relative links (they would resolve inside the
  * extension), and no user name or password, which is how look-alike links are dressed up
  * ("https://canvas.instructure.com@evil.example").
  */
-export const linkUrl = z
+const linkUrl = z
   .string()
   .max(LIMITS.urlLength, atMostChars(LIMITS.urlLength))
   // The pattern also goes into the JSON Schema, so editors flag other schemes as well.

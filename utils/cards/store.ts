@@ -1,4 +1,5 @@
 import { db as defaultDb, toCardRecord, type CardRecord, type CoachmarkDB, type PackRecord, type PackSource } from '../platform/db';
+import { placeKey } from '../platform/keys';
 import { parsePack } from './pack';
 import type { Pack } from './schema';
 import { preferLanguage } from './language';
@@ -61,11 +62,11 @@ export async function cardsForPage(
     const packs = await database.packs.toArray();
     cards = preferLanguage(cards, options.uiLanguage, new Map(packs.map((pack) => [pack.id, pack.lang])));
   }
-  const place = context ? `${tool}/${context}` : null;
+  const place = context ? placeKey(tool, context) : null;
   const page: CardRecord[] = [];
   const rest: CardRecord[] = [];
   for (const card of cards) (place && card.places.includes(place) ? page : rest).push(card);
-  const general = (card: CardRecord) => (card.places.includes(`${tool}/*`) ? 0 : 1);
+  const general = (card: CardRecord) => (card.places.includes(placeKey(tool, null)) ? 0 : 1);
   rest.sort((a, b) => general(a) - general(b) || a.title.localeCompare(b.title));
   page.sort((a, b) => a.title.localeCompare(b.title));
   return { page, tool: rest };
@@ -74,7 +75,7 @@ export async function cardsForPage(
 /** How many cards the badge shows: the page's own, or the tool's when the page has none. */
 export async function countForPage(tool: string, context: string | null, database: CoachmarkDB = defaultDb): Promise<number> {
   if (context) {
-    const onPage = await database.cards.where('places').equals(`${tool}/${context}`).count();
+    const onPage = await database.cards.where('places').equals(placeKey(tool, context)).count();
     if (onPage > 0) return onPage;
   }
   return database.cards.where('tools').equals(tool).count();

@@ -1,38 +1,26 @@
 import type { PackRecord, PackSource } from '../platform/db';
+import { checkRemoteUrl } from '../platform/url';
 
 /**
  * Pack subscriptions: packs kept in sync with a URL. The URLs come from settings (the coach's
  * own, or district policy) and from the studio, which stores a subscription as a pack record
  * whose source is the URL. Until its first good sync a subscription is a placeholder record
  * with no cards, so that the studio can show it and why it has not synced yet.
- * Pure: the background does the fetching (utils/background/pack-sync.ts).
+ * Pure: the background does the fetching (pack-sync.background.ts).
  */
 
 export type UrlSource = Extract<PackSource, { kind: 'url' }>;
 export type UrlPackRecord = PackRecord & { source: UrlSource };
 
-/** Plain http only to this machine, as for endpoints: a local test server, never the network. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 export type PackUrlProblem = 'empty' | 'invalid' | 'credentials' | 'not-https';
 export type PackUrlCheck = { ok: true; url: string } | { ok: false; problem: PackUrlProblem };
 
-/** https, or http to localhost; no user name or password. Returns the URL in normal form. */
+/** https, or http to this machine; no user name or password. Returns the URL in normal form. */
 export function validatePackUrl(input: string): PackUrlCheck {
-  const text = input.trim();
-  if (!text) return { ok: false, problem: 'empty' };
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { ok: false, problem: 'invalid' };
-  }
-  if (url.username || url.password) return { ok: false, problem: 'credentials' };
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    url.hash = ''; // never sent, so it cannot tell two subscriptions apart
-    return { ok: true, url: url.href };
-  }
-  return { ok: false, problem: url.protocol === 'http:' ? 'not-https' : 'invalid' };
+  const check = checkRemoteUrl(input);
+  if (!check.ok) return { ok: false, problem: check.problem === 'scheme' ? 'invalid' : check.problem };
+  check.url.hash = ''; // never sent, so it cannot tell two subscriptions apart
+  return { ok: true, url: check.url.href };
 }
 
 /** Ids of placeholder records: pack ids cannot contain ":", so these never collide with a pack. */

@@ -43,7 +43,7 @@ function escapeHtmlChar(ch: string): string {
   return ch;
 }
 
-export function googleChatMention(mentor: RoutedMentor): string {
+function googleChatMention(mentor: RoutedMentor): string {
   const match = USER_ID.exec(mentor.handle?.trim() ?? '');
   if (match) return `<users/${match[1]}>`;
   return fitEscaped(mentorName(mentor), 200, escapeTextChar);

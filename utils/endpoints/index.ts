@@ -11,6 +11,7 @@ import { toSlackMessage, type SlackWebhookMessage } from './slack';
 import { toTeamsMessage, type TeamsWorkflowsMessage } from './teams';
 import type { EndpointFormat, OutgoingPayload } from './types';
 import type { MessageKey } from '../platform/i18n';
+import { checkRemoteUrl } from '../platform/url';
 
 export interface EndpointBodies {
   slack: SlackWebhookMessage;
@@ -28,14 +29,6 @@ const FORMATTERS: { [F in EndpointFormat]: (payload: OutgoingPayload) => Endpoin
   json: toJsonPayload,
 };
 
-const FORMAT_NAMES: Record<EndpointFormat, string> = {
-  slack: 'Slack incoming webhook',
-  teams: 'Microsoft Teams Workflows webhook',
-  'google-chat': 'Google Chat webhook',
-  discord: 'Discord webhook',
-  json: 'Generic JSON',
-};
-
 /** The format's name in the UI's language (locale keys), for the studio and the previews. */
 export const FORMAT_NAME_KEYS: Record<EndpointFormat, MessageKey> = {
   slack: 'formatSlack',
@@ -44,10 +37,6 @@ export const FORMAT_NAME_KEYS: Record<EndpointFormat, MessageKey> = {
   discord: 'formatDiscord',
   json: 'formatJson',
 };
-
-export function describeFormat(format: EndpointFormat): string {
-  return FORMAT_NAMES[format];
-}
 
 /** The body object for a format, before encoding (what the preview and tests read). */
 export function formatBody<F extends EndpointFormat>(format: F, payload: OutgoingPayload): EndpointBodies[F] {
@@ -104,30 +93,25 @@ export async function buildRequest(
 
 export type EndpointUrlCheck = { ok: true } | { ok: false; error: string };
 
-/** Plain http only to this machine, for testing a receiver locally. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
+/** https, or http to this machine for testing a receiver locally; the error says what to change. */
 export function validateEndpointUrl(url: string): EndpointUrlCheck {
-  const text = url.trim();
-  if (!text) return { ok: false, error: 'The endpoint URL is empty.' };
-  let parsed: URL;
-  try {
-    parsed = new URL(text);
-  } catch {
-    return { ok: false, error: 'The endpoint URL is not a valid URL: it should start with https://.' };
+  const check = checkRemoteUrl(url);
+  if (check.ok) return { ok: true };
+  switch (check.problem) {
+    case 'empty':
+      return { ok: false, error: 'The endpoint URL is empty.' };
+    case 'invalid':
+      return { ok: false, error: 'The endpoint URL is not a valid URL: it should start with https://.' };
+    case 'credentials':
+      return { ok: false, error: 'The endpoint URL must not contain a user name or password.' };
+    case 'not-https':
+      return {
+        ok: false,
+        error: `The endpoint URL uses http:// for ${check.url?.hostname}; use https:// (http is only allowed for localhost).`,
+      };
+    case 'scheme':
+      return { ok: false, error: `The endpoint URL uses ${check.url?.protocol.replace(/:$/, '')}; use https://.` };
   }
-  if (parsed.username || parsed.password) {
-    return { ok: false, error: 'The endpoint URL must not contain a user name or password.' };
-  }
-  if (parsed.protocol === 'https:') return { ok: true };
-  if (parsed.protocol === 'http:') {
-    if (LOOPBACK_HOSTS.has(parsed.hostname)) return { ok: true };
-    return {
-      ok: false,
-      error: `The endpoint URL uses http:// for ${parsed.hostname}; use https:// (http is only allowed for localhost).`,
-    };
-  }
-  return { ok: false, error: `The endpoint URL uses ${parsed.protocol.replace(/:$/, '')}; use https://.` };
 }
 
 /** How an endpoint is named to the teacher: its host ("hooks.slack.com"), or the text as typed. */

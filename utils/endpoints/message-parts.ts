@@ -26,7 +26,7 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
  * Lengths before escaping, the same for every format: enough for a real question, short enough
  * that every platform's limit holds after escaping (each format still fits its own limit).
  */
-export const TEXT_LIMITS = {
+const TEXT_LIMITS = {
   title: 150,
   name: 100,
   path: 300,
@@ -122,17 +122,17 @@ export function cleanText(text: string): string {
 }
 
 /** A single-line value: newlines become spaces. */
-export function cleanLine(text: string): string {
+function cleanLine(text: string): string {
   return cleanText(text).replace(/\s*\n\s*/g, ' ');
 }
 
-export function placeLabel(payload: OutgoingPayload): string {
+function placeLabel(payload: OutgoingPayload): string {
   const tool = cleanLine(payload.tool.name) || payload.tool.id;
   const page = payload.page.name ? cleanLine(payload.page.name) : '';
   return page ? `${tool} › ${page}` : tool;
 }
 
-export function titleLine(payload: OutgoingPayload): string {
+function titleLine(payload: OutgoingPayload): string {
   const title =
     payload.type === 'help-request'
       ? `Help needed: ${placeLabel(payload)}`
@@ -140,7 +140,7 @@ export function titleLine(payload: OutgoingPayload): string {
   return truncate(title, TEXT_LIMITS.title);
 }
 
-export function teacherLabel(payload: OutgoingPayload): string {
+function teacherLabel(payload: OutgoingPayload): string {
   const name = truncate(cleanLine(payload.teacher.name), TEXT_LIMITS.name);
   const school = payload.teacher.school ? truncate(cleanLine(payload.teacher.school), TEXT_LIMITS.name) : '';
   return school ? `${name} (${school})` : name;

@@ -38,7 +38,7 @@ function mrkdwn(text: string): MrkdwnElement {
   return { type: 'mrkdwn', text, verbatim: true };
 }
 
-export function slackMention(mentor: RoutedMentor): string {
+function slackMention(mentor: RoutedMentor): string {
   const handle = mentor.handle?.trim();
   if (handle && MEMBER_ID.test(handle)) return `<@${handle}>`;
   return fitEscaped(mentorName(mentor), 200, escapeChar);

@@ -1,27 +1,16 @@
-import { liveQuery } from 'dexie';
 import { db as defaultDb, type CardRecord, type CardStamp, type CoachmarkDB, type GapRecord } from '../platform/db';
 import type { EndpointFormat, GapFlagPayload } from '../endpoints/types';
 import { enqueue } from '../outbox/queue';
-import { recentSearchMisses } from '../cards/personal';
-import {
-  baselineCards,
-  cleanSearches,
-  findAddressed,
-  GAP_LIMITS,
-  gapPlace,
-  gapRecordFromPayload,
-  isCardKind,
-  type Addressing,
-  type VersionedCard,
-} from './gaps';
+import { recentSearchMisses } from '../search/misses';
+import { isCardKind } from './kinds';
+import { cleanSearches, GAP_LIMITS } from './payload';
+import { gapPlace, gapRecordFromPayload } from './records';
 
 /**
- * Flags in the database: saving the teacher's own, importing the coach's, and keeping their
- * status true to the cards and the outbox. One mechanism closes flags whatever wrote the cards
- * (a pack import, a subscribed pack's sync, a starter update, the card editor): each flag keeps
- * the cards that already answered it when it was made (its baseline), and markAddressedGaps
- * compares that with the cards stored now. It is idempotent, so any page may run it whenever
- * the cards change (watchGapUpdates does, in the panel and the studio).
+ * Flags in the database: saving the teacher's own, importing the coach's, resolving them. Each
+ * flag keeps the cards that already answered it when it was made (its baseline), which
+ * updates.ts compares with the cards stored now to close it. Nothing here needs the pack
+ * schema, so the panel's first render can mark a notice seen without loading zod.
  */
 
 export interface Endpoint {
@@ -43,7 +32,7 @@ function stampOf(card: Pick<CardRecord, 'key' | 'version' | 'updatedAt'>): CardS
 }
 
 /** The cards a flag is compared with: the flagged card, or the cards for the flag's page. */
-async function currentCardsFor(
+export async function currentCardsFor(
   gap: Pick<GapRecord, 'kind' | 'tool' | 'context' | 'cardKey'>,
   database: CoachmarkDB,
 ): Promise<CardRecord[]> {
@@ -111,99 +100,6 @@ export async function sendWaitingFlags(endpoint: Endpoint, database: CoachmarkDB
     }
     return waiting.length;
   });
-}
-
-export interface GapUpdates {
-  addressed: Addressing[];
-  /** The teacher's open flags whose outbox item has been delivered. */
-  delivered: string[];
-  /** Flags stored without a baseline (older records): they get today's cards as theirs. */
-  needBaseline: string[];
-}
-
-/** What markAddressedGaps and markDeliveredGaps would change now. Read-only (safe in liveQuery). */
-export async function planGapUpdates(database: CoachmarkDB = defaultDb): Promise<GapUpdates> {
-  const waiting = await database.gaps.where('status').anyOf('open', 'sent').toArray();
-  const plan: GapUpdates = { addressed: [], delivered: [], needBaseline: [] };
-  // One read per page or card, however many flags share it.
-  const cache = new Map<string, Promise<CardRecord[]>>();
-  for (const gap of waiting) {
-    if (!gap.baseline) {
-      plan.needBaseline.push(gap.id);
-      continue;
-    }
-    const cacheKey = isCardKind(gap.kind) ? `card:${gap.cardKey ?? ''}` : `place:${gapPlace(gap)}`;
-    let cards = cache.get(cacheKey);
-    if (!cards) {
-      cards = currentCardsFor(gap, database);
-      cache.set(cacheKey, cards);
-    }
-    const after: VersionedCard[] = await cards;
-    plan.addressed.push(...findAddressed([gap], baselineCards(gap), after));
-  }
-  const queued = waiting.filter((gap) => gap.origin === 'mine' && gap.status === 'open' && gap.queuedAt !== undefined);
-  if (queued.length > 0) {
-    const items = await database.outbox.bulkGet(queued.map((gap) => gap.id));
-    items.forEach((item, index) => {
-      if (item?.status === 'sent') plan.delivered.push(queued[index]!.id);
-    });
-  }
-  return plan;
-}
-
-const hasUpdates = (plan: GapUpdates) => plan.addressed.length + plan.delivered.length + plan.needBaseline.length > 0;
-
-/**
- * Marks the flags that a card now answers as addressed (and records which card), marks the
- * teacher's delivered flags as sent, and gives baseline-less flags one. Idempotent.
- */
-export async function applyGapUpdates(database: CoachmarkDB = defaultDb, now = Date.now()): Promise<GapUpdates> {
-  return database.transaction('rw', database.gaps, database.cards, database.outbox, async () => {
-    const plan = await planGapUpdates(database);
-    for (const { gapId, cardKey } of plan.addressed) {
-      await database.gaps.update(gapId, { status: 'addressed', addressedAt: now, addressedByCardKey: cardKey });
-    }
-    for (const id of plan.delivered) {
-      await database.gaps
-        .where('id')
-        .equals(id)
-        .modify((gap) => {
-          if (gap.status === 'open') gap.status = 'sent';
-        });
-    }
-    for (const id of plan.needBaseline) {
-      const gap = await database.gaps.get(id);
-      if (gap) await database.gaps.update(id, { baseline: await baselineFor(gap, database) });
-    }
-    return plan;
-  });
-}
-
-/** The addressed half of applyGapUpdates, by the name the rest of the code knows it. */
-export async function markAddressedGaps(database: CoachmarkDB = defaultDb, now = Date.now()): Promise<Addressing[]> {
-  return (await applyGapUpdates(database, now)).addressed;
-}
-
-/**
- * Keeps flags' statuses current while a page is open: whenever the cards for an open flag, the
- * flags or their outbox items change (here or in another extension page or the background),
- * the updates are applied. Returns the unsubscribe.
- */
-export function watchGapUpdates(database: CoachmarkDB = defaultDb, onApplied?: (updates: GapUpdates) => void): () => void {
-  let applying = Promise.resolve();
-  const subscription = liveQuery(() => planGapUpdates(database)).subscribe({
-    next: (plan) => {
-      if (!hasUpdates(plan)) return;
-      applying = applying
-        .then(() => applyGapUpdates(database))
-        .then((applied) => {
-          if (hasUpdates(applied)) onApplied?.(applied);
-        })
-        .catch((error: unknown) => console.error('Coachmark: could not update flags', error));
-    },
-    error: (error: unknown) => console.error('Coachmark: could not watch flags', error),
-  });
-  return () => subscription.unsubscribe();
 }
 
 /**

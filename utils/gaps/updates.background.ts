@@ -1,4 +1,4 @@
-import { watchGapUpdates } from './store';
+import { watchGapUpdates } from './updates';
 
 /**
  * Marks flags addressed as soon as a pack sync or starter update brings their card, while the

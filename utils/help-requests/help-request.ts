@@ -119,18 +119,3 @@ export function mentionSummary(
   for (const mentor of mentors) (isMentionHandle(format, mentor.handle) ? mentioned : namedOnly).push(mentor);
   return { mentioned, namedOnly };
 }
-
-/**
- * The host permission to ask for: exactly the endpoint's origin. Firefox's match patterns
- * cannot carry a port (there the pattern covers every port of that host).
- */
-export function endpointOriginPattern(url: string, options: { portInPattern: boolean }): string | null {
-  try {
-    const parsed = new URL(url.trim());
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-    const host = options.portInPattern ? parsed.host : parsed.hostname;
-    return `${parsed.protocol}//${host}/*`;
-  } catch {
-    return null;
-  }
-}

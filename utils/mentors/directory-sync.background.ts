@@ -4,6 +4,7 @@ import { onMessage } from '../platform/messages';
 import { getSettings, watchSettings } from '../settings/settings';
 import { encodeSyncError, validatePackUrl } from '../cards/subscriptions';
 import { fetchRemoteFile } from '../platform/remote-file.background';
+import { rerunningFlight } from '../platform/single-flight';
 import {
   DIRECTORY_LIMITS,
   normalizeDirectoryUrl,
@@ -149,33 +150,14 @@ export function setupMentorDirectorySync(
 
   // One sync at a time. A request during a sync gets one fresh sync after it (shared by every
   // request made meanwhile), so an address changed mid-sync is not missed.
-  let current: Promise<MentorDirectorySyncResult> | null = null;
-  let queued: Promise<MentorDirectorySyncResult> | null = null;
-  const start = () => {
-    const promise = run().finally(() => {
-      if (current === promise) current = null;
-    });
-    current = promise;
-    return promise;
-  };
-  const sync = (): Promise<MentorDirectorySyncResult> => {
-    if (queued) return queued;
-    if (!current) return start();
-    const next = current
-      .catch(() => undefined)
-      .then(() => {
-        queued = null;
-        return start();
-      });
-    queued = next;
-    return next;
-  };
+  const flight = rerunningFlight(run);
+  const sync = (): Promise<MentorDirectorySyncResult> => flight.run();
   const syncIfDue = async () => {
-    if (current) await current.catch(() => undefined);
+    await flight.current?.catch(() => undefined);
     const [settings, status, count] = await Promise.all([getSettings(), readDirectoryStatus(), countDirectoryMentors(database)]);
     if (!isDirectoryDue(settings.values.mentorDirectoryUrl, status, count > 0, env().now())) return null;
     // Two triggers at once (startup and a settings event) share one sync: it reads the settings as it starts.
-    return current ?? sync();
+    return flight.current ?? sync();
   };
   const log = (error: unknown) => console.error('Coachmark: mentor directory sync failed', error);
 

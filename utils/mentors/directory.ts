@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Mentor } from '../platform/db';
 import { ENDPOINT_FORMATS, type EndpointFormat } from '../endpoints/types';
-import { formatIssues, formatPath, readJsonText } from '../cards/pack';
+import { formatIssues, formatPath, readJsonText } from '../platform/json-file';
 import { validatePackUrl } from '../cards/subscriptions';
 import { isMentionHandle } from '../help-requests/help-request';
 import { KNOWN_TOOL_IDS } from '../tools/catalog';

@@ -1,16 +1,18 @@
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { CoachmarkDB, Mentor } from '../platform/db';
 import { ENDPOINT_FORMATS } from '../endpoints/types';
 import { isDirectoryMentor } from './directory';
+import { DIRECTORY_STATUS, directoryStatusItem } from '../platform/storage';
 
 /**
  * Where the school's mentor directory is kept: its mentors in db.mentors, marked
  * `source: 'directory'` beside the coach's own (which a sync never touches), and the state of
- * the last sync in storage.local, so the studio can say when it last synced and why it failed.
+ * the last sync in storage.local (utils/platform/storage.ts), so the studio can say when it
+ * last synced and why it failed.
  */
 
-export const DIRECTORY_STATUS_KEY = 'mentorDirectoryStatus';
+/** Its storage.local key. */
+export const DIRECTORY_STATUS_KEY = DIRECTORY_STATUS.key;
 
 const statusSchema = z.object({
   /** The directory the stored mentors came from (or that the first sync tried). */
@@ -32,34 +34,32 @@ export type MentorDirectoryStatus = z.infer<typeof statusSchema>;
 
 export const MAX_STORED_WARNINGS = 20;
 
-export async function readDirectoryStatus(): Promise<MentorDirectoryStatus | null> {
-  const stored = await browser.storage.local.get(DIRECTORY_STATUS_KEY);
-  const parsed = statusSchema.safeParse(stored[DIRECTORY_STATUS_KEY]);
+function parseStatus(value: unknown): MentorDirectoryStatus | null {
+  const parsed = statusSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
 
+export async function readDirectoryStatus(): Promise<MentorDirectoryStatus | null> {
+  return parseStatus(await directoryStatusItem.getValue());
+}
+
 export async function writeDirectoryStatus(status: MentorDirectoryStatus | null): Promise<void> {
-  if (!status) return browser.storage.local.remove(DIRECTORY_STATUS_KEY);
+  if (!status) return directoryStatusItem.removeValue();
   // Absent, not undefined: storage keeps only what JSON can say.
   const clean = Object.fromEntries(Object.entries(status).filter(([, value]) => value !== undefined));
-  await browser.storage.local.set({ [DIRECTORY_STATUS_KEY]: clean });
+  await directoryStatusItem.setValue(clean);
 }
 
 /** Calls back with the status now and whenever a sync changes it; returns the unsubscribe. */
 export function watchDirectoryStatus(callback: (status: MentorDirectoryStatus | null) => void): () => void {
   let active = true;
-  const refresh = () =>
-    void readDirectoryStatus().then((status) => {
-      if (active) callback(status);
-    });
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && DIRECTORY_STATUS_KEY in changes) refresh();
-  };
-  browser.storage.onChanged.addListener(listener);
-  refresh();
+  const stop = directoryStatusItem.watch((value) => callback(parseStatus(value)));
+  void readDirectoryStatus().then((status) => {
+    if (active) callback(status);
+  });
   return () => {
     active = false;
-    browser.storage.onChanged.removeListener(listener);
+    stop();
   };
 }
 

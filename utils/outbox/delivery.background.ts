@@ -1,5 +1,6 @@
 import { db as defaultDb, type CoachmarkDB, type OutboxItem } from '../platform/db';
 import { buildRequest } from '../endpoints';
+import { isRequestTimeout, withTimeout } from '../platform/network.background';
 import { backoffDelay, classifyResponse, RETRY, type AttemptOutcome, type DeliveryError } from './retry';
 
 /**
@@ -90,37 +91,36 @@ export async function deliverDue(
 }
 
 async function attempt(item: OutboxItem, env: DeliveryEnvironment): Promise<AttemptOutcome> {
-  const controller = new AbortController();
-  const timeoutMs = env.timeoutMs ?? RETRY.timeoutMs;
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const secret = item.endpoint.format === 'json' ? await env.secret() : '';
-    const request = await buildRequest(item.endpoint.format, item.payload, { secret: secret || undefined });
-    const response = await env.fetch(item.endpoint.url, {
-      method: 'POST',
-      headers: request.headers,
-      body: request.body,
-      signal: controller.signal,
-      credentials: 'omit',
-      // A webhook that redirects is misconfigured: following it could post the teacher's words
-      // somewhere else, and retrying cannot help.
-      redirect: 'manual',
-      referrerPolicy: 'no-referrer',
-    });
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      return { kind: 'failed', status: response.status, error: 'redirect' };
-    }
-    // Drain the body so the connection is released; its content is not needed.
-    await response.text().catch(() => '');
-    return classifyResponse(response.status, response.headers.get('Retry-After'), item.attempts, env);
+    return await withTimeout(env.timeoutMs ?? RETRY.timeoutMs, (signal) => post(item, env, signal));
   } catch (error) {
-    void error; // fetch's own message says little ("Failed to fetch"); the kind says enough.
+    // fetch's own message says little ("Failed to fetch"); the kind says enough.
     const online = env.online ? env.online() : true;
-    const reason: DeliveryError = controller.signal.aborted ? 'timeout' : online ? 'network' : 'offline';
+    const reason: DeliveryError = isRequestTimeout(error) ? 'timeout' : online ? 'network' : 'offline';
     return { kind: 'retry', delayMs: backoffDelay(item.attempts, env.random), error: reason };
-  } finally {
-    clearTimeout(timer);
   }
+}
+
+async function post(item: OutboxItem, env: DeliveryEnvironment, signal: AbortSignal): Promise<AttemptOutcome> {
+  const secret = item.endpoint.format === 'json' ? await env.secret() : '';
+  const request = await buildRequest(item.endpoint.format, item.payload, { secret: secret || undefined });
+  const response = await env.fetch(item.endpoint.url, {
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+    signal,
+    credentials: 'omit',
+    // A webhook that redirects is misconfigured: following it could post the teacher's words
+    // somewhere else, and retrying cannot help.
+    redirect: 'manual',
+    referrerPolicy: 'no-referrer',
+  });
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    return { kind: 'failed', status: response.status, error: 'redirect' };
+  }
+  // Drain the body so the connection is released; its content is not needed.
+  await response.text().catch(() => '');
+  return classifyResponse(response.status, response.headers.get('Retry-After'), item.attempts, env);
 }
 
 async function recordOutcome(database: CoachmarkDB, item: OutboxItem, outcome: AttemptOutcome, now: number): Promise<void> {

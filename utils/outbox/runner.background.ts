@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { db as defaultDb, type CoachmarkDB } from '../platform/db';
 import { buildRequest, validateEndpointUrl } from '../endpoints';
 import { t } from '../platform/i18n';
+import { isRequestTimeout, withTimeout } from '../platform/network.background';
 import { onMessage, type EndpointTestResult, type ProtocolMap } from '../platform/messages';
 import { browserEnvironment, deliverDue, type DeliveryEnvironment, type DeliveryReport } from './delivery.background';
 import { RETRY } from './retry';
+import { rerunningFlight } from '../platform/single-flight';
 import { buildTestRequest } from '../help-requests/help-request';
 import { getSettings } from '../settings/settings';
 
@@ -31,7 +33,7 @@ export interface OutboxRunnerOptions {
 }
 
 export interface OutboxRunner {
-  /** Delivers what is due; resolves when this request (and any that came during it) is done. */
+  /** Delivers what is due; resolves when a run that started after this request is done. */
   kick(): Promise<void>;
   /** Stops the timer and listeners (tests; the real worker simply ends). */
   dispose(): void;
@@ -39,8 +41,6 @@ export interface OutboxRunner {
 
 export function createOutboxRunner(options: OutboxRunnerOptions): OutboxRunner {
   const now = options.now ?? (() => Date.now());
-  let running: Promise<void> | null = null;
-  let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const schedule = async (report: DeliveryReport) => {
@@ -55,29 +55,17 @@ export function createOutboxRunner(options: OutboxRunnerOptions): OutboxRunner {
     await options.setAlarm(Math.max(next, now() + ALARM_MIN_MS));
   };
 
-  const kick = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
+  // A kick during a run gets one more run after it, shared by every kick made meanwhile.
+  const flight = rerunningFlight(async () => {
+    try {
+      // If the worker is stopped mid-run, this alarm wakes it to pick up the cut-off items.
+      await options.setAlarm(now() + RETRY.staleSendingMs);
+      await schedule(await options.deliver());
+    } catch (error) {
+      console.error('Coachmark: outbox delivery failed', error);
     }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          try {
-            // If the worker is stopped mid-run, this alarm wakes it to pick up the cut-off items.
-            await options.setAlarm(now() + RETRY.staleSendingMs);
-            await schedule(await options.deliver());
-          } catch (error) {
-            console.error('Coachmark: outbox delivery failed', error);
-          }
-        } while (again);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
-  };
+  });
+  const kick = (): Promise<void> => flight.run();
 
   return {
     kick,
@@ -145,23 +133,21 @@ export async function testEndpoint(
   const request = await buildRequest(data.format, payload, {
     secret: data.format === 'json' && data.secret ? data.secret : undefined,
   });
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), environment.timeoutMs ?? RETRY.timeoutMs);
   try {
-    const response = await environment.fetch(data.url.trim(), {
-      method: 'POST',
-      headers: request.headers,
-      body: request.body,
-      signal: controller.signal,
-      credentials: 'omit',
-      redirect: 'error',
-      referrerPolicy: 'no-referrer',
+    return await withTimeout(environment.timeoutMs ?? RETRY.timeoutMs, async (signal): Promise<EndpointTestResult> => {
+      const response = await environment.fetch(data.url.trim(), {
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+        signal,
+        credentials: 'omit',
+        redirect: 'error',
+        referrerPolicy: 'no-referrer',
+      });
+      const body = await response.text().catch(() => '');
+      return { ok: response.ok, status: response.status, body: Array.from(body).slice(0, 300).join('') };
     });
-    const body = await response.text().catch(() => '');
-    return { ok: response.ok, status: response.status, body: Array.from(body).slice(0, 300).join('') };
-  } catch {
-    return { ok: false, error: controller.signal.aborted ? 'timeout' : 'network' };
-  } finally {
-    clearTimeout(timer);
+  } catch (error) {
+    return { ok: false, error: isRequestTimeout(error) ? 'timeout' : 'network' };
   }
 }

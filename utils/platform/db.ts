@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Card } from '../cards/schema';
 import type { EndpointFormat, GapFlagPayload, GapKind, OutgoingPayload } from '../endpoints/types';
+import { cardKey, placesOf } from './keys';
 
 /** Where a pack came from: shipped with the extension, imported by a coach, or a synced URL. */
 export type PackSource =
@@ -32,10 +33,10 @@ export interface PackRecord {
 
 /** A card as stored: the pack's card plus derived index fields. */
 export interface CardRecord extends Card {
-  /** `${pack}/${id}`: card ids are unique within a pack. */
+  /** cardKey(pack, id) in keys.ts: `pack/id`. */
   key: string;
   pack: string;
-  /** `${tool}/${context}` for every tool × context pair, plus `${tool}/*` for tool-wide cards. */
+  /** placesOf(card) in keys.ts: `tool/context` for every tool × context pair, `tool/*` for tool-wide cards. */
   places: string[];
   /** Place in the pack's file, so that an export keeps the author's order (and Git diffs stay small). */
   position?: number;
@@ -165,17 +166,8 @@ export class CoachmarkDB extends Dexie {
 
 export const db = new CoachmarkDB();
 
-export function placesOf(card: Pick<Card, 'tools' | 'contexts'>): string[] {
-  const places: string[] = [];
-  for (const tool of card.tools) {
-    if (card.contexts.length === 0) places.push(`${tool}/*`);
-    for (const context of card.contexts) places.push(`${tool}/${context}`);
-  }
-  return places;
-}
-
 export function toCardRecord(pack: string, card: Card, position?: number): CardRecord {
-  const record: CardRecord = { ...card, key: `${pack}/${card.id}`, pack, places: placesOf(card) };
+  const record: CardRecord = { ...card, key: cardKey(pack, card.id), pack, places: placesOf(card) };
   if (position !== undefined) record.position = position;
   return record;
 }

@@ -1,10 +1,12 @@
+import { isRequestTimeout, withTimeout } from './network.background';
+
 /**
  * One conditional GET of a file Coachmark keeps in sync (card packs, the mentor directory):
  * If-None-Match with the stored ETag, no cookies, a time limit, and a size limit that holds
  * even when the server sends no Content-Length. Background only (network rule).
  */
 
-export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
+const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 
 export type RemoteFileErrorCode = 'bad-url' | 'http' | 'network' | 'timeout' | 'too-large';
 
@@ -35,44 +37,44 @@ export async function fetchRemoteFile(url: string, options: RemoteFileOptions): 
 }
 
 async function fetchOnce(url: string, options: RemoteFileOptions): Promise<RemoteFile> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
   try {
-    const response = await options.fetch(url, {
-      headers: options.etag ? { 'If-None-Match': options.etag } : {},
-      // Our own ETag does the revalidation; the HTTP cache must not answer in the server's place.
-      cache: 'no-store',
-      credentials: 'omit',
-      redirect: 'follow',
-      signal: controller.signal,
-    });
-    if (response.redirected && !options.isAllowedUrl(response.url)) {
-      await response.body?.cancel();
-      return { kind: 'failed', code: 'bad-url', detail: response.url };
-    }
-    if (response.status === 304) return { kind: 'not-modified' };
-    if (!response.ok) {
-      await response.body?.cancel();
-      return { kind: 'failed', code: 'http', detail: response.status };
-    }
-    const declared = Number(response.headers.get('Content-Length'));
-    if (declared > options.maxBytes) {
-      await response.body?.cancel();
-      return { kind: 'failed', code: 'too-large' };
-    }
-    const text = await readCapped(response, options.maxBytes);
-    if (text === null) return { kind: 'failed', code: 'too-large' };
-    return { kind: 'body', text, etag: response.headers.get('ETag') };
+    return await withTimeout(options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, (signal) => getWithin(url, options, signal));
   } catch (error) {
-    if (controller.signal.aborted) return { kind: 'failed', code: 'timeout' };
+    if (isRequestTimeout(error)) return { kind: 'failed', code: 'timeout' };
     return { kind: 'failed', code: 'network', detail: String(error) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 
+async function getWithin(url: string, options: RemoteFileOptions, signal: AbortSignal): Promise<RemoteFile> {
+  const response = await options.fetch(url, {
+    headers: options.etag ? { 'If-None-Match': options.etag } : {},
+    // Our own ETag does the revalidation; the HTTP cache must not answer in the server's place.
+    cache: 'no-store',
+    credentials: 'omit',
+    redirect: 'follow',
+    signal,
+  });
+  if (response.redirected && !options.isAllowedUrl(response.url)) {
+    await response.body?.cancel();
+    return { kind: 'failed', code: 'bad-url', detail: response.url };
+  }
+  if (response.status === 304) return { kind: 'not-modified' };
+  if (!response.ok) {
+    await response.body?.cancel();
+    return { kind: 'failed', code: 'http', detail: response.status };
+  }
+  const declared = Number(response.headers.get('Content-Length'));
+  if (declared > options.maxBytes) {
+    await response.body?.cancel();
+    return { kind: 'failed', code: 'too-large' };
+  }
+  const text = await readCapped(response, options.maxBytes);
+  if (text === null) return { kind: 'failed', code: 'too-large' };
+  return { kind: 'body', text, etag: response.headers.get('ETag') };
+}
+
 /** The body as text, or null once it passes `maxBytes` (reading stops there). */
-export async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
   if (!response.body) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

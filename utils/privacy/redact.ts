@@ -54,7 +54,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]{8,}$/i;
 
 /** Numbers, UUIDs, hashes, encoded ids, e-mail addresses and anything mixing letters and digits. */
-export function looksLikeId(segment: string): boolean {
+function looksLikeId(segment: string): boolean {
   let decoded = segment;
   try {
     decoded = decodeURIComponent(segment);

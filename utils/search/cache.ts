@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { db as defaultDb, type CardRecord, type CoachmarkDB } from '../platform/db';
-import { createSearchIndex, type HighlightTerms, type SearchIndex, type SearchOptions } from './engine';
+import { createSearchIndex, type SearchIndex, type SearchOptions } from './engine';
+import type { MatchTerms } from './text-terms';
 
 /**
  * The panel's search index: built once per panel session from every stored card, and only
@@ -12,7 +13,7 @@ import { createSearchIndex, type HighlightTerms, type SearchIndex, type SearchOp
 
 export interface LoadedSearch {
   search(query: string, options?: SearchOptions): CardRecord[];
-  highlightTerms(query: string): HighlightTerms;
+  matchTerms(query: string): MatchTerms;
   readonly size: number;
   /** What the library looked like when the index was built. */
   readonly signature: string;
@@ -77,7 +78,7 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
     return {
       // The index returns the very objects it was given, so these are the stored records.
       search: (query, options) => index.search(query, options) as CardRecord[],
-      highlightTerms: (query) => index.highlightTerms(query),
+      matchTerms: (query) => index.matchTerms(query),
       size: index.size,
       signature,
       readMs: buildStart - readStart,

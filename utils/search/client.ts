@@ -1,5 +1,6 @@
 import type { CardRecord, CoachmarkDB } from '../platform/db';
-import type { HighlightTerms, SearchOptions } from './engine';
+import type { SearchOptions } from './engine';
+import type { MatchTerms } from './text-terms';
 import { createSearchCache, type LoadedSearch, type SearchCache } from './cache';
 
 /**
@@ -15,7 +16,7 @@ export interface SearchAnswer {
   options: SearchOptions;
   results: CardRecord[];
   /** What to mark in the results: the query's words, and the words its typos stood for. */
-  highlight: HighlightTerms;
+  matchTerms: MatchTerms;
 }
 
 export interface SearchReady {
@@ -71,7 +72,7 @@ export function createLocalSearchClient(database?: CoachmarkDB, cache: SearchCac
     },
     async search(query, options = {}) {
       const loaded = await load();
-      return { query, options, results: loaded.search(query, options), highlight: loaded.highlightTerms(query) };
+      return { query, options, results: loaded.search(query, options), matchTerms: loaded.matchTerms(query) };
     },
     onReady: ready.add,
     onInvalidate: invalidated.add,

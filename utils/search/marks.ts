@@ -1,4 +1,4 @@
-import { isHighlighted, type HighlightTerms } from './text-terms';
+import { wordMatches, type MatchTerms } from './text-terms';
 
 /**
  * Marking the words a search matched, without ever turning card text into HTML: plain text is
@@ -16,13 +16,13 @@ const WORD = /[\p{L}\p{N}\p{M}]+(?:['’\-‐][\p{L}\p{N}\p{M}]+)*/gu;
 const WORD_PARTS = /[-‐]|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 
 /** Character ranges [start, end) of the matched words (or matched parts of compound words). */
-export function highlightRanges(text: string, highlight: HighlightTerms): Array<[number, number]> {
+export function markRanges(text: string, matchTerms: MatchTerms): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  if (highlight.terms.length === 0 && highlight.prefixes.length === 0) return ranges;
+  if (matchTerms.terms.length === 0 && matchTerms.prefixes.length === 0) return ranges;
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
     const start = match.index ?? 0;
-    if (isHighlighted(word, highlight)) {
+    if (wordMatches(word, matchTerms)) {
       ranges.push([start, start + word.length]);
       continue;
     }
@@ -31,18 +31,18 @@ export function highlightRanges(text: string, highlight: HighlightTerms): Array<
     for (const part of word.split(WORD_PARTS)) {
       const at = word.indexOf(part, offset);
       offset = at + part.length;
-      if (part && part !== word && isHighlighted(part, highlight)) ranges.push([start + at, start + at + part.length]);
+      if (part && part !== word && wordMatches(part, matchTerms)) ranges.push([start + at, start + at + part.length]);
     }
   }
   return ranges;
 }
 
 /** The text split into plain and matched parts, in order; joined, they are the text again. */
-export function splitHighlights(text: string, highlight: HighlightTerms | undefined): TextPart[] {
-  if (!highlight || !text) return text ? [{ text, hit: false }] : [];
+export function splitMarks(text: string, matchTerms: MatchTerms | undefined): TextPart[] {
+  if (!matchTerms || !text) return text ? [{ text, hit: false }] : [];
   const parts: TextPart[] = [];
   let cursor = 0;
-  for (const [start, end] of highlightRanges(text, highlight)) {
+  for (const [start, end] of markRanges(text, matchTerms)) {
     if (start > cursor) parts.push({ text: text.slice(cursor, start), hit: false });
     const previous = parts[parts.length - 1];
     // Neighbouring marks separated by nothing become one.
@@ -71,8 +71,8 @@ export function clearMarks(root: Element): void {
  * (the text is never parsed as HTML). Code and existing marks are left alone. Returns how many
  * words were marked.
  */
-export function markMatches(root: Element, highlight: HighlightTerms | undefined): number {
-  if (!highlight) return 0;
+export function markMatches(root: Element, matchTerms: MatchTerms | undefined): number {
+  if (!matchTerms) return 0;
   const doc = root.ownerDocument;
   const textNodes: Text[] = [];
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
@@ -84,7 +84,7 @@ export function markMatches(root: Element, highlight: HighlightTerms | undefined
   let count = 0;
   for (const node of textNodes) {
     const text = node.data;
-    const parts = splitHighlights(text, highlight);
+    const parts = splitMarks(text, matchTerms);
     if (!parts.some((part) => part.hit)) continue;
     const fragment = doc.createDocumentFragment();
     for (const part of parts) {

@@ -1,13 +1,13 @@
 /**
- * Word normalisation shared by the search index and the UI's highlighting (folding, a light
- * stemmer, stop words): kept apart from the index so highlighting never loads fuse.js.
+ * Word normalisation shared by the search index and the UI's marks (folding, a light stemmer,
+ * stop words): kept apart from the index so marking matches never loads fuse.js.
  */
 
 /**
- * What the UI highlights: a word of card text is marked when `termOf(word)` is in `terms`,
+ * What the UI marks: a word of card text is marked when `termOf(word)` is in `terms`,
  * or its folded form starts with one of `prefixes` (the word still being typed).
  */
-export interface HighlightTerms {
+export interface MatchTerms {
   terms: string[];
   prefixes: string[];
 }
@@ -108,9 +108,9 @@ export function termOf(word: string): string {
 }
 
 /** True when a word of card text should be marked for these terms. */
-export function isHighlighted(word: string, highlight: HighlightTerms): boolean {
+export function wordMatches(word: string, matchTerms: MatchTerms): boolean {
   const term = termOf(word);
-  if (term && highlight.terms.includes(term)) return true;
+  if (term && matchTerms.terms.includes(term)) return true;
   const folded = foldText(word);
-  return highlight.prefixes.some((prefix) => folded.startsWith(prefix));
+  return matchTerms.prefixes.some((prefix) => folded.startsWith(prefix));
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { domainEntries, domainOrigin, domainScriptId, planRegistrations } from './school-domains';
-import { readPolicy, readUserSettings } from './settings';
+import { domainPattern, hasOrigins, removeOrigins, watchPermissions } from '../platform/permissions';
+import { domainEntries, domainScriptId, planRegistrations } from './school-domains';
+import { readPolicy, readUserSettings, watchSettingsChanges } from './settings';
 
 /** The built content script (entrypoints/content.ts), registered again for each school domain. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -13,11 +14,8 @@ export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
  */
 export function setupCustomDomains(): void {
   const resync = () => void syncCustomDomains().catch((error: unknown) => console.error('Coachmark: school domains', error));
-  browser.permissions.onAdded.addListener(resync);
-  browser.permissions.onRemoved.addListener(resync);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && 'settings' in changes)) resync();
-  });
+  watchPermissions(resync);
+  watchSettingsChanges(resync);
   browser.runtime.onStartup.addListener(resync);
   browser.runtime.onInstalled.addListener(resync);
   resync();
@@ -35,9 +33,7 @@ export function syncCustomDomains(): Promise<void> {
 async function syncNow(): Promise<void> {
   const [user, policy] = await Promise.all([readUserSettings(), readPolicy()]);
   const domains = domainEntries(user, policy).map((entry) => entry.domain);
-  const grantedFlags = await Promise.all(
-    domains.map((domain) => browser.permissions.contains({ origins: [domainOrigin(domain)] }).catch(() => false)),
-  );
+  const grantedFlags = await Promise.all(domains.map((domain) => hasOrigins([domainPattern(domain)])));
   const granted = new Set(domains.filter((_, index) => grantedFlags[index]));
   const registered = await browser.scripting.getRegisteredContentScripts();
   const staticMatches = (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
@@ -49,7 +45,7 @@ async function syncNow(): Promise<void> {
       plan.register.map((domain) => ({
         id: domainScriptId(domain),
         js: [CONTENT_SCRIPT_FILE],
-        matches: [domainOrigin(domain)],
+        matches: [domainPattern(domain)],
         runAt: 'document_idle' as const,
         persistAcrossSessions: true,
       })),
@@ -63,14 +59,12 @@ async function syncNow(): Promise<void> {
   const endpointHosts = new Set([hostOf(user.endpointUrl ?? ''), hostOf(policy.endpointUrl ?? '')]);
   for (const domain of plan.revoke) {
     if (endpointHosts.has(domain)) continue;
-    await browser.permissions.remove({ origins: [domainOrigin(domain)] }).catch(() => {
-      // A permission the manifest requires cannot be removed; nothing else to undo.
-    });
+    await removeOrigins([domainPattern(domain)]);
   }
 }
 
 async function injectIntoOpenTabs(domain: string): Promise<void> {
-  const tabs = await browser.tabs.query({ url: domainOrigin(domain) }).catch(() => []);
+  const tabs = await browser.tabs.query({ url: domainPattern(domain) }).catch(() => []);
   await Promise.all(
     tabs.map((tab) =>
       tab.id === undefined

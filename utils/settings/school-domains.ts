@@ -3,9 +3,9 @@ import type { Policy, Settings } from './settings';
 /**
  * School domains: host names where a district runs its own Canvas, Moodle, Brightspace,
  * Blackboard, … (self-hosted installs). Each needs the optional host permission for exactly
- * `https://<domain>/*` and a dynamically registered content script, which then recognises the
- * tool by its page signature. Pure logic here; the browser side is utils/background/custom-domains.ts
- * and components/studio/DomainsTab.tsx.
+ * `https://<domain>/*` (domainPattern in utils/platform/permissions.ts) and a dynamically
+ * registered content script, which then recognises the tool by its page signature. Pure logic
+ * here; the browser side is school-domains.background.ts and components/studio/DomainsTab.tsx.
  */
 
 export type DomainError = 'empty' | 'scheme' | 'path' | 'wildcard' | 'port' | 'credentials' | 'invalid' | 'no-dot';
@@ -44,11 +44,6 @@ export function validateDomain(input: string): DomainCheck {
   return { ok: true, domain: host };
 }
 
-/** The one origin asked for: https only, the whole site, nothing wider. */
-export function domainOrigin(domain: string): string {
-  return `https://${domain}/*`;
-}
-
 const SCRIPT_PREFIX = 'custom-domain:';
 
 export function domainScriptId(domain: string): string {
@@ -56,7 +51,7 @@ export function domainScriptId(domain: string): string {
 }
 
 /** The domain of one of our registered script ids, or null for any other script. */
-export function domainOfScriptId(id: string): string | null {
+function domainOfScriptId(id: string): string | null {
   return id.startsWith(SCRIPT_PREFIX) ? id.slice(SCRIPT_PREFIX.length) : null;
 }
 

@@ -1,43 +1,22 @@
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { ENDPOINT_FORMATS } from '../endpoints/types';
+import { policyItems, readPolicyValues, userSettingsItem, watchItems } from '../platform/storage';
+import {
+  DEFAULT_SETTINGS,
+  SETTING_KEYS,
+  parsePolicy,
+  parseUserSettings,
+  settingsSchema,
+  type Policy,
+  type SettingKey,
+  type Settings,
+} from './schema';
+
+export { DEFAULT_SETTINGS, SETTING_KEYS, parsePolicy, parseUserSettings, settingsSchema, type Policy, type SettingKey, type Settings };
 
 /**
  * Settings: managed policy (set by district IT) over the user's choice over defaults.
- * User choices live in storage.local under one key; policy comes from storage.managed, whose
- * shape is public/managed-schema.json.
+ * User choices are one stored value (utils/platform/storage.ts); policy comes from
+ * storage.managed, whose shape is public/managed-schema.json.
  */
-
-export const settingsSchema = z.object({
-  endpointUrl: z.string(),
-  endpointFormat: z.enum(ENDPOINT_FORMATS),
-  endpointSecret: z.string(),
-  teacherName: z.string(),
-  schoolName: z.string(),
-  packUrls: z.array(z.string()),
-  selfHostedDomains: z.array(z.string()),
-  mentorDirectoryUrl: z.string(),
-  /** Shows coach tools in the panel ("New card for this page"). */
-  coachMode: z.boolean(),
-});
-
-export type Settings = z.infer<typeof settingsSchema>;
-export type SettingKey = keyof Settings;
-
-export const DEFAULT_SETTINGS: Settings = {
-  endpointUrl: '',
-  endpointFormat: 'json',
-  endpointSecret: '',
-  teacherName: '',
-  schoolName: '',
-  packUrls: [],
-  selfHostedDomains: [],
-  mentorDirectoryUrl: '',
-  coachMode: false,
-};
-
-export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
-const USER_KEY = 'settings';
 
 export interface EffectiveSettings {
   values: Settings;
@@ -47,11 +26,11 @@ export interface EffectiveSettings {
   managed: ReadonlySet<SettingKey>;
 }
 
-/** The policy as read from storage.managed: same keys as Settings plus `lockedSettings`. */
-const policySchema = settingsSchema.partial().extend({
-  lockedSettings: z.array(z.string()).optional(),
-});
-export type Policy = z.infer<typeof policySchema>;
+/** The two layers as stored, for views that show where each value comes from. */
+export interface SettingSources {
+  user: Partial<Settings>;
+  policy: Policy;
+}
 
 /**
  * Merges the three layers. A policy value is a default the teacher may change unless its key
@@ -81,31 +60,15 @@ export function mergeSettings(user: Partial<Settings>, policy: Policy): Effectiv
 /** Reads the managed policy; an absent or malformed policy counts as none (never throws). */
 export async function readPolicy(): Promise<Policy> {
   try {
-    const raw = await browser.storage.managed.get(null);
-    return parsePolicy(raw);
+    return parsePolicy(await readPolicyValues());
   } catch {
     return {};
   }
 }
 
-/** Keeps each valid policy key and drops invalid ones, so one typo does not void the policy. */
-export function parsePolicy(raw: unknown): Policy {
-  if (typeof raw !== 'object' || raw === null) return {};
-  const policy: Record<string, unknown> = {};
-  const shape = policySchema.shape;
-  for (const [key, value] of Object.entries(raw)) {
-    const field = shape[key as keyof typeof shape];
-    if (!field) continue;
-    const parsed = field.safeParse(value);
-    if (parsed.success && parsed.data !== undefined) policy[key] = parsed.data;
-  }
-  return policy as Policy;
-}
-
+/** The teacher's saved choices, each valid key kept even when another is bad. */
 export async function readUserSettings(): Promise<Partial<Settings>> {
-  const stored = await browser.storage.local.get(USER_KEY);
-  const parsed = settingsSchema.partial().safeParse(stored[USER_KEY] ?? {});
-  return parsed.success ? parsed.data : {};
+  return parseUserSettings(await userSettingsItem.getValue());
 }
 
 export async function getSettings(): Promise<EffectiveSettings> {
@@ -120,23 +83,30 @@ export async function saveSettings(changes: Partial<Settings>): Promise<void> {
   const refused = Object.keys(changes).filter((key) => locked.has(key as SettingKey));
   if (refused.length > 0) throw new Error(`Set by your school: ${refused.join(', ')}`);
   const current = await readUserSettings();
-  await browser.storage.local.set({ [USER_KEY]: settingsSchema.partial().parse({ ...current, ...changes }) });
+  await userSettingsItem.setValue(settingsSchema.partial().parse({ ...current, ...changes }));
+}
+
+/** Calls back after every change to the teacher's settings or the policy (not at once); returns the unsubscribe. */
+export function watchSettingsChanges(callback: () => void): () => void {
+  return watchItems([userSettingsItem, ...policyItems], callback);
+}
+
+/** Calls back with both layers now and whenever either changes; returns the unsubscribe. */
+export function watchSettingSources(callback: (sources: SettingSources) => void): () => void {
+  let active = true;
+  const refresh = () =>
+    void Promise.all([readUserSettings(), readPolicy()]).then(([user, policy]) => {
+      if (active) callback({ user, policy });
+    });
+  const stop = watchSettingsChanges(refresh);
+  refresh();
+  return () => {
+    active = false;
+    stop();
+  };
 }
 
 /** Calls back whenever user settings or policy change; returns the unsubscribe. */
 export function watchSettings(callback: (settings: EffectiveSettings) => void): () => void {
-  let active = true;
-  const refresh = () =>
-    void getSettings().then((settings) => {
-      if (active) callback(settings);
-    });
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && USER_KEY in changes)) refresh();
-  };
-  browser.storage.onChanged.addListener(listener);
-  refresh();
-  return () => {
-    active = false;
-    browser.storage.onChanged.removeListener(listener);
-  };
+  return watchSettingSources(({ user, policy }) => callback(mergeSettings(user, policy)));
 }

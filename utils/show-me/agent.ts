@@ -15,7 +15,7 @@ import type { PickResult, ShowTargetResult } from './types';
 /** Where a frame keeps its agent (in the extension's isolated world, invisible to the page). */
 const AGENT_KEY = '__coachmarkShowMe';
 /** A frame never waits longer than this, whatever the message asks. */
-export const MAX_WAIT_MS = 3_000;
+const MAX_WAIT_MS = 3_000;
 
 interface AgentHandle {
   /** The extension runtime that installed it: a reloaded extension installs a fresh agent. */

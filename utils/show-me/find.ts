@@ -45,7 +45,7 @@ export function isRendered(element: Element): boolean {
  * by a collapsed ancestor (menus and accordions often shrink to zero height with
  * overflow: hidden instead of display: none).
  */
-export function hasLayoutBox(element: Element): boolean {
+function hasLayoutBox(element: Element): boolean {
   const rect = element.getBoundingClientRect();
   if (!(rect.width > 0 && rect.height > 0)) return false;
   const doc = element.ownerDocument;

@@ -22,7 +22,7 @@ export interface PickerSession {
 const INTERACTIVE =
   'a[href], button, input, select, textarea, summary, label, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [role="checkbox"], [role="radio"], [role="switch"], [role="option"], [role="combobox"], [tabindex]:not([tabindex="-1"])';
 
-export function pickableElement(element: Element): Element {
+function pickableElement(element: Element): Element {
   const control = element.closest(INTERACTIVE);
   return control ?? element;
 }

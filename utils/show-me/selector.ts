@@ -8,7 +8,7 @@
  */
 
 /** Attributes that exist for tests and automation: the hooks a page promises to keep. */
-export const TEST_ATTRIBUTES = [
+const TEST_ATTRIBUTES = [
   'data-testid',
   'data-test-id',
   'data-test',
@@ -43,7 +43,7 @@ const GENERATED_ID_PREFIX =
 const UTILITY_CLASS = /[[\]/:!]|^-?[a-z]{1,4}-\d+(?:\.\d+)?$/;
 
 const MAX_VALUE_LENGTH = 80;
-export const MAX_CANDIDATES = 5;
+const MAX_CANDIDATES = 5;
 
 const isDigit = (char: string) => char >= '0' && char <= '9';
 
@@ -52,7 +52,7 @@ const isDigit = (char: string) => char >= '0' && char <= '9';
  * that alternate letters and digits (3xYz1, a1b2c3), letter soup without vowels, or the
  * mixed-case codes obfuscating build tools produce (VfPpkd, kDxqLe, dOKaXe).
  */
-export function looksRandom(segment: string): boolean {
+function looksRandom(segment: string): boolean {
   if (segment.length < 4) return false;
   const letters = segment.replace(/[^a-z]/gi, '');
   let switches = 0;

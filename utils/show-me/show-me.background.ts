@@ -12,7 +12,7 @@ import type { ShowTargetResult, TargetPreview, ToolTab } from './types';
  */
 
 /** How long a frame waits for the element to appear before saying it is not there. */
-export const SHOW_TIMEOUT_MS = 3_000;
+const SHOW_TIMEOUT_MS = 3_000;
 /** Slack on top of the frames' own wait, for a frame that never answers (it navigated away). */
 const ANSWER_SLACK_MS = 1_500;
 const HIGHLIGHTER_FILE = '/highlighter.js';
@@ -47,7 +47,7 @@ async function targetOf(cardKey: string, step: number): Promise<{ selectors: str
  * Loads the highlighter into every frame of the tab that Coachmark may script; returns their
  * frame ids, empty when it may not script the page at all. Loading it again is harmless.
  */
-export async function injectHighlighter(tabId: number): Promise<number[]> {
+async function injectHighlighter(tabId: number): Promise<number[]> {
   try {
     const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [HIGHLIGHTER_FILE] });
     // Firefox reports a frame that refused the script with `error`; Chrome leaves such frames out.
@@ -60,12 +60,7 @@ export async function injectHighlighter(tabId: number): Promise<number[]> {
 }
 
 /** Finds and highlights the element in whichever frame has it; resolves when one frame found it or all gave up. */
-export async function showInTab(
-  tabId: number,
-  selectors: string[],
-  label?: string,
-  timeoutMs = SHOW_TIMEOUT_MS,
-): Promise<ShowTargetResult> {
+async function showInTab(tabId: number, selectors: string[], label?: string, timeoutMs = SHOW_TIMEOUT_MS): Promise<ShowTargetResult> {
   const frames = await injectHighlighter(tabId);
   if (frames.length === 0) return { found: false, reason: 'no-access' };
   const requestId = nextRequestId++;
@@ -105,12 +100,12 @@ export async function showInTab(
 }
 
 /** Takes the highlight off every frame of the tab (frames without the highlighter ignore it). */
-export async function hideInTab(tabId: number): Promise<void> {
+async function hideInTab(tabId: number): Promise<void> {
   await sendMessage('backgroundHidesTarget', {}, tabId).catch(() => {});
 }
 
 /** Counts each selector's matches over all frames (null when any frame finds it invalid) and optionally shows the match. */
-export async function previewInTab(tabId: number, selectors: string[], label: string | undefined, show: boolean): Promise<TargetPreview> {
+async function previewInTab(tabId: number, selectors: string[], label: string | undefined, show: boolean): Promise<TargetPreview> {
   const frames = await injectHighlighter(tabId);
   if (frames.length === 0) return { counts: selectors.map(() => 0), shown: { found: false, reason: 'no-access' } };
   const perFrame = await Promise.all(
@@ -133,7 +128,7 @@ export async function previewInTab(tabId: number, selectors: string[], label: st
 }
 
 /** Open tabs whose page is a known tool (optionally only these tools), in tab order. */
-export async function listToolTabs(tools?: string[]): Promise<ToolTab[]> {
+async function listToolTabs(tools?: string[]): Promise<ToolTab[]> {
   const found: ToolTab[] = [];
   for (const tab of await browser.tabs.query({})) {
     if (tab.id === undefined) continue;

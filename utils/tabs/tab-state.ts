@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { tabStateItem } from '../platform/storage';
 import type { Detection } from '../tools/types';
 
 /**
@@ -13,35 +13,29 @@ export interface TabState {
   updatedAt: number;
 }
 
-const keyOf = (tabId: number) => `tab:${tabId}`;
-
 export async function saveTabState(state: TabState): Promise<void> {
-  await browser.storage.session.set({ [keyOf(state.tabId)]: state });
+  await tabStateItem(state.tabId).setValue(state);
 }
 
 export async function readTabState(tabId: number): Promise<TabState | null> {
-  const key = keyOf(tabId);
-  const stored = await browser.storage.session.get(key);
-  return (stored[key] as TabState | undefined) ?? null;
+  return ((await tabStateItem(tabId).getValue()) as TabState | null) ?? null;
 }
 
 export async function clearTabState(tabId: number): Promise<void> {
-  await browser.storage.session.remove(keyOf(tabId));
+  // The version mark goes too: tab ids are not reused within a session, so nothing would read it.
+  await tabStateItem(tabId).removeValue({ removeMeta: true });
 }
 
 /** Calls back with the tab's state now and on every change; returns the unsubscribe. */
 export function watchTabState(tabId: number, callback: (state: TabState | null) => void): () => void {
-  const key = keyOf(tabId);
+  const item = tabStateItem(tabId);
   let active = true;
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'session' && key in changes) callback((changes[key]?.newValue as TabState | undefined) ?? null);
-  };
-  browser.storage.onChanged.addListener(listener);
-  void readTabState(tabId).then((state) => {
-    if (active) callback(state);
+  const stop = item.watch((state) => callback((state as TabState | null) ?? null));
+  void item.getValue().then((state) => {
+    if (active) callback((state as TabState | null) ?? null);
   });
   return () => {
     active = false;
-    browser.storage.onChanged.removeListener(listener);
+    stop();
   };
 }

@@ -42,7 +42,7 @@ async function updateTab(tabId: number, url: string, detection: Detection | null
   await refreshBadge(tabId, detection);
 }
 
-export async function refreshBadge(tabId: number, detection: Detection | null): Promise<void> {
+async function refreshBadge(tabId: number, detection: Detection | null): Promise<void> {
   const action = browser.action ?? browser.browserAction;
   const count = detection ? await countForPage(detection.tool, detection.context) : 0;
   try {

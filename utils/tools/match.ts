@@ -45,7 +45,7 @@ export function splitPath(path: string): string[] {
  * "school.beta.instructure.com" but never "instructure.com", "evilinstructure.com" or
  * "school.instructure.com.evil.example".
  */
-export function hostMatches(pattern: string, host: string, segments: string[]): boolean {
+function hostMatches(pattern: string, host: string, segments: string[]): boolean {
   const rule = hostRule(pattern);
   const hostOk = rule.wildcard ? host.endsWith(rule.host) && host.length > rule.host.length : host === rule.host;
   if (!hostOk) return false;
@@ -73,7 +73,7 @@ function compiledPattern(pattern: string): string[] {
   return compiled;
 }
 
-export function pathMatches(pattern: string, segments: string[]): boolean {
+function pathMatches(pattern: string, segments: string[]): boolean {
   const parts = compiledPattern(pattern);
   const rest = parts[parts.length - 1] === '*';
   const fixed = rest ? parts.length - 1 : parts.length;

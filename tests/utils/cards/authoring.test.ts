@@ -15,24 +15,9 @@ import {
 } from '../../../utils/cards/draft';
 import { exportPack, importPack } from '../../../utils/cards/import';
 import { replacePack } from '../../../utils/cards/store';
-import type { Card, Pack } from '../../../utils/cards/schema';
+import { card, pack as packFile } from '../../support/factories';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
-
-function card(id: string, extra: Partial<Card> = {}): Card {
-  return {
-    id,
-    title: `Title of ${id}`,
-    summary: 'Summary.',
-    steps: ['One.', 'Two.'],
-    tools: ['canvas'],
-    contexts: ['speedgrader'],
-    tags: ['grade'],
-    level: 'beginner',
-    links: [],
-    ...extra,
-  };
-}
 
 let database: CoachmarkDB;
 beforeEach(async () => {
@@ -73,7 +58,9 @@ describe('card drafts', () => {
   });
 
   it('round-trips a card through a draft without losing fields the form does not show', () => {
-    const full = card('a', {
+    const full = card({
+      id: 'a',
+      steps: ['Open **SpeedGrader**.', 'Click **Save**.'],
       tags: ['grade', 'rubric'],
       lang: 'es',
       version: 3,
@@ -100,7 +87,8 @@ describe('card drafts', () => {
   it('keeps "show me" targets on their steps when steps move or go', () => {
     const draft = {
       ...draftFromCard(
-        card('a', {
+        card({
+          id: 'a',
           steps: ['A', 'B', 'C'],
           targets: [
             { step: 0, selectors: ['#a'] },
@@ -133,14 +121,14 @@ describe('authoring local packs', () => {
 
   it('saves a new card as version 1 dated today, and raises the version when it changes', async () => {
     const pack = await createLocalPack('Mine', database, NOW);
-    const saved = await saveCard(pack.id, card('a'), {}, database, NOW);
+    const saved = await saveCard(pack.id, card({ id: 'a' }), {}, database, NOW);
     expect(saved).toMatchObject({
       ok: true,
       value: { key: 'mine/a', version: 1, updatedAt: '2026-11-24', places: ['canvas/speedgrader'] },
     });
     const unchanged = await saveCard(
       pack.id,
-      { ...card('a'), version: 1, updatedAt: '2026-11-24' },
+      { ...card({ id: 'a' }), version: 1, updatedAt: '2026-11-24' },
       { previousKey: 'mine/a' },
       database,
       NOW + 86_400_000,
@@ -148,7 +136,7 @@ describe('authoring local packs', () => {
     expect(unchanged).toMatchObject({ ok: true, value: { version: 1, updatedAt: '2026-11-24' } });
     const edited = await saveCard(
       pack.id,
-      { ...card('a', { title: 'Better' }), version: 1 },
+      { ...card({ id: 'a', title: 'Better' }), version: 1 },
       { previousKey: 'mine/a' },
       database,
       NOW + 86_400_000,
@@ -159,10 +147,10 @@ describe('authoring local packs', () => {
 
   it('an edited card replaces the old copy when another school imports it', async () => {
     const pack = await createLocalPack('Mine', database, NOW);
-    await saveCard(pack.id, card('a'), {}, database, NOW);
+    await saveCard(pack.id, card({ id: 'a' }), {}, database, NOW);
     const elsewhere = new CoachmarkDB(`elsewhere-${Math.random()}`);
     await importPack((await exportPack(pack.id, database))!, undefined, elsewhere);
-    await saveCard(pack.id, card('a', { title: 'Better' }), { previousKey: 'mine/a' }, database, NOW);
+    await saveCard(pack.id, card({ id: 'a', title: 'Better' }), { previousKey: 'mine/a' }, database, NOW);
     const result = await importPack((await exportPack(pack.id, database))!, undefined, elsewhere);
     expect(result).toMatchObject({ ok: true, updated: 1, added: 0 });
     expect((await elsewhere.cards.get('mine/a'))?.title).toBe('Better');
@@ -170,25 +158,21 @@ describe('authoring local packs', () => {
 
   it('refuses an id already used in the pack, and saving into a pack that is not local', async () => {
     const pack = await createLocalPack('Mine', database, NOW);
-    await saveCard(pack.id, card('a'), {}, database, NOW);
-    await saveCard(pack.id, card('b'), {}, database, NOW);
+    await saveCard(pack.id, card({ id: 'a' }), {}, database, NOW);
+    await saveCard(pack.id, card({ id: 'b' }), {}, database, NOW);
     const before = await dump();
-    expect(await saveCard(pack.id, card('a'), {}, database, NOW)).toEqual({ ok: false, error: 'id-taken' });
-    expect(await saveCard(pack.id, card('a'), { previousKey: 'mine/b' }, database, NOW)).toEqual({ ok: false, error: 'id-taken' });
-    await replacePack(
-      { schemaVersion: 1, id: 'coachmark-starter', name: 'S', version: '1', cards: [] } satisfies Pack,
-      { kind: 'builtin' },
-      database,
-    );
-    expect(await saveCard('coachmark-starter', card('c'), {}, database, NOW)).toEqual({ ok: false, error: 'not-local' });
+    expect(await saveCard(pack.id, card({ id: 'a' }), {}, database, NOW)).toEqual({ ok: false, error: 'id-taken' });
+    expect(await saveCard(pack.id, card({ id: 'a' }), { previousKey: 'mine/b' }, database, NOW)).toEqual({ ok: false, error: 'id-taken' });
+    await replacePack(packFile({ id: 'coachmark-starter' }), { kind: 'builtin' }, database);
+    expect(await saveCard('coachmark-starter', card({ id: 'c' }), {}, database, NOW)).toEqual({ ok: false, error: 'not-local' });
     expect((await dump()).cards).toEqual(before.cards);
   });
 
   it('renames and moves a card, counting both packs', async () => {
     const one = await createLocalPack('One', database, NOW);
     const two = await createLocalPack('Two', database, NOW);
-    await saveCard(one.id, card('a'), {}, database, NOW);
-    await saveCard(two.id, card('renamed'), { previousKey: 'one/a' }, database, NOW);
+    await saveCard(one.id, card({ id: 'a' }), {}, database, NOW);
+    await saveCard(two.id, card({ id: 'renamed' }), { previousKey: 'one/a' }, database, NOW);
     expect((await database.cards.toArray()).map((c) => c.key)).toEqual(['two/renamed']);
     expect((await database.packs.toArray()).map((p) => [p.id, p.cardCount])).toEqual([
       ['one', 0],
@@ -198,8 +182,8 @@ describe('authoring local packs', () => {
 
   it('duplicates a card with a free id and the given title, at the end of the pack', async () => {
     const pack = await createLocalPack('Mine', database, NOW);
-    await saveCard(pack.id, card('a', { version: 4 }), {}, database, NOW);
-    await saveCard(pack.id, card('a-copy'), {}, database, NOW);
+    await saveCard(pack.id, card({ id: 'a', version: 4, steps: ['One.', 'Two.'] }), {}, database, NOW);
+    await saveCard(pack.id, card({ id: 'a-copy' }), {}, database, NOW);
     const copy = await duplicateCard('mine/a', 'Title of a (copy)', database, NOW);
     expect(copy).toMatchObject({
       ok: true,
@@ -210,8 +194,8 @@ describe('authoring local packs', () => {
 
   it('deletes a card and brings it back on undo, exactly as it was', async () => {
     const pack = await createLocalPack('Mine', database, NOW);
-    await saveCard(pack.id, card('a'), {}, database, NOW);
-    await saveCard(pack.id, card('b'), {}, database, NOW);
+    await saveCard(pack.id, card({ id: 'a' }), {}, database, NOW);
+    await saveCard(pack.id, card({ id: 'b' }), {}, database, NOW);
     const before = await dump();
     const deleted = await deleteCard('mine/a', database, NOW);
     expect(deleted.ok).toBe(true);
@@ -224,7 +208,7 @@ describe('authoring local packs', () => {
 
   it('deletes a local pack with its cards and restores both on undo', async () => {
     const pack = await createLocalPack('Mine', database, NOW);
-    await saveCard(pack.id, card('a'), {}, database, NOW);
+    await saveCard(pack.id, card({ id: 'a' }), {}, database, NOW);
     const before = await dump();
     const deleted = await deletePack(pack.id, database);
     expect(await dump()).toEqual({ packs: [], cards: [] });
@@ -234,16 +218,8 @@ describe('authoring local packs', () => {
   });
 
   it('never deletes the built-in pack or a subscribed one', async () => {
-    await replacePack(
-      { schemaVersion: 1, id: 'coachmark-starter', name: 'S', version: '1', cards: [card('s')] },
-      { kind: 'builtin' },
-      database,
-    );
-    await replacePack(
-      { schemaVersion: 1, id: 'feed', name: 'F', version: '1', cards: [card('f')] },
-      { kind: 'url', url: 'https://example.org/f.json' },
-      database,
-    );
+    await replacePack(packFile({ id: 'coachmark-starter', cards: [card({ id: 's' })] }), { kind: 'builtin' }, database);
+    await replacePack(packFile({ id: 'feed', cards: [card({ id: 'f' })] }), { kind: 'url', url: 'https://example.org/f.json' }, database);
     const before = await dump();
     expect(await deletePack('coachmark-starter', database)).toEqual({ ok: false, error: 'not-local' });
     expect(await deletePack('feed', database)).toEqual({ ok: false, error: 'not-local' });

@@ -6,27 +6,25 @@ import { exportPack, formatPack, importPack, isNewerCard, planImport, readPackFi
 import { parsePack } from '../../../utils/cards/pack';
 import { replacePack } from '../../../utils/cards/store';
 import { LIMITS, type Card, type Pack } from '../../../utils/cards/schema';
+import { card, pack } from '../../support/factories';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BAD_PACKS = join(ROOT, 'tests/fixtures/bad-packs');
 
-function card(id: string, extra: Partial<Card> = {}): Card {
-  return {
-    id,
-    title: `Title of ${id}`,
-    summary: `What ${id} is for.`,
+/** Cards for Classroom's Classwork page with a tag and a help link, so that imports carry every kind of field. */
+function classworkCard(overrides: Partial<Card>): Card {
+  return card({
     steps: ['Open **Classwork**.', 'Click **Create**.'],
     tools: ['google-classroom'],
     contexts: ['classwork'],
     tags: ['assign'],
-    level: 'beginner',
     links: [{ title: 'Help', url: 'https://support.google.com/edu/classroom/answer/6020265', kind: 'help' }],
-    ...extra,
-  };
+    ...overrides,
+  });
 }
 
-function pack(cards: Card[], extra: Partial<Pack> = {}): Pack {
-  return { schemaVersion: 1, id: 'district-pack', name: 'District pack', version: '1.0.0', cards, ...extra };
+function districtPack(cards: Card[], extra: Partial<Pack> = {}): Pack {
+  return pack({ id: 'district-pack', name: 'District pack', cards, ...extra });
 }
 
 /** Every table, every row: the whole database as a test can compare it. */
@@ -45,18 +43,18 @@ beforeEach(async () => {
 describe('planImport', () => {
   it('adds new ids, updates newer copies and skips same or older ones', () => {
     const existing = [
-      card('same'),
-      card('older', { version: 3 }),
-      card('newer', { version: 2 }),
-      card('dated', { updatedAt: '2026-01-01' }),
+      classworkCard({ id: 'same' }),
+      classworkCard({ id: 'older', version: 3 }),
+      classworkCard({ id: 'newer', version: 2 }),
+      classworkCard({ id: 'dated', updatedAt: '2026-01-01' }),
     ];
     const plan = planImport(
-      pack([
-        card('fresh'),
-        card('same'),
-        card('older', { version: 2 }),
-        card('newer', { version: 3 }),
-        card('dated', { updatedAt: '2026-02-01' }),
+      districtPack([
+        classworkCard({ id: 'fresh' }),
+        classworkCard({ id: 'same' }),
+        classworkCard({ id: 'older', version: 2 }),
+        classworkCard({ id: 'newer', version: 3 }),
+        classworkCard({ id: 'dated', updatedAt: '2026-02-01' }),
       ]),
       existing,
     );
@@ -78,7 +76,11 @@ describe('planImport', () => {
 
 describe('importPack', () => {
   it('adds a new pack as a local pack and says what it did', async () => {
-    const result = await importPack(formatPack(pack([card('a'), card('b')])), { kind: 'local', fileName: 'district.json' }, database);
+    const result = await importPack(
+      formatPack(districtPack([classworkCard({ id: 'a' }), classworkCard({ id: 'b' })])),
+      { kind: 'local', fileName: 'district.json' },
+      database,
+    );
     expect(result).toEqual({
       ok: true,
       packId: 'district-pack',
@@ -104,15 +106,26 @@ describe('importPack', () => {
 
   it('merges a second import card by card and keeps cards the file does not mention', async () => {
     await importPack(
-      pack([card('keep'), card('old', { title: 'Old title', version: 1 }), card('same', { title: 'Mine' })]),
+      districtPack([
+        classworkCard({ id: 'keep' }),
+        classworkCard({ id: 'old', title: 'Old title', version: 1 }),
+        classworkCard({ id: 'same', title: 'Mine' }),
+      ]),
       undefined,
       database,
     );
     const result = await importPack(
-      pack([card('old', { title: 'New title', version: 2 }), card('same', { title: 'Theirs' }), card('new')], {
-        version: '1.1.0',
-        name: 'Renamed',
-      }),
+      districtPack(
+        [
+          classworkCard({ id: 'old', title: 'New title', version: 2 }),
+          classworkCard({ id: 'same', title: 'Theirs' }),
+          classworkCard({ id: 'new' }),
+        ],
+        {
+          version: '1.1.0',
+          name: 'Renamed',
+        },
+      ),
       undefined,
       database,
     );
@@ -123,13 +136,17 @@ describe('importPack', () => {
   });
 
   it('keeps the newer pack name when an older pack file is imported', async () => {
-    await importPack(pack([card('a')], { version: '2.0.0', name: 'Current' }), undefined, database);
-    await importPack(pack([card('b')], { version: '1.0.0', name: 'Outdated' }), undefined, database);
+    await importPack(districtPack([classworkCard({ id: 'a' })], { version: '2.0.0', name: 'Current' }), undefined, database);
+    await importPack(districtPack([classworkCard({ id: 'b' })], { version: '1.0.0', name: 'Outdated' }), undefined, database);
     expect(await database.packs.get('district-pack')).toMatchObject({ name: 'Current', version: '2.0.0', cardCount: 2 });
   });
 
   it('passes warnings through (an unknown tool is a warning, not an error)', async () => {
-    const result = await importPack(pack([card('a', { tools: ['not-a-real-tool'], contexts: [] })]), undefined, database);
+    const result = await importPack(
+      districtPack([classworkCard({ id: 'a', tools: ['not-a-real-tool'], contexts: [] })]),
+      undefined,
+      database,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.added).toBe(1);
@@ -137,9 +154,11 @@ describe('importPack', () => {
   });
 
   it('refuses a pack with errors, reports every one with its path, and changes nothing', async () => {
-    await importPack(pack([card('a')]), undefined, database);
+    await importPack(districtPack([classworkCard({ id: 'a' })]), undefined, database);
     const before = await dump(database);
-    const bad = pack([card('a', { title: 'Changed', version: 5 }), card('b')]) as unknown as { cards: Array<Record<string, unknown>> };
+    const bad = districtPack([classworkCard({ id: 'a', title: 'Changed', version: 5 }), classworkCard({ id: 'b' })]) as unknown as {
+      cards: Array<Record<string, unknown>>;
+    };
     bad.cards[0]!.level = 'expert';
     (bad.cards[1]!.links as Array<Record<string, unknown>>)[0]!.url = 'javascript:alert(1)';
     const result = await importPack(JSON.stringify(bad, null, 2), undefined, database);
@@ -151,7 +170,7 @@ describe('importPack', () => {
   });
 
   it('changes nothing for any pack in the bad-pack corpus', async () => {
-    await importPack(pack([card('a')]), undefined, database);
+    await importPack(districtPack([classworkCard({ id: 'a' })]), undefined, database);
     const before = await dump(database);
     const files = readdirSync(BAD_PACKS).filter((name) => name.endsWith('.json') && name !== 'expected.json');
     expect(files.length).toBeGreaterThanOrEqual(25);
@@ -163,11 +182,15 @@ describe('importPack', () => {
   });
 
   it('refuses to merge into the built-in pack or a subscribed pack', async () => {
-    await replacePack(pack([card('a')], { id: 'coachmark-starter' }), { kind: 'builtin' }, database);
-    await replacePack(pack([card('a')], { id: 'feed' }), { kind: 'url', url: 'https://example.org/feed.json' }, database);
+    await replacePack(districtPack([classworkCard({ id: 'a' })], { id: 'coachmark-starter' }), { kind: 'builtin' }, database);
+    await replacePack(
+      districtPack([classworkCard({ id: 'a' })], { id: 'feed' }),
+      { kind: 'url', url: 'https://example.org/feed.json' },
+      database,
+    );
     const before = await dump(database);
-    const builtin = await importPack(pack([card('b')], { id: 'coachmark-starter' }), undefined, database);
-    const feed = await importPack(pack([card('b')], { id: 'feed' }), undefined, database);
+    const builtin = await importPack(districtPack([classworkCard({ id: 'b' })], { id: 'coachmark-starter' }), undefined, database);
+    const feed = await importPack(districtPack([classworkCard({ id: 'b' })], { id: 'feed' }), undefined, database);
     expect(builtin).toEqual({
       ok: false,
       errors: [expect.stringMatching(/^id: "coachmark-starter" is already used by the built-in pack/)],
@@ -192,19 +215,19 @@ describe('importPack', () => {
   });
 
   it('reads a picked file within the limit', async () => {
-    const file = new Blob([formatPack(pack([card('a')]))], { type: 'application/json' });
+    const file = new Blob([formatPack(districtPack([classworkCard({ id: 'a' })]))], { type: 'application/json' });
     expect(await readPackFile(file)).toMatchObject({ ok: true });
     expect(await importPack(file, undefined, database)).toMatchObject({ ok: true, added: 1 });
   });
 
   it('writes nothing when the transaction fails half-way', async () => {
-    await importPack(pack([card('a')]), undefined, database);
+    await importPack(districtPack([classworkCard({ id: 'a' })]), undefined, database);
     const before = await dump(database);
     // A pack record write that fails after the cards were written: the cards must roll back too.
     database.packs.hook('creating', () => {
       throw new Error('disk full');
     });
-    const result = await importPack(pack([card('b')], { id: 'other' }), undefined, database);
+    const result = await importPack(districtPack([classworkCard({ id: 'b' })], { id: 'other' }), undefined, database);
     expect(result).toEqual({ ok: false, errors: [expect.stringContaining('disk full')] });
     expect(await dump(database)).toEqual(before);
   });
@@ -301,8 +324,8 @@ describe('exportPack', () => {
   });
 
   it('keeps the author’s card order after a merge: new cards go to the end', async () => {
-    await importPack(pack([card('zeta'), card('alpha')]), undefined, database);
-    await importPack(pack([card('beta'), card('zeta', { version: 2 })]), undefined, database);
+    await importPack(districtPack([classworkCard({ id: 'zeta' }), classworkCard({ id: 'alpha' })]), undefined, database);
+    await importPack(districtPack([classworkCard({ id: 'beta' }), classworkCard({ id: 'zeta', version: 2 })]), undefined, database);
     const exported = JSON.parse((await exportPack('district-pack', database))!) as Pack;
     expect(exported.cards.map((c) => c.id)).toEqual(['zeta', 'alpha', 'beta']);
     expect(exported.cards[0]!.version).toBe(2);

@@ -1,48 +1,27 @@
 // @vitest-environment node
 // A real HTTP server on 127.0.0.1 and Node's own fetch: happy-dom's fetch would apply CORS.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFileServer, type FileServer } from '../../support/file-server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useFileServer } from '../../support/file-server';
 import { CoachmarkDB, type PackRecord } from '../../../utils/platform/db';
 import { syncAllPacks, syncPackUrl, type SyncEnvironment } from '../../../utils/cards/pack-sync.background';
 import { exportPack, formatPack, importPack } from '../../../utils/cards/import';
 import { pendingPackId } from '../../../utils/cards/subscriptions';
 import type { Card, Pack } from '../../../utils/cards/schema';
+import { card, pack } from '../../support/factories';
 
-function card(id: string, title = `Title of ${id}`): Card {
-  return {
-    id,
-    title,
-    summary: 'What it is for.',
-    steps: ['Open **Classwork**.'],
-    tools: ['google-classroom'],
-    contexts: ['classwork'],
-    tags: [],
-    level: 'beginner',
-    links: [],
-  };
+/** The district's synced feed, as the tests serve it. */
+function feed(cards: Card[], extra: Partial<Pack> = {}): Pack {
+  return pack({ id: 'feed', cards, ...extra });
 }
 
-function pack(cards: Card[], extra: Partial<Pack> = {}): Pack {
-  return { schemaVersion: 1, id: 'feed', name: 'District feed', version: '1.0.0', cards, ...extra };
-}
-
-let files: FileServer;
-let routes: FileServer['routes'];
-let seen: FileServer['seen'];
-
-beforeAll(async () => {
-  files = await startFileServer();
-  ({ routes, seen } = files);
-});
-afterAll(() => files.close());
+const files = useFileServer();
+const { routes, seen } = files;
 
 let database: CoachmarkDB;
 let clock: number;
 let env: SyncEnvironment;
 
 beforeEach(async () => {
-  routes.clear();
-  seen.length = 0;
   database = new CoachmarkDB(`sync-${Math.random()}`);
   await database.open();
   clock = 1_000_000;
@@ -55,7 +34,7 @@ const sourceOf = async (packId: string) => (await database.packs.get(packId))?.s
 
 describe('syncPackUrl against a real HTTP server', () => {
   it('fetches a pack, stores it with its ETag, then revalidates with If-None-Match and keeps it on 304', async () => {
-    routes.set('/feed.json', { body: formatPack(pack([card('a'), card('b')])), etag: '"v1"' });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' }), card({ id: 'b' })])), etag: '"v1"' });
     const first = await syncPackUrl(url('/feed.json'), env);
     expect(first).toEqual({ url: url('/feed.json'), outcome: 'updated', packId: 'feed', added: 2, updated: 0, removed: 0, warnings: 0 });
     expect(seen[0]!.headers['if-none-match']).toBeUndefined();
@@ -79,9 +58,9 @@ describe('syncPackUrl against a real HTTP server', () => {
   });
 
   it('fetches the whole pack when the conditional request is refused (a CORS preflight the server does not answer)', async () => {
-    routes.set('/feed.json', { body: formatPack(pack([card('a')])), etag: '"v1"' });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' })])), etag: '"v1"' });
     await syncPackUrl(url('/feed.json'), env);
-    routes.set('/feed.json', { body: formatPack(pack([card('a'), card('b')], { version: '1.1.0' })), etag: '"v2"' });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' }), card({ id: 'b' })], { version: '1.1.0' })), etag: '"v2"' });
     const preflightRefused: typeof fetch = (input, init) =>
       new Headers(init?.headers).has('If-None-Match') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
     const result = await syncPackUrl(url('/feed.json'), { ...env, fetch: preflightRefused });
@@ -93,9 +72,12 @@ describe('syncPackUrl against a real HTTP server', () => {
   });
 
   it('replaces the pack when it changes: added, updated and removed cards', async () => {
-    routes.set('/feed.json', { body: formatPack(pack([card('a'), card('b')])), etag: '"v1"' });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' }), card({ id: 'b' })])), etag: '"v1"' });
     await syncPackUrl(url('/feed.json'), env);
-    routes.set('/feed.json', { body: formatPack(pack([card('a', 'New title'), card('c')], { version: '1.1.0' })), etag: '"v2"' });
+    routes.set('/feed.json', {
+      body: formatPack(feed([card({ id: 'a', title: 'New title' }), card({ id: 'c' })], { version: '1.1.0' })),
+      etag: '"v2"',
+    });
     const result = await syncPackUrl(url('/feed.json'), env);
     expect(result).toMatchObject({ outcome: 'updated', added: 1, updated: 1, removed: 1 });
     expect(seen[1]!.headers['if-none-match']).toBe('"v1"');
@@ -114,11 +96,11 @@ describe('syncPackUrl against a real HTTP server', () => {
     ['invalid JSON', { body: '{ "schemaVersion": 1, ' }, /^invalid: file: invalid JSON at line 1/],
     [
       'an invalid pack',
-      { body: JSON.stringify({ ...pack([card('a')]), cards: [{ ...card('a'), level: 'expert' }] }) },
+      { body: JSON.stringify({ ...feed([card({ id: 'a' })]), cards: [{ ...card({ id: 'a' }), level: 'expert' }] }) },
       /^invalid: cards\[0\]\.level: /,
     ],
   ])('keeps the last good copy after %s and records why', async (_name, route, error) => {
-    routes.set('/feed.json', { body: formatPack(pack([card('a')])), etag: '"v1"' });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' })])), etag: '"v1"' });
     await syncPackUrl(url('/feed.json'), env);
     const before = await database.cards.toArray();
     routes.set('/feed.json', route);
@@ -129,7 +111,7 @@ describe('syncPackUrl against a real HTTP server', () => {
     expect(await sourceOf('feed')).toMatchObject({ etag: '"v1"', lastSyncAt: 5_000_000, lastError: expect.stringMatching(error) });
 
     // The next good sync clears the error.
-    routes.set('/feed.json', { body: formatPack(pack([card('a')])), etag: '"v1"' });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' })])), etag: '"v1"' });
     expect(await syncPackUrl(url('/feed.json'), env)).toMatchObject({ outcome: 'unchanged' });
     expect((await sourceOf('feed')) as { lastError?: string }).not.toHaveProperty('lastError', expect.anything());
   });
@@ -142,7 +124,7 @@ describe('syncPackUrl against a real HTTP server', () => {
   });
 
   it('gives up after the time limit', async () => {
-    routes.set('/slow.json', { body: formatPack(pack([card('a')])), delayMs: 1_500 });
+    routes.set('/slow.json', { body: formatPack(feed([card({ id: 'a' })])), delayMs: 1_500 });
     const result = await syncPackUrl(url('/slow.json'), { ...env, timeoutMs: 200 });
     expect(result).toMatchObject({ outcome: 'failed', error: 'timeout' });
   });
@@ -165,14 +147,14 @@ describe('syncPackUrl against a real HTTP server', () => {
       updatedAt: 1,
     };
     await database.packs.put(placeholder);
-    routes.set('/feed.json', { body: formatPack(pack([card('a')])) });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' })])) });
     expect(await syncPackUrl(url('/feed.json'), env)).toMatchObject({ outcome: 'updated', packId: 'feed' });
     expect((await database.packs.toArray()).map((record) => record.id)).toEqual(['feed']);
   });
 
   it('refuses a pack whose id belongs to a local pack, changing nothing', async () => {
-    await importPack(pack([card('mine')]), { kind: 'local' }, database);
-    routes.set('/feed.json', { body: formatPack(pack([card('theirs')])) });
+    await importPack(feed([card({ id: 'mine' })]), { kind: 'local' }, database);
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'theirs' })])) });
     const result = await syncPackUrl(url('/feed.json'), env);
     expect(result).toMatchObject({ outcome: 'failed', error: 'id-taken: feed' });
     expect(await cardsOf('feed')).toEqual([['mine', 'Title of mine']]);
@@ -180,9 +162,9 @@ describe('syncPackUrl against a real HTTP server', () => {
   });
 
   it('follows the publisher when the pack id changes', async () => {
-    routes.set('/feed.json', { body: formatPack(pack([card('a')])) });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' })])) });
     await syncPackUrl(url('/feed.json'), env);
-    routes.set('/feed.json', { body: formatPack(pack([card('a')], { id: 'feed-2027' })) });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' })], { id: 'feed-2027' })) });
     await syncPackUrl(url('/feed.json'), env);
     expect((await database.packs.toArray()).map((record) => record.id)).toEqual(['feed-2027']);
     expect(await database.cards.where('pack').equals('feed').count()).toBe(0);
@@ -190,7 +172,7 @@ describe('syncPackUrl against a real HTTP server', () => {
 
   it('follows redirects to another allowed URL', async () => {
     routes.set('/old.json', { location: url('/feed.json') });
-    routes.set('/feed.json', { body: formatPack(pack([card('a')])) });
+    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' })])) });
     expect(await syncPackUrl(url('/old.json'), env)).toMatchObject({ outcome: 'updated', packId: 'feed' });
   });
 
@@ -203,9 +185,9 @@ describe('syncPackUrl against a real HTTP server', () => {
 
 describe('syncAllPacks', () => {
   it('syncs settings and studio subscriptions, each once, and drops packs the settings no longer list', async () => {
-    routes.set('/a.json', { body: formatPack(pack([card('a')], { id: 'pack-a' })) });
-    routes.set('/b.json', { body: formatPack(pack([card('b')], { id: 'pack-b' })) });
-    routes.set('/c.json', { body: formatPack(pack([card('c')], { id: 'pack-c' })) });
+    routes.set('/a.json', { body: formatPack(feed([card({ id: 'a' })], { id: 'pack-a' })) });
+    routes.set('/b.json', { body: formatPack(feed([card({ id: 'b' })], { id: 'pack-b' })) });
+    routes.set('/c.json', { body: formatPack(feed([card({ id: 'c' })], { id: 'pack-c' })) });
     await syncPackUrl(url('/c.json'), env); // subscribed in the studio
 
     const results = await syncAllPacks([url('/a.json'), url('/b.json'), url('/a.json')], env);

@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parsePack, MAX_NESTING } from '../../../utils/cards/pack';
+import { parsePack } from '../../../utils/cards/pack';
 import { LIMITS } from '../../../utils/cards/schema';
+import { MAX_NESTING } from '../../../utils/platform/json-file';
+import { card as validCard, pack as validPack } from '../../support/factories';
 
 const BAD_PACKS = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/bad-packs');
 
@@ -53,21 +55,12 @@ describe('bad-pack corpus (tests/fixtures/bad-packs)', () => {
 
 /** A compact valid card; `i` makes the id unique. */
 function card(i: number) {
-  return {
-    id: `card-${i}`,
-    title: `Card ${i}`,
-    summary: 'Short.',
-    steps: ['Do it.'],
-    tools: ['canvas'],
-    contexts: [],
-    tags: [],
-    level: 'beginner',
-    links: [],
-  };
+  return validCard({ id: `card-${i}`, title: `Card ${i}`, summary: 'Short.', steps: ['Do it.'], contexts: [] });
 }
 
+/** A pack around any cards, valid or not. */
 function pack(cards: unknown[]) {
-  return { schemaVersion: 1, id: 'generated', name: 'Generated', version: '1.0.0', cards };
+  return { ...validPack({ id: 'generated', name: 'Generated' }), cards };
 }
 
 describe('generated bad packs', () => {

@@ -1,15 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CoachmarkDB } from '../../../utils/platform/db';
 import { cardsForPage, countForPage, ensureStarterPack, replacePack, STARTER_PACK_ID } from '../../../utils/cards/store';
-import type { Card, Pack } from '../../../utils/cards/schema';
-
-function card(id: string, tools: string[], contexts: string[], title = id): Card {
-  return { id, title, summary: `${title} summary`, steps: ['Do it.'], tools, contexts, tags: [], level: 'beginner', links: [] };
-}
-
-function pack(id: string, version: string, cards: Card[]): Pack {
-  return { schemaVersion: 1, id, name: id, version, cards };
-}
+import { card, pack } from '../../support/factories';
 
 let database: CoachmarkDB;
 beforeEach(async () => {
@@ -20,13 +12,17 @@ beforeEach(async () => {
 describe('card store', () => {
   it('lists the page cards first, then tool-wide cards, then the tool’s other pages', async () => {
     await replacePack(
-      pack('p', '1', [
-        card('grade-rubric', ['canvas'], ['speedgrader'], 'Grade with a rubric'),
-        card('comment', ['canvas'], ['speedgrader', 'gradebook'], 'Leave a comment'),
-        card('modules', ['canvas'], ['modules'], 'Add a module'),
-        card('canvas-any', ['canvas'], [], 'Find your way in Canvas'),
-        card('classroom', ['google-classroom'], ['classwork'], 'Post an assignment'),
-      ]),
+      pack({
+        id: 'p',
+        version: '1',
+        cards: [
+          card({ id: 'grade-rubric', tools: ['canvas'], contexts: ['speedgrader'], title: 'Grade with a rubric' }),
+          card({ id: 'comment', tools: ['canvas'], contexts: ['speedgrader', 'gradebook'], title: 'Leave a comment' }),
+          card({ id: 'modules', tools: ['canvas'], contexts: ['modules'], title: 'Add a module' }),
+          card({ id: 'canvas-any', tools: ['canvas'], contexts: [], title: 'Find your way in Canvas' }),
+          card({ id: 'classroom', tools: ['google-classroom'], contexts: ['classwork'], title: 'Post an assignment' }),
+        ],
+      }),
       { kind: 'local' },
       database,
     );
@@ -39,24 +35,34 @@ describe('card store', () => {
   });
 
   it('replaces a pack’s cards atomically and leaves other packs alone', async () => {
-    await replacePack(pack('a', '1', [card('one', ['canvas'], []), card('two', ['canvas'], [])]), { kind: 'local' }, database);
-    await replacePack(pack('b', '1', [card('one', ['canvas'], [])]), { kind: 'local' }, database);
-    await replacePack(pack('a', '2', [card('three', ['canvas'], [])]), { kind: 'local' }, database);
+    await replacePack(
+      pack({ id: 'a', version: '1', cards: [card({ id: 'one', contexts: [] }), card({ id: 'two', contexts: [] })] }),
+      { kind: 'local' },
+      database,
+    );
+    await replacePack(pack({ id: 'b', version: '1', cards: [card({ id: 'one', contexts: [] })] }), { kind: 'local' }, database);
+    await replacePack(pack({ id: 'a', version: '2', cards: [card({ id: 'three', contexts: [] })] }), { kind: 'local' }, database);
     const keys = (await database.cards.toArray()).map((c) => c.key).sort();
     expect(keys).toEqual(['a/three', 'b/one']);
     expect((await database.packs.get('a'))?.cardCount).toBe(1);
   });
 
   it('installs the starter pack once, updates it on a new version, never touches coach packs', async () => {
-    const coach = pack('district', '1', [card('ours', ['canvas'], [])]);
+    const coach = pack({ id: 'district', version: '1', cards: [card({ id: 'ours', contexts: [] })] });
     await replacePack(coach, { kind: 'local' }, database);
-    const v1 = JSON.stringify(pack(STARTER_PACK_ID, '1.0.0', [card('s1', ['canvas'], [])]));
-    const v2 = JSON.stringify(pack(STARTER_PACK_ID, '1.1.0', [card('s1', ['canvas'], []), card('s2', ['seesaw'], [])]));
+    const v1 = JSON.stringify(pack({ id: STARTER_PACK_ID, version: '1.0.0', cards: [card({ id: 's1', contexts: [] })] }));
+    const v2 = JSON.stringify(
+      pack({
+        id: STARTER_PACK_ID,
+        version: '1.1.0',
+        cards: [card({ id: 's1', contexts: [] }), card({ id: 's2', tools: ['seesaw'], contexts: [] })],
+      }),
+    );
     expect(await ensureStarterPack(async () => v1, database)).toBe('installed');
     expect(await ensureStarterPack(async () => v1, database)).toBe('current');
     expect(await ensureStarterPack(async () => v2, database)).toBe('updated');
     expect((await database.cards.where('pack').equals(STARTER_PACK_ID).toArray()).map((c) => c.id).sort()).toEqual(['s1', 's2']);
-    expect(await database.cards.get('district/ours')).toBeDefined();
+    expect(await database.cards.get('district/ours')).toMatchObject({ id: 'ours', pack: 'district' });
     expect((await database.packs.get(STARTER_PACK_ID))?.source).toEqual({ kind: 'builtin' });
   });
 

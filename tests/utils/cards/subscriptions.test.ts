@@ -11,16 +11,10 @@ import {
 } from '../../../utils/cards/subscriptions';
 import { countChanges, isDue, PACK_SYNC_PERIOD_MINUTES } from '../../../utils/cards/pack-sync.background';
 import type { Card } from '../../../utils/cards/schema';
+import { card, packRecord } from '../../support/factories';
 
-function record(id: string, url: string | null, subscribedBy?: 'settings' | 'studio'): PackRecord {
-  return {
-    id,
-    name: id,
-    version: '1',
-    source: url ? { kind: 'url', url, subscribedBy } : { kind: 'local' },
-    cardCount: 1,
-    updatedAt: 1,
-  };
+function subscription(id: string, url: string, subscribedBy?: 'settings' | 'studio'): PackRecord {
+  return packRecord({ id, source: { kind: 'url', url, subscribedBy } });
 }
 
 describe('validatePackUrl', () => {
@@ -50,15 +44,19 @@ describe('planSubscriptions', () => {
   it('lists settings URLs first, then studio subscriptions, each once and in normal form', () => {
     const plan = planSubscriptions(
       ['https://a.example/p.json', 'https://a.example/p.json#x', 'https://b.example/p.json'],
-      [record('local', null), record('c', 'https://c.example/p.json', 'studio'), record('b', 'https://b.example/p.json', 'studio')],
+      [
+        packRecord({ id: 'local' }),
+        subscription('c', 'https://c.example/p.json', 'studio'),
+        subscription('b', 'https://b.example/p.json', 'studio'),
+      ],
     );
     expect(plan.urls).toEqual(['https://a.example/p.json', 'https://b.example/p.json', 'https://c.example/p.json']);
     expect(plan.stale).toEqual([]);
   });
 
   it('marks as stale a pack that settings brought and no longer list', () => {
-    const gone = record('gone', 'https://gone.example/p.json', 'settings');
-    const plan = planSubscriptions([], [gone, record('mine', 'https://mine.example/p.json')]);
+    const gone = subscription('gone', 'https://gone.example/p.json', 'settings');
+    const plan = planSubscriptions([], [gone, subscription('mine', 'https://mine.example/p.json')]);
     expect(plan.stale).toEqual([gone]);
     expect(plan.urls).toEqual(['https://mine.example/p.json']);
   });
@@ -73,7 +71,7 @@ describe('placeholders and errors', () => {
     const placeholder = pendingRecord('https://a.example/p.json', 'studio', 5);
     expect(placeholder.id).toBe(pendingPackId('https://a.example/p.json'));
     expect(isPendingSubscription(placeholder)).toBe(true);
-    expect(isPendingSubscription(record('feed', 'https://a.example/p.json'))).toBe(false);
+    expect(isPendingSubscription(subscription('feed', 'https://a.example/p.json'))).toBe(false);
     expect(placeholder).toMatchObject({
       cardCount: 0,
       updatedAt: 5,
@@ -95,32 +93,14 @@ describe('placeholders and errors', () => {
 });
 
 describe('countChanges', () => {
-  const card = (id: string, title: string, extra: Partial<Card> = {}): Card => ({
-    id,
-    title,
-    summary: 's',
-    steps: ['x'],
-    tools: ['canvas'],
-    contexts: [],
-    tags: [],
-    level: 'beginner',
-    links: [],
-    ...extra,
-  });
   it('counts added, changed and removed cards, ignoring key order and unchanged cards', () => {
-    const before = [card('same', 'Same'), card('edit', 'Old'), card('gone', 'Gone')];
-    const reordered = {
-      level: 'beginner',
-      id: 'same',
-      title: 'Same',
-      summary: 's',
-      steps: ['x'],
-      tools: ['canvas'],
-      contexts: [],
-      tags: [],
-      links: [],
-    } as Card;
-    expect(countChanges(before, [reordered, card('edit', 'New'), card('new', 'New')])).toEqual({ added: 1, updated: 1, removed: 1 });
+    const before = [card({ id: 'same', title: 'Same' }), card({ id: 'edit', title: 'Old' }), card({ id: 'gone', title: 'Gone' })];
+    const reordered = Object.fromEntries(Object.entries(card({ id: 'same', title: 'Same' })).reverse()) as Card;
+    expect(countChanges(before, [reordered, card({ id: 'edit', title: 'New' }), card({ id: 'new', title: 'New' })])).toEqual({
+      added: 1,
+      updated: 1,
+      removed: 1,
+    });
   });
 });
 
@@ -129,7 +109,7 @@ describe('isDue', () => {
   it('is due when never synced or synced a period ago', () => {
     expect(isDue(undefined, 0)).toBe(true);
     const synced = {
-      ...record('a', 'https://a.example/p.json'),
+      ...subscription('a', 'https://a.example/p.json'),
       source: { kind: 'url' as const, url: 'https://a.example/p.json', lastSyncAt: 1_000 },
     };
     expect(isDue(synced, 1_000 + period - 1)).toBe(false);

@@ -5,12 +5,12 @@ import type { OutgoingPayload, RoutedMentor } from '../../../utils/endpoints/typ
 import {
   HOSTILE_MENTORS,
   HOSTILE_TEXT,
-  LONG_TEXT,
   MENTORS,
+  OVERSIZED_TEXTS,
   PLAIN_MASS_MENTION,
-  WORST_CASE_TEXT,
   gapFlag,
   helpRequest,
+  oversizedGapFlag,
 } from '../../support/payloads';
 
 const mentorIds = MENTORS.discord.flatMap((m) => (m.handle ? [m.handle] : []));
@@ -101,18 +101,8 @@ describe('Discord webhook message', () => {
 
   it('keeps within 2000 characters and 100 allowed users, truncating with an ellipsis', () => {
     const many = Array.from({ length: 150 }, (_, i) => ({ name: `Mentor ${i}`, handle: String(100000000000000000n + BigInt(i)) }));
-    for (const text of [LONG_TEXT, WORST_CASE_TEXT]) {
-      const payloads: OutgoingPayload[] = [
-        helpRequest({ message: text, mentors: many }),
-        gapFlag({
-          note: text,
-          teacher: { name: text, school: text },
-          page: { context: null, name: text, url: text },
-          searches: Array.from({ length: 30 }, () => text),
-          card: { id: 'c', title: text, pack: 'p', version: 1 },
-          mentors: many,
-        }),
-      ];
+    for (const text of OVERSIZED_TEXTS) {
+      const payloads: OutgoingPayload[] = [helpRequest({ message: text, mentors: many }), oversizedGapFlag(text, many)];
       for (const payload of payloads) {
         const message = toDiscordMessage(payload);
         const users = message.allowed_mentions!.users!;

@@ -4,13 +4,13 @@ import { GOOGLE_CHAT_CARD_ID, GOOGLE_CHAT_LIMITS, toGoogleChatMessage } from '..
 import {
   HOSTILE_MENTORS,
   HOSTILE_TEXT,
-  LONG_TEXT,
   MENTORS,
+  OVERSIZED_TEXTS,
   PLAIN_MASS_MENTION,
-  WORST_CASE_TEXT,
   allStrings,
   gapFlag,
   helpRequest,
+  oversizedGapFlag,
 } from '../../support/payloads';
 
 type Message = chat_v1.Schema$Message;
@@ -117,16 +117,12 @@ describe('Google Chat webhook message', () => {
   });
 
   it('truncates very long text with an ellipsis within 32,000 bytes', () => {
-    for (const text of [LONG_TEXT, WORST_CASE_TEXT]) {
+    for (const text of OVERSIZED_TEXTS) {
       const message = toGoogleChatMessage(
-        gapFlag({
-          note: text,
-          teacher: { name: text, school: text },
-          page: { context: null, name: text, url: text },
-          searches: Array.from({ length: 30 }, () => text),
-          card: { id: 'c', title: text, pack: 'p', version: 1 },
-          mentors: [...MENTORS['google-chat'], ...Array.from({ length: 300 }, (_, i) => ({ name: `M${i}`, handle: `${1000 + i}` }))],
-        }),
+        oversizedGapFlag(text, [
+          ...MENTORS['google-chat'],
+          ...Array.from({ length: 300 }, (_, i) => ({ name: `M${i}`, handle: `${1000 + i}` })),
+        ]),
       );
       expectOnlyMentors(
         message,

@@ -2,13 +2,14 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   buildRequest,
-  describeFormat,
+  FORMAT_NAME_KEYS,
   formatBody,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   validateEndpointUrl,
 } from '../../../utils/endpoints/index';
 import { ENDPOINT_FORMATS, type EndpointFormat, type OutgoingPayload } from '../../../utils/endpoints/types';
+import { t } from '../../../utils/platform/i18n';
 import { MENTORS, allStrings, gapFlag, helpRequest } from '../../support/payloads';
 
 describe('buildRequest', () => {
@@ -114,9 +115,9 @@ describe('formats read the same everywhere', () => {
   });
 });
 
-describe('describeFormat', () => {
-  it('names every format', () => {
-    expect(Object.fromEntries(ENDPOINT_FORMATS.map((f) => [f, describeFormat(f)]))).toEqual({
+describe('FORMAT_NAME_KEYS', () => {
+  it('names every format in the UI language', () => {
+    expect(Object.fromEntries(ENDPOINT_FORMATS.map((f) => [f, t(FORMAT_NAME_KEYS[f])]))).toEqual({
       slack: 'Slack incoming webhook',
       teams: 'Microsoft Teams Workflows webhook',
       'google-chat': 'Google Chat webhook',

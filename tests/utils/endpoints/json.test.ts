@@ -6,7 +6,7 @@ import { HOSTILE_TEXT, MENTORS, gapFlag, helpRequest } from '../../support/paylo
 describe('generic JSON payload', () => {
   it('is the documented payload type', () => {
     expectTypeOf(toJsonPayload).returns.toEqualTypeOf<OutgoingPayload>();
-    expect(toJsonPayload(helpRequest()) satisfies GenericJsonPayload).toBeTruthy();
+    expect(toJsonPayload(helpRequest()) satisfies GenericJsonPayload).toEqual(helpRequest());
   });
 
   it('sends help requests and gap flags, with or without mentors, as they are', () => {

@@ -5,13 +5,13 @@ import type { OutgoingPayload } from '../../../utils/endpoints/types';
 import {
   HOSTILE_MENTORS,
   HOSTILE_TEXT,
-  LONG_TEXT,
   MENTORS,
+  OVERSIZED_TEXTS,
   PLAIN_MASS_MENTION,
-  WORST_CASE_TEXT,
   allStrings,
   gapFlag,
   helpRequest,
+  oversizedGapFlag,
 } from '../../support/payloads';
 
 const mentorIds = MENTORS.slack.flatMap((m) => (m.handle ? [m.handle] : []));
@@ -143,17 +143,8 @@ describe('Slack Block Kit message', () => {
   });
 
   it('truncates very long text with an ellipsis inside every limit', () => {
-    for (const text of [LONG_TEXT, WORST_CASE_TEXT]) {
-      const message = toSlackMessage(
-        gapFlag({
-          note: text,
-          teacher: { name: text, school: text },
-          page: { context: null, name: text, url: text },
-          searches: Array.from({ length: 30 }, () => text),
-          card: { id: 'c', title: text, pack: 'p', version: 1 },
-          mentors: MENTORS.slack,
-        }),
-      );
+    for (const text of OVERSIZED_TEXTS) {
+      const message = toSlackMessage(oversizedGapFlag(text, MENTORS.slack));
       expectWithinBlockKitLimits(message);
       expectNoMassMention(message, mentorIds);
       expect(sections(message)[1]!.text!.text.endsWith('…')).toBe(true);

@@ -4,13 +4,13 @@ import { ADAPTIVE_CARD_SCHEMA, TEAMS_LIMITS, toTeamsMessage, type TeamsWorkflows
 import {
   HOSTILE_MENTORS,
   HOSTILE_TEXT,
-  LONG_TEXT,
   MENTORS,
+  OVERSIZED_TEXTS,
   PLAIN_MASS_MENTION,
-  WORST_CASE_TEXT,
   allStrings,
   gapFlag,
   helpRequest,
+  oversizedGapFlag,
 } from '../../support/payloads';
 
 const mentorUpns = ['ana.ruiz@lincoln.example.org', 'ben@lincoln.example.org'];
@@ -165,17 +165,8 @@ describe('Microsoft Teams Workflows message', () => {
   });
 
   it('truncates very long text with an ellipsis within the message size Teams accepts', () => {
-    for (const text of [LONG_TEXT, WORST_CASE_TEXT]) {
-      const message = toTeamsMessage(
-        gapFlag({
-          note: text,
-          teacher: { name: text, school: text },
-          page: { context: null, name: text, url: text },
-          searches: Array.from({ length: 30 }, () => text),
-          card: { id: 'c', title: text, pack: 'p', version: 1 },
-          mentors: MENTORS.teams,
-        }),
-      );
+    for (const text of OVERSIZED_TEXTS) {
+      const message = toTeamsMessage(oversizedGapFlag(text, MENTORS.teams));
       parseCard(content(message));
       expectOnlyMentors(message, mentorUpns);
       expect((content(message).body![3]!.text as string).endsWith('…')).toBe(true);

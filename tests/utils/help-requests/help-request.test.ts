@@ -5,7 +5,6 @@ import type { EndpointFormat } from '../../../utils/endpoints/types';
 import {
   buildHelpRequest,
   buildTestRequest,
-  endpointOriginPattern,
   isMentionHandle,
   mentionSummary,
   routeMentors,
@@ -173,15 +172,5 @@ describe('mention handles agree with the formatters', () => {
     expect(summary.namedOnly.map((m) => m.name)).toEqual(['B', 'C']);
     expect(isMentionHandle('json', 'anything at all')).toBe(true);
     expect(isMentionHandle('json', '   ')).toBe(false);
-  });
-});
-
-describe('endpointOriginPattern', () => {
-  it('asks for exactly the endpoint’s origin', () => {
-    expect(endpointOriginPattern('https://hooks.slack.com/services/T0/B0/xyz', { portInPattern: true })).toBe('https://hooks.slack.com/*');
-    expect(endpointOriginPattern('http://127.0.0.1:8787/hook?x=1', { portInPattern: true })).toBe('http://127.0.0.1:8787/*');
-    expect(endpointOriginPattern('http://127.0.0.1:8787/hook', { portInPattern: false })).toBe('http://127.0.0.1/*');
-    expect(endpointOriginPattern('ftp://example.org/', { portInPattern: true })).toBeNull();
-    expect(endpointOriginPattern('not a url', { portInPattern: true })).toBeNull();
   });
 });

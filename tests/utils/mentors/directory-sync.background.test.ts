@@ -1,7 +1,7 @@
 // @vitest-environment node
 // A real HTTP server on 127.0.0.1 and Node's own fetch: happy-dom's fetch would apply CORS.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startFileServer, type FileServer } from '../../support/file-server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFileServer } from '../../support/file-server';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CoachmarkDB, type Mentor } from '../../../utils/platform/db';
 import {
@@ -15,16 +15,11 @@ import {
 } from '../../../utils/mentors/directory-sync.background';
 import { readDirectoryStatus } from '../../../utils/mentors/store';
 import { saveSettings } from '../../../utils/settings/settings';
+import { mentor } from '../../support/factories';
+import { sendMessage } from '../../support/messages';
 
-let files: FileServer;
-let routes: FileServer['routes'];
-let seen: FileServer['seen'];
-
-beforeAll(async () => {
-  files = await startFileServer();
-  ({ routes, seen } = files);
-});
-afterAll(() => files.close());
+const files = useFileServer();
+const { routes, seen } = files;
 
 let database: CoachmarkDB;
 let clock: number;
@@ -32,8 +27,6 @@ let env: DirectorySyncEnvironment;
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  routes.clear();
-  seen.length = 0;
   database = new CoachmarkDB(`directory-${Math.random()}`);
   await database.open();
   clock = 1_000_000;
@@ -44,7 +37,7 @@ const url = (path: string) => files.url(path);
 const ana = { id: 'ana', name: 'Ana Ruiz', handles: { slack: 'U01ANA' }, tools: ['canvas'] };
 const ben = { id: 'ben', name: 'Ben Okafor', handles: { discord: '123456789012345678' }, tools: ['nearpod', 'seesaw'] };
 const directory = (mentors: unknown[]) => JSON.stringify({ schemaVersion: 1, mentors });
-const mine: Mentor = { id: '0b9d3c4e-2222-4ccc-8ddd-000000000001', name: 'Cleo (added here)', handles: {}, tools: ['canvas'] };
+const mine: Mentor = mentor({ id: '0b9d3c4e-2222-4ccc-8ddd-000000000001', name: 'Cleo (added here)', handles: {} });
 const names = async () =>
   (await database.mentors.toArray()).map((mentor) => `${mentor.name}${mentor.source === 'directory' ? ' [directory]' : ''}`).sort();
 
@@ -228,14 +221,6 @@ describe('setupMentorDirectorySync', () => {
     handle = undefined;
   });
 
-  /** A message as @webext-core/messaging sends it; resolves with the handler's answer. */
-  async function send(type: string, data: unknown): Promise<unknown> {
-    const answer = new Promise<{ res?: unknown }>((resolve) => {
-      void fakeBrowser.runtime.onMessage.trigger({ id: 1, type, data, timestamp: Date.now() }, {}, resolve);
-    });
-    return (await answer).res;
-  }
-
   it('syncs at start, when the address changes, on its alarm and on "Sync now"', async () => {
     routes.set('/a.json', { body: directory([ana]), etag: '"a"' });
     routes.set('/b.json', { body: directory([ben]), etag: '"b"' });
@@ -252,7 +237,7 @@ describe('setupMentorDirectorySync', () => {
     await vi.waitFor(() => expect(seen.map((request) => request.path)).toEqual(['/a.json', '/b.json', '/b.json']));
     expect(seen[2]!.headers['if-none-match']).toBe('"b"');
 
-    expect(await send('studioSyncsMentors', {})).toEqual({ outcome: 'unchanged', url: url('/b.json'), mentors: 1 });
+    expect(await sendMessage('studioSyncsMentors', {})).toEqual({ outcome: 'unchanged', url: url('/b.json'), mentors: 1 });
     expect(seen).toHaveLength(4);
 
     // An unrelated settings change fetches nothing.
@@ -262,7 +247,7 @@ describe('setupMentorDirectorySync', () => {
 
     await saveSettings({ mentorDirectoryUrl: '' });
     await vi.waitFor(async () => expect(await names()).toEqual([]));
-    expect(await send('studioSyncsMentors', {})).toEqual({ outcome: 'none' });
+    expect(await sendMessage('studioSyncsMentors', {})).toEqual({ outcome: 'none' });
   });
 
   it('takes the address from policy too', async () => {

@@ -1,66 +1,24 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { CoachmarkDB } from '../../../utils/platform/db';
 import { backoffDelay, classifyResponse, parseRetryAfter, RETRY } from '../../../utils/outbox/retry';
 import { deliverDue, type DeliveryEnvironment } from '../../../utils/outbox/delivery.background';
 import { describeOutboxItem } from '../../../utils/outbox/describe';
 import { enqueue, retryNow } from '../../../utils/outbox/queue';
-import type { HelpRequestPayload } from '../../../utils/endpoints/types';
+import { startHookServer, type HookRequest, type HookServer } from '../../support/hook-server';
+import { helpRequest } from '../../support/payloads';
 
-function payload(id: string): HelpRequestPayload {
-  return {
-    type: 'help-request',
-    id,
-    createdAt: '2026-11-24T10:00:00.000Z',
-    teacher: { name: 'Ms. Rivera', school: 'Lincoln Elementary' },
-    tool: { id: 'canvas', name: 'Canvas' },
-    page: { context: 'speedgrader', name: 'SpeedGrader', url: 'https://district.instructure.com/courses/:id/gradebook/speed_grader' },
-    mentors: [],
-    message: 'How do I hide grades until I post them?',
-    urgency: 'today',
-  };
-}
+const payload = (id: string) => helpRequest({ id });
 
 /** A real HTTP endpoint on loopback whose answers each test scripts. */
-interface Received {
-  id: string | undefined;
-  key: string | undefined;
-  body: string;
-}
-let server: Server;
+let hook: HookServer;
 let baseUrl: string;
-let received: Received[] = [];
-let respond: (req: IncomingMessage, index: number) => { status: number; headers?: Record<string, string> } | 'reset' | 'hang' = () => ({
-  status: 200,
-});
-const sockets = new Set<Socket>();
-
+let received: HookRequest[];
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const index = received.length;
-      received.push({ id: JSON.parse(body || '{}').id, key: req.headers['idempotency-key'] as string | undefined, body });
-      const answer = respond(req, index);
-      if (answer === 'reset') return req.socket.destroy();
-      if (answer === 'hang') return; // never answers; the client times out
-      res.writeHead(answer.status, answer.headers).end('{}');
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  hook = await startHookServer();
+  ({ url: baseUrl, received } = hook);
 });
-afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => hook.close());
 
 let database: CoachmarkDB;
 let clock = 1_000_000;
@@ -74,8 +32,7 @@ const env = (overrides: Partial<DeliveryEnvironment> = {}): DeliveryEnvironment 
 });
 
 beforeEach(async () => {
-  received = [];
-  respond = () => ({ status: 200 });
+  hook.reset();
   clock = 1_000_000;
   database = new CoachmarkDB(`outbox-${Math.random()}`);
   await database.open();
@@ -119,7 +76,7 @@ describe('delivery against a real endpoint', () => {
   });
 
   it('keeps a 5xx queued for later, then delivers it with the same key', async () => {
-    respond = (_, index) => (index === 0 ? { status: 503 } : { status: 200 });
+    hook.answer = (index) => (index === 0 ? { status: 503 } : { status: 200 });
     await enqueue(payload('b1'), { url: baseUrl, format: 'slack' }, database, clock);
     const first = await deliverDue(env(), database);
     expect(first).toMatchObject({ retrying: 1, sent: 0 });
@@ -133,14 +90,14 @@ describe('delivery against a real endpoint', () => {
   });
 
   it('honours Retry-After on 429', async () => {
-    respond = () => ({ status: 429, headers: { 'Retry-After': '120' } });
+    hook.answer = () => ({ status: 429, headers: { 'Retry-After': '120' } });
     await enqueue(payload('c1'), { url: baseUrl, format: 'json' }, database, clock);
     await deliverDue(env(), database);
     expect((await database.outbox.get('c1'))?.nextAttemptAt).toBe(clock + 120_000);
   });
 
   it('retries after a connection reset and after a hang past the timeout', async () => {
-    respond = (_, index) => (index === 0 ? 'reset' : index === 1 ? 'hang' : { status: 200 });
+    hook.answer = (index) => (index === 0 ? 'reset' : index === 1 ? 'hang' : { status: 200 });
     await enqueue(payload('d1'), { url: baseUrl, format: 'discord' }, database, clock);
     await deliverDue(env(), database);
     expect((await database.outbox.get('d1'))?.lastError).toBe('network');
@@ -153,7 +110,7 @@ describe('delivery against a real endpoint', () => {
   });
 
   it('stops on 404, says why, and sends again only when the teacher presses Retry', async () => {
-    respond = () => ({ status: 404 });
+    hook.answer = () => ({ status: 404 });
     await enqueue(payload('e1'), { url: baseUrl, format: 'json' }, database, clock);
     await deliverDue(env(), database);
     const failed = (await database.outbox.get('e1'))!;
@@ -161,7 +118,7 @@ describe('delivery against a real endpoint', () => {
     expect(describeOutboxItem(failed, () => '').text).toBe('Not delivered: the endpoint answered 404 — check the endpoint in settings');
     clock += RETRY.maxMs;
     expect((await deliverDue(env(), database)).attempted).toBe(0);
-    respond = () => ({ status: 200 });
+    hook.answer = () => ({ status: 200 });
     await retryNow('e1', database, clock);
     expect((await deliverDue(env(), database)).sent).toBe(1);
   });
@@ -176,7 +133,7 @@ describe('delivery against a real endpoint', () => {
 
   it('delivers every one of 200 pings through an endpoint failing half the time, across a worker stop', async () => {
     // Deterministic faults: every other request fails in a rotating way.
-    respond = (_, index) => {
+    hook.answer = (index) => {
       if (index % 2 === 0) return { status: 200 };
       return [{ status: 500 }, { status: 429, headers: { 'Retry-After': '1' } }, 'reset' as const, { status: 502 }][(index >> 1) % 4]!;
     };
@@ -214,7 +171,7 @@ describe('delivery against a real endpoint', () => {
 
 describe('redirects', () => {
   it('stops at a redirecting endpoint instead of following it, and says so', async () => {
-    respond = () => ({ status: 302, headers: { Location: 'https://elsewhere.example/' } });
+    hook.answer = () => ({ status: 302, headers: { Location: 'https://elsewhere.example/' } });
     await enqueue(payload('r1'), { url: baseUrl, format: 'json' }, database, clock);
     await deliverDue(env(), database);
     const item = (await database.outbox.get('r1'))!;

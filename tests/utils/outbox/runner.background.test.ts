@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createOutboxRunner, OUTBOX_ALARM, setupOutbox, testEndpoint, type OutboxRunner } from '../../../utils/outbox/runner.background';
 import { CoachmarkDB } from '../../../utils/platform/db';
@@ -9,35 +8,18 @@ import { enqueue } from '../../../utils/outbox/queue';
 import { RETRY } from '../../../utils/outbox/retry';
 import type { DeliveryEnvironment, DeliveryReport } from '../../../utils/outbox/delivery.background';
 import { buildHelpRequest } from '../../../utils/help-requests/help-request';
+import { startHookServer, type HookRequest, type HookServer } from '../../support/hook-server';
+import { listenOnLoopback } from '../../support/loopback';
 
 /** A real endpoint on loopback; each test scripts its answers. */
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-let server: Server;
+let hook: HookServer;
 let endpoint: string;
-let received: Received[] = [];
-let answer: (index: number) => { status: number; body?: string } = () => ({ status: 200 });
-
+let received: HookRequest[];
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const index = received.length;
-      received.push({ headers: req.headers, body });
-      const { status, body: reply = '{"ok":true}' } = answer(index);
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(reply);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  hook = await startHookServer();
+  ({ url: endpoint, received } = hook);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => hook.close());
 
 const report = (overrides: Partial<DeliveryReport> = {}): DeliveryReport => ({
   attempted: 1,
@@ -191,8 +173,7 @@ describe('setupOutbox in the background', () => {
 
   beforeEach(async () => {
     fakeBrowser.reset();
-    received = [];
-    answer = () => ({ status: 200 });
+    hook.reset();
     clock = Date.now();
     database = new CoachmarkDB(`background-outbox-${Math.random()}`);
     await database.open();
@@ -228,7 +209,7 @@ describe('setupOutbox in the background', () => {
   });
 
   it('retries on the alarm after a 500, with the same Idempotency-Key', async () => {
-    answer = (index) => ({ status: index === 0 ? 500 : 200 });
+    hook.answer = (index) => ({ status: index === 0 ? 500 : 200 });
     await enqueue(ping('retry-1'), { url: endpoint, format: 'json' }, database, clock);
     runner = setupOutbox({ database, environment: environment() });
     await runner.kick();
@@ -273,12 +254,10 @@ describe('testEndpoint', () => {
     timeoutMs: 2_000,
   };
 
-  beforeEach(() => {
-    received = [];
-  });
+  beforeEach(() => hook.reset());
 
   it('posts one marked test message and reports the real answer, body cut to 300 characters', async () => {
-    answer = () => ({ status: 201, body: 'x'.repeat(400) });
+    hook.answer = () => ({ status: 201, body: 'x'.repeat(400) });
     const result = await testEndpoint({ url: endpoint, format: 'json', secret: 's3cret', teacherName: 'Ms. Rivera', schoolName: '' }, env);
     expect(result).toEqual({ ok: true, status: 201, body: 'x'.repeat(300) });
     expect(received).toHaveLength(1);
@@ -289,7 +268,7 @@ describe('testEndpoint', () => {
   });
 
   it('reports an error answer with its body', async () => {
-    answer = () => ({ status: 404, body: 'no_such_hook' });
+    hook.answer = () => ({ status: 404, body: 'no_such_hook' });
     expect(await testEndpoint({ url: endpoint, format: 'slack', secret: 'ignored' }, env)).toEqual({
       ok: false,
       status: 404,
@@ -300,11 +279,10 @@ describe('testEndpoint', () => {
   });
 
   it('says when nothing answers, and refuses an unusable URL without sending', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-    expect(await testEndpoint({ url: `http://127.0.0.1:${port}/`, format: 'json', secret: '' }, env)).toEqual({
+    // A port that was just free: nothing listens there any more.
+    const closed = await listenOnLoopback(createServer());
+    await closed.close();
+    expect(await testEndpoint({ url: `${closed.base}/`, format: 'json', secret: '' }, env)).toEqual({
       ok: false,
       error: 'network',
     });

@@ -3,18 +3,9 @@ import { CoachmarkDB } from '../../../utils/platform/db';
 import { replacePack } from '../../../utils/cards/store';
 import { createSearchCache, librarySignature, type SearchCache } from '../../../utils/search/cache';
 import type { Card } from '../../../utils/cards/schema';
+import { card as validCard } from '../../support/factories';
 
-const card = (id: string, title: string): Card => ({
-  id,
-  title,
-  summary: 's',
-  steps: ['x'],
-  tools: ['canvas'],
-  contexts: [],
-  tags: [],
-  level: 'beginner',
-  links: [],
-});
+const card = (id: string, title: string): Card => validCard({ id, title, summary: 's', steps: ['x'], contexts: [] });
 
 let database: CoachmarkDB;
 let cache: SearchCache;

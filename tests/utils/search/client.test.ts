@@ -11,18 +11,10 @@ import {
   type ToSearchWorker,
 } from '../../../utils/search/client';
 import type { Card } from '../../../utils/cards/schema';
+import { card as validCard } from '../../support/factories';
 
-const card = (id: string, title: string, tools = ['canvas'], contexts: string[] = []): Card => ({
-  id,
-  title,
-  summary: 's',
-  steps: ['x'],
-  tools,
-  contexts,
-  tags: [],
-  level: 'beginner',
-  links: [],
-});
+const card = (id: string, title: string, tools = ['canvas'], contexts: string[] = []): Card =>
+  validCard({ id, title, summary: 's', steps: ['x'], tools, contexts });
 
 /**
  * Both ends of the worker protocol in one thread: messages are structured-cloned and delivered
@@ -86,7 +78,7 @@ const track = (client: SearchClient) => {
 };
 
 describe('search through the worker protocol', () => {
-  it('answers searches with the stored cards, the tool ranked first, and what to highlight', async () => {
+  it('answers searches with the stored cards, the tool ranked first, and what to mark', async () => {
     const { port, sent } = connect(track(createLocalSearchClient(database)));
     const client = track(createWorkerSearchClient(port, () => createLocalSearchClient(database)));
     const ready = vi.fn();
@@ -96,7 +88,7 @@ describe('search through the worker protocol', () => {
     expect(answer.query).toBe('rubrik');
     expect(answer.results.map((found) => found.key)).toEqual(['p/classroom-rubric', 'p/rubric']);
     expect(answer.results[0]).toMatchObject({ pack: 'p', places: ['google-classroom/*'] });
-    expect(answer.highlight.terms).toContain('rubric');
+    expect(answer.matchTerms.terms).toContain('rubric');
     await vi.waitFor(() => expect(ready).toHaveBeenCalledWith(expect.objectContaining({ cards: 2 })));
     expect(ready).toHaveBeenCalledTimes(1);
     expect(sent.map((message) => message.type)).toEqual(['warm', 'search']);

@@ -4,30 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePack } from '../../../utils/cards/pack';
 import type { Card } from '../../../utils/cards/schema';
-import {
-  DEFAULT_SEARCH_LIMIT,
-  createSearchIndex,
-  editDistance,
-  highlightTerms,
-  isHighlighted,
-  prefixEditDistance,
-  stemWord,
-  stripMarkdown,
-  termOf,
-} from '../../../utils/search/engine';
+import { DEFAULT_SEARCH_LIMIT, createSearchIndex } from '../../../utils/search/engine';
+import { matchTerms } from '../../../utils/search/query';
+import { wordMatches } from '../../../utils/search/text-terms';
+import { card as validCard } from '../../support/factories';
 
+/** A card whose text is only what the test gives it: ranking tests are sensitive to every word. */
 function card(id: string, fields: Partial<Omit<Card, 'id'>> = {}): Card {
-  return {
-    id,
-    title: fields.title ?? `Card ${id}`,
-    summary: fields.summary ?? 'A short how-to.',
-    steps: fields.steps ?? ['Open the page.'],
-    tools: fields.tools ?? ['canvas'],
-    contexts: fields.contexts ?? [],
-    tags: fields.tags ?? [],
-    level: fields.level ?? 'beginner',
-    links: fields.links ?? [],
-  };
+  return validCard({ id, title: `Card ${id}`, summary: 'A short how-to.', steps: ['Open the page.'], contexts: [], ...fields });
 }
 
 function loadFixture(): Card[] {
@@ -41,46 +25,6 @@ const fixture = loadFixture();
 const fixtureIndex = createSearchIndex(fixture);
 const ids = (cards: Card[]) => cards.map((found) => found.id);
 const top = (query: string, options?: Parameters<typeof fixtureIndex.search>[1]) => ids(fixtureIndex.search(query, options));
-
-describe('normalisation', () => {
-  it('stems inflections of one word to the same term', () => {
-    for (const family of [
-      ['grade', 'grades', 'graded', 'grading'],
-      ['share', 'shared', 'sharing', 'shares'],
-      ['embed', 'embeds', 'embedded', 'embedding'],
-      ['quiz', 'quizzes'],
-      ['copy', 'copied', 'copies', 'copying'],
-      ['submit', 'submitted', 'submits'],
-      ['class', 'classes'],
-    ]) {
-      expect(new Set(family.map(stemWord)), family.join(', ')).toHaveProperty('size', 1);
-    }
-    expect(stemWord('grade')).not.toBe(stemWord('gradebook'));
-  });
-
-  it('folds case and accents, and drops stop words', () => {
-    expect(termOf('Évaluation')).toBe(termOf('evaluation'));
-    expect(termOf('VIDÉOS')).toBe(stemWord('video'));
-    expect(termOf('the')).toBe('');
-  });
-
-  it('keeps link text and drops URLs and HTML from Markdown', () => {
-    const text = stripMarkdown('See [the help page](https://example.com/zebrafish) or <b>bold</b> &amp; ![diagram](https://x.org/a.png)');
-    expect(text).toContain('the help page');
-    expect(text).toContain('diagram');
-    expect(text).not.toContain('zebrafish');
-    expect(text).not.toContain('<b>');
-  });
-
-  it('measures typos as edits, a swap of neighbours counting once', () => {
-    expect(editDistance('vidoe', 'video', 2)).toBe(1);
-    expect(editDistance('rubrik', 'rubric', 2)).toBe(1);
-    expect(editDistance('anouncement', 'announcement', 2)).toBe(1);
-    expect(editDistance('grade', 'gradebook', 2)).toBe(3);
-    expect(prefixEditDistance('anounc', 'announcement', 1)).toBe(1);
-    expect(prefixEditDistance('xyz', 'announcement', 1)).toBe(2);
-  });
-});
 
 describe('createSearchIndex().search', () => {
   it('returns nothing for empty, blank, stop-word and garbage queries', () => {
@@ -276,23 +220,26 @@ describe('createSearchIndex().search', () => {
   });
 });
 
-describe('highlighting', () => {
-  it('gives the stems, synonyms and the half-typed last word', () => {
-    const terms = highlightTerms('Grading vid');
-    expect(terms.terms).toContain(stemWord('grade'));
-    expect(terms.terms).toContain(stemWord('mark'));
-    expect(terms.prefixes).toEqual(['vid']);
-    expect(isHighlighted('graded', terms)).toBe(true);
-    expect(isHighlighted('Marks', terms)).toBe(true);
-    expect(isHighlighted('Videos', terms)).toBe(true);
-    expect(isHighlighted('rubric', terms)).toBe(false);
-    expect(highlightTerms('how to')).toEqual({ terms: [], prefixes: [] });
+describe('createSearchIndex().matchTerms', () => {
+  it('includes what typos resolved to', () => {
+    const terms = fixtureIndex.matchTerms('rubrik anouncement');
+    expect(wordMatches('rubrics', terms)).toBe(true);
+    expect(wordMatches('Announcement', terms)).toBe(true);
+    expect(wordMatches('rubrics', matchTerms('rubrik anouncement'))).toBe(false);
   });
 
-  it('includes what typos resolved to when asked through the index', () => {
-    const terms = fixtureIndex.highlightTerms('rubrik anouncement');
-    expect(isHighlighted('rubrics', terms)).toBe(true);
-    expect(isHighlighted('Announcement', terms)).toBe(true);
-    expect(isHighlighted('rubrics', highlightTerms('rubrik anouncement'))).toBe(false);
+  it('keeps the index-free terms and prefixes', () => {
+    const free = matchTerms('Grading vid');
+    const terms = fixtureIndex.matchTerms('Grading vid');
+    expect(terms.prefixes).toEqual(free.prefixes);
+    expect(terms.terms).toEqual(expect.arrayContaining(free.terms));
+  });
+
+  it('reports its size, and counts words before stemming in its vocabulary', () => {
+    const one = createSearchIndex([card('a', { title: 'Grade' })]);
+    const two = createSearchIndex([card('a', { title: 'Grade' }), card('b', { title: 'Grades' })]);
+    expect([one.size, two.size, createSearchIndex([]).size]).toEqual([1, 2, 0]);
+    // "grades" is a new word, though not a new stem.
+    expect(two.vocabularySize).toBe(one.vocabularySize + 1);
   });
 });

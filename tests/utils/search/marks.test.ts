@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { clearMarks, markMatches, splitHighlights } from '../../../utils/search/marks';
-import { createSearchIndex, highlightTerms } from '../../../utils/search/engine';
-import type { Card } from '../../../utils/cards/schema';
+import { clearMarks, markMatches, markRanges, splitMarks } from '../../../utils/search/marks';
+import { createSearchIndex } from '../../../utils/search/engine';
+import { matchTerms } from '../../../utils/search/query';
+import { card } from '../../support/factories';
 
 const marked = (text: string, query: string) =>
-  splitHighlights(text, highlightTerms(query))
+  splitMarks(text, matchTerms(query))
     .filter((part) => part.hit)
     .map((part) => part.text);
 
-describe('splitHighlights', () => {
+describe('splitMarks', () => {
   it('gives back the text exactly, in parts', () => {
     const text = 'Grade essays with a rubric, then post grades.';
-    const parts = splitHighlights(text, highlightTerms('grade rubric'));
+    const parts = splitMarks(text, matchTerms('grade rubric'));
     expect(parts.map((part) => part.text).join('')).toBe(text);
     expect(parts.filter((part) => part.hit).map((part) => part.text)).toEqual(['Grade', 'rubric', 'grades']);
   });
@@ -29,29 +30,29 @@ describe('splitHighlights', () => {
   });
 
   it('leaves text alone without terms, and stop words unmarked', () => {
-    expect(splitHighlights('The rubric', undefined)).toEqual([{ text: 'The rubric', hit: false }]);
+    expect(splitMarks('The rubric', undefined)).toEqual([{ text: 'The rubric', hit: false }]);
     expect(marked('How to use the rubric', 'how to the')).toEqual([]);
-    expect(splitHighlights('', highlightTerms('x'))).toEqual([]);
+    expect(splitMarks('', matchTerms('x'))).toEqual([]);
   });
 
   it('marks the word a typo stood for when the index resolves it', () => {
-    const card: Card = {
-      id: 'r',
-      title: 'Grade with a rubric',
-      summary: 's',
-      steps: ['x'],
-      tools: ['canvas'],
-      contexts: [],
-      tags: [],
-      level: 'beginner',
-      links: [],
-    };
-    const index = createSearchIndex([card]);
+    const index = createSearchIndex([card({ id: 'r', title: 'Grade with a rubric', summary: 's', steps: ['x'], contexts: [] })]);
     expect(
-      splitHighlights('Grade with a rubric', index.highlightTerms('rubrik'))
+      splitMarks('Grade with a rubric', index.matchTerms('rubrik'))
         .filter((part) => part.hit)
         .map((part) => part.text),
     ).toEqual(['rubric']);
+  });
+});
+
+describe('markRanges', () => {
+  it('gives the character ranges of matched words and matched parts of compounds', () => {
+    const text = 'Open SpeedGrader, then grade';
+    expect(markRanges(text, matchTerms('grader grade'))).toEqual([
+      [10, 16],
+      [23, 28],
+    ]);
+    expect(markRanges(text, { terms: [], prefixes: [] })).toEqual([]);
   });
 });
 
@@ -60,7 +61,7 @@ describe('markMatches', () => {
     const root = document.createElement('ol');
     root.innerHTML = '<li><p>Open the <strong>rubric</strong> menu &lt;b&gt;rubric&lt;/b&gt; and <code>rubric</code>.</p></li>';
     const before = root.innerHTML;
-    expect(markMatches(root, highlightTerms('rubric'))).toBe(2);
+    expect(markMatches(root, matchTerms('rubric'))).toBe(2);
     expect(Array.from(root.querySelectorAll('mark'), (mark) => mark.parentElement?.tagName)).toEqual(['STRONG', 'P']);
     // The escaped text stays text: no element came from it.
     expect(root.querySelector('b')).toBeNull();

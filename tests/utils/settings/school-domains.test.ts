@@ -2,7 +2,6 @@ import { domainToASCII } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   domainEntries,
-  domainOrigin,
   domainScriptId,
   isDomainListLocked,
   patternCoversDomain,
@@ -48,10 +47,6 @@ describe('validateDomain', () => {
   it('rejects a label longer than 63 characters', () => {
     expect(validateDomain(`${'a'.repeat(64)}.org`)).toEqual({ ok: false, error: 'invalid' });
     expect(validateDomain(`${'a'.repeat(63)}.org`).ok).toBe(true);
-  });
-
-  it('asks for exactly the https origin of the domain', () => {
-    expect(domainOrigin('lms.district.org')).toBe('https://lms.district.org/*');
   });
 });
 

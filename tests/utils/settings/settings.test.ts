@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, getSettings, mergeSettings, parsePolicy, saveSettings } from '../../../utils/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  getSettings,
+  mergeSettings,
+  parsePolicy,
+  readUserSettings,
+  saveSettings,
+  watchSettings,
+  type EffectiveSettings,
+} from '../../../utils/settings/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -51,5 +60,53 @@ describe('saving settings', () => {
     const managed = fakeBrowser.storage.managed as unknown as { get: () => Promise<unknown> };
     managed.get = async () => ({ endpointUrl: 'https://district.example/hook', lockedSettings: ['endpointUrl'] });
     await expect(saveSettings({ endpointUrl: 'https://other.example' })).rejects.toThrow(/Set by your school: endpointUrl/);
+  });
+});
+
+describe('reading saved settings', () => {
+  it('keeps every valid saved choice when one is bad', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { teacherName: 'Ms. Rivera', endpointFormat: 'fax', packUrls: ['https://p.example/a.json'], coachMode: 'yes', stray: 1 },
+    });
+    expect(await readUserSettings()).toEqual({ teacherName: 'Ms. Rivera', packUrls: ['https://p.example/a.json'] });
+    const managed = fakeBrowser.storage.managed as unknown as { get: () => Promise<unknown> };
+    managed.get = async () => ({});
+    const { values } = await getSettings();
+    expect(values).toMatchObject({ teacherName: 'Ms. Rivera', endpointFormat: DEFAULT_SETTINGS.endpointFormat, coachMode: false });
+  });
+
+  it('drops only the bad key on the next save, never the other choices', async () => {
+    const managed = fakeBrowser.storage.managed as unknown as { get: () => Promise<unknown> };
+    managed.get = async () => ({});
+    await fakeBrowser.storage.local.set({ settings: { schoolName: 'Lincoln', endpointFormat: 'fax' } });
+    await saveSettings({ teacherName: 'Ms. Rivera' });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ schoolName: 'Lincoln', teacherName: 'Ms. Rivera' });
+  });
+
+  it('reads anything but an object as no choices', async () => {
+    await fakeBrowser.storage.local.set({ settings: ['teacherName'] });
+    expect(await readUserSettings()).toEqual({});
+  });
+});
+
+describe('watching settings', () => {
+  it('tells a watcher the settings now, after a save and after a policy change, until it stops', async () => {
+    // The fake's managed.get is replaced above; a change event still comes from managed.set.
+    let policy: Record<string, unknown> = {};
+    (fakeBrowser.storage.managed as unknown as { get: () => Promise<unknown> }).get = async () => policy;
+    const seen: EffectiveSettings[] = [];
+    const stop = watchSettings((settings) => seen.push(settings));
+    await expect.poll(() => seen.length).toBe(1);
+    await saveSettings({ teacherName: 'Ms. Rivera' });
+    await expect.poll(() => seen.at(-1)?.values.teacherName).toBe('Ms. Rivera');
+    policy = { schoolName: 'Lincoln', lockedSettings: ['schoolName'] };
+    await fakeBrowser.storage.managed.set(policy);
+    await expect.poll(() => seen.at(-1)?.locked.has('schoolName')).toBe(true);
+    expect(seen.at(-1)?.values.schoolName).toBe('Lincoln');
+    const count = seen.length;
+    stop();
+    await saveSettings({ teacherName: 'Mr. Chen' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toHaveLength(count);
   });
 });

@@ -46,7 +46,7 @@ describe('findTarget', () => {
   it('searches same-origin frames, unless they search themselves', async () => {
     document.body.innerHTML = '<iframe id="editor" srcdoc="<button id=inside>Bold</button>"></iframe>';
     const frame = document.querySelector('iframe')!;
-    await vi.waitFor(() => expect(frame.contentDocument?.querySelector('#inside')).toBeTruthy());
+    await vi.waitFor(() => expect(frame.contentDocument?.querySelector('#inside')?.textContent).toBe('Bold'));
     expect(reachableDocuments(document)).toHaveLength(2);
     expect(findTarget(document, ['#inside'], options).element).toBe(frame.contentDocument!.querySelector('#inside'));
     expect(findTarget(document, ['#inside'], { ...options, skipFrame: () => true })).toEqual({ element: null, reason: 'missing' });
@@ -79,7 +79,7 @@ describe('waitForTarget', () => {
   it('finds an element in a same-origin frame that renders late', async () => {
     document.body.innerHTML = '<iframe srcdoc="<main></main>"></iframe>';
     const frame = document.querySelector('iframe')!;
-    await vi.waitFor(() => expect(frame.contentDocument?.querySelector('main')).toBeTruthy());
+    await vi.waitFor(() => expect(frame.contentDocument?.querySelector('main')?.tagName).toBe('MAIN'));
     later(50, () => frame.contentDocument!.querySelector('main')!.insertAdjacentHTML('beforeend', '<button id="in-frame">x</button>'));
     const result = await waitForTarget(document, ['#in-frame'], { ...options, timeoutMs: 2_000 });
     expect(result.element).toBe(frame.contentDocument!.getElementById('in-frame'));

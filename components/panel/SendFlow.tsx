@@ -1,0 +1,132 @@
+import type { ComponentChildren } from 'preact';
+import { useLiveQuery } from '../hooks/use-live-query';
+import { db } from '@/utils/platform/db';
+import { formatTime } from '@/utils/platform/format';
+import { t } from '@/utils/platform/i18n';
+import { describeOutboxItem } from '@/utils/outbox/describe';
+import type { SendFlowState } from './use-send-flow';
+
+interface Props<P, R> {
+  flow: SendFlowState<P, R>;
+  /** The form's style block ("ping" → .ping, .ping__title, .ping__actions, …). */
+  block: 'ping' | 'flag';
+  titleId: string;
+  title: string;
+  testId?: string;
+  /** Under the title at every step. */
+  intro?: ComponentChildren;
+  /** The compose step's fields, above Preview and Cancel. */
+  fields: () => ComponentChildren;
+  /** Preview: checks the fields and, when they are fine, calls flow.preview with the payload. */
+  onPreview: (event: Event) => void;
+  preview: {
+    heading: string;
+    headingId?: string;
+    /** Where it goes and who is told, above the body. */
+    summary: (payload: P) => ComponentChildren;
+    body: (payload: P) => string;
+    bodyLabel: string;
+    sendLabel: string;
+    /** Why storing it failed, in a sentence. */
+    failed: (error: string) => string;
+  };
+  /** Stores the previewed payload for delivery (or keeps it); a rejection is shown in the preview. */
+  store: (payload: P) => Promise<R>;
+  /** The live line once it is stored. */
+  sent: (payload: P, result: R) => ComponentChildren;
+  onDone: () => void;
+}
+
+/**
+ * The shell of the ping and flag forms: the teacher composes, reads exactly what will be
+ * sent, then sends; the result is announced in a live region and Close ends the flow.
+ */
+export function SendFlow<P, R>({
+  flow,
+  block,
+  titleId,
+  title,
+  testId,
+  intro,
+  fields,
+  onPreview,
+  preview,
+  store,
+  sent,
+  onDone,
+}: Props<P, R>) {
+  const { step } = flow;
+  return (
+    <div class={block} role="region" aria-labelledby={titleId} data-testid={testId}>
+      <h2 id={titleId} class={`${block}__title`}>
+        {title}
+      </h2>
+      {intro}
+      {step.kind === 'compose' && (
+        <form onSubmit={onPreview} noValidate>
+          {fields()}
+          <div class={`${block}__actions`}>
+            <button type="submit" class="primary">
+              {t('pingPreview')}
+            </button>
+            <button type="button" onClick={onDone}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {step.kind === 'preview' && (
+        <div class={`${block}__preview`}>
+          <h3 id={preview.headingId} tabIndex={-1} ref={flow.focusRef}>
+            {preview.heading}
+          </h3>
+          {preview.summary(step.payload)}
+          <pre class={`${block}__body`} tabIndex={0} aria-label={preview.bodyLabel} data-testid={`${block}-preview-body`}>
+            {preview.body(step.payload)}
+          </pre>
+          {flow.error && <p class="notice notice--error">{preview.failed(flow.error)}</p>}
+          <div class={`${block}__actions`}>
+            <button type="button" class="primary" onClick={() => void flow.send(store)}>
+              {preview.sendLabel}
+            </button>
+            <button type="button" onClick={flow.back}>
+              {t('back')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div role="status" aria-live="polite" class={`${block}__live`}>
+        {step.kind === 'sent' && sent(step.payload, step.result)}
+      </div>
+      {step.kind === 'sent' && (
+        <div class={`${block}__actions`}>
+          <button type="button" ref={flow.focusRef} onClick={onDone}>
+            {t('close')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+type OutboxItemState = ReturnType<typeof describeOutboxItem>['state'];
+
+/** One outbox item's delivery state as a notice, kept current; nothing until it is read. */
+export function OutboxItemStatus({
+  id,
+  testId,
+  words,
+}: {
+  id: string;
+  testId: string;
+  words: (state: OutboxItemState, text: string) => string;
+}) {
+  const item = useLiveQuery(() => db.outbox.get(id), [id]);
+  if (!item) return null;
+  const { state, text } = describeOutboxItem(item, formatTime);
+  return (
+    <p class={`notice ${state === 'sent' ? 'notice--ok' : state === 'failed' ? 'notice--error' : ''}`} data-testid={testId}>
+      {words(state, text)}
+    </p>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { useLiveQuery } from '../hooks/use-live-query';
+import { cardsForPage, type PageCards as PageCardLists } from '@/utils/cards/store';
+import { db, type CardFeedback, type CardRecord } from '@/utils/platform/db';
+import { getComfort, type Comfort } from '@/utils/cards/comfort';
+import type { Detection } from '@/utils/tools/types';
+import { useComfort } from './use-comfort';
+import { loadRecentSnapshot, useRecentSnapshot } from './use-recent-snapshot';
+
+// Opening the database takes a while in a fresh page: start it while the panel is still
+// reading which tab it is about. Queries wait for it (and report any error themselves).
+db.open().catch(() => {});
+
+export interface PageCardsData {
+  cards: PageCardLists;
+  feedback: CardFeedback[];
+  comfort: Comfort;
+  recent: CardRecord[];
+}
+
+/**
+ * What the page's card lists are made of, kept current: the page's and the tool's cards, the
+ * teacher's feedback and comfort level, and the recently viewed snapshot. Each part is
+ * undefined until it is read.
+ */
+export function usePageCardsData({ tool, context }: Detection): Partial<PageCardsData> {
+  const place = `${tool}/${context ?? '*'}`;
+  const first = useFirstData(place, () => loadPageData(tool, context));
+  const cards = useLiveQuery(() => cardsForPage(tool, context, db, { uiLanguage: uiLanguage() }), [tool, context]) ?? first?.cards;
+  const feedback = useLiveQuery(() => db.feedback.toArray(), []) ?? first?.feedback;
+  const comfort = useComfort(tool) ?? first?.comfort;
+  const recent = useRecentSnapshot(tool, place) ?? first?.recent;
+  return { cards, feedback, comfort, recent };
+}
+
+function loadPageData(tool: string, context: string | null): Promise<PageCardsData> {
+  return Promise.all([
+    cardsForPage(tool, context, db, { uiLanguage: uiLanguage() }),
+    db.feedback.toArray(),
+    getComfort(tool),
+    loadRecentSnapshot(tool),
+  ]).then(([cards, feedback, comfort, recent]) => ({ cards, feedback, comfort, recent }));
+}
+
+/**
+ * Everything the first screen needs, read as soon as the component first renders rather than
+ * after the first paint, when effects (and so the live subscriptions) start: the teacher is
+ * waiting for these cards. Later changes, and other pages, come from the subscriptions.
+ */
+function useFirstData(place: string, load: () => Promise<PageCardsData>): PageCardsData | undefined {
+  const [data, setData] = useState<{ place: string; data: PageCardsData } | undefined>(undefined);
+  const alive = useRef(true);
+  const started = useRef(false);
+  if (!started.current) {
+    started.current = true;
+    // Resolves after this render is committed (promises settle after synchronous work).
+    load().then(
+      (value) => alive.current && setData({ place, data: value }),
+      () => {
+        // The subscriptions report their own errors.
+      },
+    );
+  }
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
+  return data && data.place === place ? data.data : undefined;
+}
+
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return 'en';
+  }
+}

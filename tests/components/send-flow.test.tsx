@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { SendFlow } from '../../components/panel/SendFlow';
+import { useSendFlow } from '../../components/panel/use-send-flow';
+
+interface Note {
+  text: string;
+}
+
+let stored: Note[] = [];
+let failNext = false;
+let done = 0;
+
+beforeEach(() => {
+  stored = [];
+  failNext = false;
+  done = 0;
+});
+afterEach(cleanup);
+
+function NoteForm() {
+  const flow = useSendFlow<Note, number>();
+  return (
+    <SendFlow
+      flow={flow}
+      block="ping"
+      titleId="note-title"
+      title="Send a note"
+      intro={<p>About this page</p>}
+      onPreview={(event) => {
+        event.preventDefault();
+        flow.preview({ text: 'Hello' });
+      }}
+      fields={() => <input ref={flow.focusRef} aria-label="Note" />}
+      preview={{
+        heading: 'Exactly what will be sent',
+        summary: (note) => <p data-testid="summary">{note.text.length} characters</p>,
+        body: (note) => JSON.stringify(note),
+        bodyLabel: 'Body to send',
+        sendLabel: 'Send',
+        failed: (error) => `Not sent: ${error}`,
+      }}
+      store={async (note) => {
+        if (failNext) throw new Error('disk full');
+        stored.push(note);
+        return stored.length;
+      }}
+      sent={(note, count) => <p>{`Stored “${note.text}” as number ${count}`}</p>}
+      onDone={() => done++}
+    />
+  );
+}
+
+describe('SendFlow', () => {
+  it('composes, previews exactly the body, sends, announces the result and closes', async () => {
+    render(<NoteForm />);
+    const region = screen.getByRole('region', { name: 'Send a note' });
+    expect(region.className).toBe('ping');
+    expect(within(region).getByText('About this page').tagName).toBe('P');
+    await waitFor(() => expect(document.activeElement).toBe(within(region).getByRole('textbox', { name: 'Note' })));
+    expect(within(region).getByRole('status').textContent).toBe('');
+
+    fireEvent.click(within(region).getByRole('button', { name: 'Preview' }));
+    const heading = await within(region).findByRole('heading', { name: 'Exactly what will be sent' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(within(region).getByTestId('summary').textContent).toBe('5 characters');
+    const body = within(region).getByTestId('ping-preview-body');
+    expect(body.getAttribute('aria-label')).toBe('Body to send');
+    expect(body.textContent).toBe('{"text":"Hello"}');
+
+    fireEvent.click(within(region).getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(within(region).getByRole('status').textContent).toBe('Stored “Hello” as number 1'));
+    expect(stored).toEqual([{ text: 'Hello' }]);
+    const close = within(region).getByRole('button', { name: 'Close' });
+    await waitFor(() => expect(document.activeElement).toBe(close));
+    fireEvent.click(close);
+    expect(done).toBe(1);
+  });
+
+  it('keeps the preview with the reason when storing fails; Back returns to the fields', async () => {
+    failNext = true;
+    render(<NoteForm />);
+    const region = screen.getByRole('region', { name: 'Send a note' });
+    fireEvent.click(within(region).getByRole('button', { name: 'Preview' }));
+    fireEvent.click(await within(region).findByRole('button', { name: 'Send' }));
+    expect((await within(region).findByText('Not sent: disk full')).className).toBe('notice notice--error');
+    expect(within(region).getByRole('heading', { name: 'Exactly what will be sent' }).tagName).toBe('H3');
+    expect(stored).toEqual([]);
+
+    fireEvent.click(within(region).getByRole('button', { name: 'Back' }));
+    expect(within(region).getByRole('textbox', { name: 'Note' }).tagName).toBe('INPUT');
+    // A new preview starts without the old failure.
+    fireEvent.click(within(region).getByRole('button', { name: 'Preview' }));
+    await within(region).findByRole('heading', { name: 'Exactly what will be sent' });
+    expect(within(region).queryByText('Not sent: disk full')).toBeNull();
+  });
+
+  it('Cancel ends the flow from the fields', () => {
+    render(<NoteForm />);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(done).toBe(1);
+  });
+});

@@ -1,0 +1,42 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { db } from '../../../utils/platform/db';
+import { sendHelpRequest } from '../../../utils/help-requests/send';
+import { answerMessages } from '../../support/messages';
+import { helpRequest } from '../../support/payloads';
+
+const ENDPOINT = { url: 'https://hooks.district.example/coachmark', format: 'json' as const };
+let wakes: unknown[] = [];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await db.delete();
+  await db.open();
+  wakes = answerMessages('panelKicksOutbox');
+});
+
+describe('sendHelpRequest', () => {
+  it('stores exactly the payload in the outbox for the endpoint, then wakes the background', async () => {
+    const payload = helpRequest({ id: 'req-1' });
+    await sendHelpRequest(payload, ENDPOINT);
+    expect(await db.outbox.get('req-1')).toMatchObject({
+      id: 'req-1',
+      kind: 'help-request',
+      payload,
+      endpoint: ENDPOINT,
+      status: 'queued',
+    });
+    await expect.poll(() => wakes).toEqual([{ reason: 'ping' }]);
+  });
+
+  it('rejects, and wakes nothing, when the request cannot be stored', async () => {
+    const payload = helpRequest({ id: 'req-2' });
+    await sendHelpRequest(payload, ENDPOINT);
+    wakes = [];
+    // The same id twice: the outbox refuses a second item with one Idempotency-Key.
+    await expect(sendHelpRequest(payload, ENDPOINT)).rejects.toThrow();
+    expect(await db.outbox.count()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(wakes).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CoachmarkDB, type CardFeedback, type SearchMiss } from '../../../utils/platform/db';
+import { cardRecord, gapRecord, mentor, outboxItem, packRecord } from '../../support/factories';
+
+/**
+ * Teachers' databases were created by shipped versions of the schema. Each declaration below is
+ * a frozen copy of what a shipped version passed to stores(): never edit one. A database made
+ * with it and filled with that version's rows must open with CoachmarkDB, rows intact and
+ * upgraded as the upgrade functions intend (version 1 has none: rows come back as they went in).
+ */
+const SHIPPED_STORES: Record<number, Record<string, string>> = {
+  1: {
+    packs: 'id',
+    cards: 'key, pack, *tools, *places',
+    outbox: 'id, status, nextAttemptAt, createdAt',
+    gaps: 'id, status, origin, tool, [tool+context], createdAt',
+    mentors: 'id, *tools',
+    feedback: 'cardKey, viewedAt',
+    searchMisses: '++id, at, [tool+context]',
+  },
+};
+
+/** Rows as each shipped version wrote them. */
+function rowsAt(version: number): Record<string, unknown[]> {
+  if (version !== 1) throw new Error(`no fixture rows for version ${version}`);
+  const feedback: CardFeedback[] = [
+    { cardKey: 'district/grade-with-rubric', helpful: 'no', helpfulAt: 100, known: true, viewedAt: 200 },
+    { cardKey: 'district/hide-grades', viewedAt: 300 },
+  ];
+  const searchMisses: SearchMiss[] = [
+    { id: 1, query: 'zoom breakout', tool: 'canvas', context: 'speedgrader', at: 100 },
+    { id: 2, query: 'no page', tool: 'canvas', context: null, at: 200 },
+  ];
+  return {
+    packs: [
+      packRecord({ cardCount: 2 }),
+      packRecord({ id: 'feed', source: { kind: 'url', url: 'https://packs.example/feed.json', etag: '"a"', lastSyncAt: 5 } }),
+    ],
+    cards: [cardRecord({}, 'district', 0), cardRecord({ id: 'hide-grades', contexts: [] }, 'district', 1)],
+    outbox: [outboxItem(), outboxItem({ id: 'outbox-2', status: 'failed', attempts: 3, lastError: 'http', lastStatus: 500 })],
+    gaps: [gapRecord(), gapRecord({ id: 'gap-2', origin: 'imported', context: null, teacher: 'Ms. Rivera' })],
+    mentors: [mentor(), mentor({ id: 'mentor-bo', name: 'Bo Chen', source: 'directory', tools: ['seesaw'] })],
+    feedback,
+    searchMisses,
+  };
+}
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const database of opened.splice(0)) {
+    database.close();
+    await database.delete();
+  }
+});
+
+/** A table's schema as a stores() line: primary key first, then each index. */
+function storesLine(table: { schema: { primKey: { src: string }; indexes: Array<{ src: string }> } }): string {
+  return [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ');
+}
+
+describe('CoachmarkDB', () => {
+  it('declares one frozen copy per version it has shipped, the newest as it opens today', async () => {
+    const database = new CoachmarkDB(`db-upgrade-current-${Math.random()}`);
+    opened.push(database);
+    await database.open();
+    const versions = Object.keys(SHIPPED_STORES).map(Number);
+    expect(versions).toEqual(Array.from({ length: database.verno }, (_, index) => index + 1));
+    const today = Object.fromEntries(database.tables.map((table) => [table.name, storesLine(table)]));
+    expect(today).toEqual(SHIPPED_STORES[database.verno]);
+  });
+
+  for (const version of Object.keys(SHIPPED_STORES).map(Number)) {
+    it(`opens a database made by version ${version} with every row intact`, async () => {
+      const name = `db-upgrade-v${version}-${Math.random()}`;
+      const old = new Dexie(name);
+      old.version(version).stores(SHIPPED_STORES[version]!);
+      const rows = rowsAt(version);
+      await old.open();
+      await old.transaction('rw', old.tables, async () => {
+        for (const [table, tableRows] of Object.entries(rows)) await old.table(table).bulkAdd(tableRows);
+      });
+      old.close();
+
+      const database = new CoachmarkDB(name);
+      opened.push(database);
+      await database.open();
+      expect(database.verno).toBe(Object.keys(SHIPPED_STORES).length);
+      for (const [table, tableRows] of Object.entries(rows)) {
+        expect(await database.table(table).toArray(), table).toEqual(tableRows);
+      }
+      // The indexes the code queries still answer.
+      expect((await database.cards.where('places').equals('canvas/*').toArray()).map((card) => card.id)).toEqual(['hide-grades']);
+      expect((await database.feedback.orderBy('viewedAt').reverse().first())?.cardKey).toBe('district/hide-grades');
+      expect(await database.searchMisses.where('[tool+context]').equals(['canvas', 'speedgrader']).count()).toBe(1);
+      expect(await database.outbox.where('status').equals('failed').count()).toBe(1);
+      expect(await database.gaps.where('origin').equals('imported').count()).toBe(1);
+      expect(await database.mentors.where('tools').equals('seesaw').count()).toBe(1);
+      // And new rows get keys after the old ones.
+      expect(await database.searchMisses.add({ query: 'later', tool: null, context: null, at: 300 })).toBe(3);
+    });
+  }
+});

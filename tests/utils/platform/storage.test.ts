@@ -1,0 +1,163 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { STORED_VALUES, TAB_STATE, defineStoredItem, type StoredValue } from '../../../utils/platform/storage';
+import { readPolicy, readUserSettings } from '../../../utils/settings/settings';
+import { getComfort } from '../../../utils/cards/comfort';
+import { readDirectoryStatus } from '../../../utils/mentors/store';
+import { readTabState } from '../../../utils/tabs/tab-state';
+
+/**
+ * Stored values outlive the code that wrote them. Each sample below is frozen: exactly what a
+ * shipped version wrote under its key. Version 1 wrote no version mark, so its samples are
+ * stored bare. Raising a value's version fails the first test until its new shape gets a sample
+ * here and a migration, and every older sample must still read as the current shape.
+ */
+
+type AreaKey = `${StoredValue<unknown>['area']}:${string}`;
+
+/** Version 1 of each value, as the first release wrote it. */
+const SETTINGS_V1 = {
+  endpointUrl: 'https://hooks.slack.com/services/T000/B000/XXXX',
+  endpointFormat: 'slack',
+  endpointSecret: '',
+  teacherName: 'Ms. Rivera',
+  schoolName: 'Lincoln Elementary',
+  packUrls: ['https://packs.district.example/canvas.json'],
+  selfHostedDomains: ['moodle.district.org'],
+  mentorDirectoryUrl: 'https://district.example/mentors.json',
+  coachMode: true,
+};
+const COMFORT_V1 = { canvas: 'expert', seesaw: 'new', 'google-classroom': 'comfortable' };
+const DIRECTORY_STATUS_V1 = {
+  url: 'https://district.example/mentors.json',
+  etag: '"v7"',
+  lastSyncAt: 1_790_000_000_000,
+  lastSuccessAt: 1_789_990_000_000,
+  lastError: 'http: 503',
+  mentorCount: 12,
+  warnings: ['mentors[3].tools[0]: unknown tool "canva"'],
+};
+const TAB_STATE_V1 = {
+  tabId: 12,
+  url: 'https://district.instructure.com/courses/4821/gradebook/speed_grader?assignment_id=93',
+  detection: { tool: 'canvas', context: 'speedgrader' },
+  updatedAt: 1_790_000_000_000,
+};
+
+/** Every shipped version's sample, by value. */
+const FROZEN: Record<AreaKey, Record<number, unknown>> = {
+  'local:settings': { 1: SETTINGS_V1 },
+  'local:comfort': { 1: COMFORT_V1 },
+  'local:mentorDirectoryStatus': { 1: DIRECTORY_STATUS_V1 },
+  'session:tab:<tabId>': { 1: TAB_STATE_V1 },
+};
+
+/** Each sample as the current version reads it (while every value is at version 1: unchanged). */
+const CURRENT: Record<AreaKey, unknown> = {
+  'local:settings': SETTINGS_V1,
+  'local:comfort': COMFORT_V1,
+  'local:mentorDirectoryStatus': DIRECTORY_STATUS_V1,
+  'session:tab:<tabId>': TAB_STATE_V1,
+};
+
+const written = STORED_VALUES.filter((value) => value.area !== 'managed');
+const areaKey = (value: StoredValue<unknown>): AreaKey => `${value.area}:${value.key}`;
+const concreteKey = (value: StoredValue<unknown>) => value.key.replace('<tabId>', '12');
+
+function area(name: StoredValue<unknown>['area']) {
+  return fakeBrowser.storage[name] as unknown as {
+    get: (keys?: string | string[] | null) => Promise<Record<string, unknown>>;
+    set: (items: Record<string, unknown>) => Promise<void>;
+  };
+}
+
+// Some tests stand in for the managed area's reader; each test starts with the fake's own.
+const managedGet = fakeBrowser.storage.managed.get;
+beforeEach(() => {
+  fakeBrowser.reset();
+  fakeBrowser.storage.managed.get = managedGet;
+});
+
+describe('declared stored values', () => {
+  it('have a frozen sample of every version they have had, and a migration into each version after the first', () => {
+    expect(written.map(areaKey).sort()).toEqual(Object.keys(FROZEN).sort());
+    for (const value of written) {
+      const versions = Array.from({ length: value.version }, (_, index) => index + 1);
+      expect(Object.keys(FROZEN[areaKey(value)]!).map(Number), areaKey(value)).toEqual(versions);
+      expect(Object.keys(value.migrations).map(Number), areaKey(value)).toEqual(versions.slice(1));
+    }
+  });
+
+  it('are declared once each, in the areas the privacy page names', () => {
+    const keys = STORED_VALUES.map(areaKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const value of STORED_VALUES) expect(['local', 'session', 'managed']).toContain(value.area);
+  });
+
+  for (const value of written) {
+    for (const version of Object.keys(FROZEN[areaKey(value)] ?? {}).map(Number)) {
+      it(`reads ${areaKey(value)} as written by version ${version} in its current shape`, async () => {
+        const key = concreteKey(value);
+        const sample = FROZEN[areaKey(value)]![version];
+        await area(value.area).set(version === 1 ? { [key]: sample } : { [key]: sample, [`${key}$`]: { v: version } });
+        const item = defineStoredItem(value, key);
+        expect(await item.getValue()).toEqual(CURRENT[areaKey(value)]);
+        if (version < value.version) expect(await item.getMeta()).toEqual({ v: value.version });
+      });
+    }
+  }
+});
+
+describe('what the modules read from values written by version 1', () => {
+  it('settings, comfort, directory status and tab state come back as they were saved', async () => {
+    (fakeBrowser.storage.managed as unknown as { get: () => Promise<unknown> }).get = async () => ({});
+    await area('local').set({
+      settings: SETTINGS_V1,
+      comfort: COMFORT_V1,
+      mentorDirectoryStatus: DIRECTORY_STATUS_V1,
+    });
+    await area('session').set({ 'tab:12': TAB_STATE_V1 });
+    expect(await readUserSettings()).toEqual(SETTINGS_V1);
+    expect(await getComfort('canvas')).toBe('expert');
+    expect(await getComfort('seesaw')).toBe('new');
+    expect(await readDirectoryStatus()).toEqual(DIRECTORY_STATUS_V1);
+    expect(await readTabState(12)).toEqual(TAB_STATE_V1);
+  });
+});
+
+describe('versions through WXT storage', () => {
+  const scratch: StoredValue<Record<string, unknown>> = {
+    area: 'local',
+    key: 'scratch',
+    holds: 'A test value.',
+    privacyMessage: 'privacyStoreLocalBody',
+    version: 2,
+    migrations: { 2: (previous) => ({ names: [(previous as { name: string }).name] }) },
+    fallback: {},
+  };
+
+  it('takes a value with no version mark for version 1 and migrates it', async () => {
+    await area('local').set({ scratch: { name: 'Ana' } });
+    const item = defineStoredItem(scratch);
+    expect(await item.getValue()).toEqual({ names: ['Ana'] });
+    expect((await area('local').get('scratch$'))['scratch$']).toEqual({ v: 2 });
+  });
+
+  it('marks a first value with the current version, so no migration runs on it later', async () => {
+    await defineStoredItem(scratch).setValue({ names: ['Ana'] });
+    expect((await area('local').get('scratch$'))['scratch$']).toEqual({ v: 2 });
+    expect(await defineStoredItem(scratch).getValue()).toEqual({ names: ['Ana'] });
+  });
+
+  it('writes nothing into the school’s policy when reading it', async () => {
+    await fakeBrowser.storage.managed.set({ schoolName: 'Lincoln' });
+    expect(await readPolicy()).toEqual({ schoolName: 'Lincoln' });
+    expect(await area('managed').get(null)).toEqual({ schoolName: 'Lincoln' });
+  });
+
+  it('keeps a tab’s key as shipped: tab:<tabId> in storage.session', async () => {
+    expect(TAB_STATE.key).toBe('tab:<tabId>');
+    await defineStoredItem(TAB_STATE, 'tab:12').setValue(TAB_STATE_V1);
+    expect(Object.keys(await area('session').get(null))).toContain('tab:12');
+  });
+});

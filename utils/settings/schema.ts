@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { ENDPOINT_FORMATS } from '../endpoints/types';
+
+/**
+ * What a setting may hold, and how stored settings and the managed policy are read: key by
+ * key, so that one bad value costs only itself, never the teacher's other choices.
+ */
+
+export const settingsSchema = z.object({
+  endpointUrl: z.string(),
+  endpointFormat: z.enum(ENDPOINT_FORMATS),
+  endpointSecret: z.string(),
+  teacherName: z.string(),
+  schoolName: z.string(),
+  packUrls: z.array(z.string()),
+  selfHostedDomains: z.array(z.string()),
+  mentorDirectoryUrl: z.string(),
+  /** Shows coach tools in the panel ("New card for this page"). */
+  coachMode: z.boolean(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const DEFAULT_SETTINGS: Settings = {
+  endpointUrl: '',
+  endpointFormat: 'json',
+  endpointSecret: '',
+  teacherName: '',
+  schoolName: '',
+  packUrls: [],
+  selfHostedDomains: [],
+  mentorDirectoryUrl: '',
+  coachMode: false,
+};
+
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+
+/** The policy as read from storage.managed: same keys as Settings plus `lockedSettings`. */
+const policySchema = settingsSchema.partial().extend({
+  lockedSettings: z.array(z.string()).optional(),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+/** Every key a policy may set (public/managed-schema.json lists the same). */
+export const POLICY_KEYS = Object.keys(policySchema.shape) as Array<keyof Policy>;
+
+/** Keeps each key of `raw` that `shape` knows and whose value it accepts; drops the rest. */
+function keepValidKeys(raw: unknown, shape: Record<string, z.ZodType>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return kept;
+  for (const [key, value] of Object.entries(raw)) {
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    if (!field) continue;
+    const parsed = field.safeParse(value);
+    if (parsed.success && parsed.data !== undefined) kept[key] = parsed.data;
+  }
+  return kept;
+}
+
+/** Keeps each valid policy key and drops invalid ones, so one typo does not void the policy. */
+export function parsePolicy(raw: unknown): Policy {
+  return keepValidKeys(raw, policySchema.shape) as Policy;
+}
+
+/** The teacher's stored choices, each valid one kept: a bad value falls back to its default alone. */
+export function parseUserSettings(raw: unknown): Partial<Settings> {
+  return keepValidKeys(raw, settingsSchema.shape) as Partial<Settings>;
+}

@@ -68,6 +68,35 @@ export function rerunningFlight<T>(task: () => Promise<T>): RerunningFlight<T> {
   };
 }
 
+export interface SerialQueue<K> {
+  /** Runs `task` after every task queued before it under the same key has settled. */
+  run<T>(key: K, task: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Tasks under one key run one after another, in the order they were queued. For read-then-write
+ * updates of one record that several events touch at once: without it, a slow first write can
+ * land after a later one and undo it.
+ */
+export function serialQueue<K = string>(): SerialQueue<K> {
+  const tails = new Map<K, Promise<unknown>>();
+  return {
+    run(key, task) {
+      const previous = tails.get(key) ?? Promise.resolve();
+      const run = previous.then(
+        () => start(task),
+        () => start(task),
+      );
+      const tail = run.catch(() => undefined);
+      tails.set(key, tail);
+      void tail.then(() => {
+        if (tails.get(key) === tail) tails.delete(key);
+      });
+      return run;
+    },
+  };
+}
+
 /** A task that throws before its first await still gives a rejected promise, not a throw. */
 function start<T>(task: () => Promise<T>): Promise<T> {
   try {

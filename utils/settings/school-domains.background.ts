@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { domainPattern, hasOrigins, removeOrigins, watchPermissions } from '../platform/permissions';
+import { serialQueue } from '../platform/single-flight';
 import { domainEntries, domainScriptId, planRegistrations } from './school-domains';
 import { readPolicy, readUserSettings, watchSettingsChanges } from './settings';
 
@@ -21,13 +22,11 @@ export function setupCustomDomains(): void {
   resync();
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const syncs = serialQueue<'domains'>();
 
 /** One sync at a time: two overlapping ones would register the same id twice. */
 export function syncCustomDomains(): Promise<void> {
-  const run = queue.then(syncNow, syncNow);
-  queue = run.catch(() => {});
-  return run;
+  return syncs.run('domains', syncNow);
 }
 
 async function syncNow(): Promise<void> {

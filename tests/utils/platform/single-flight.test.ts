@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { keyedSingleFlight, rerunningFlight } from '../../../utils/platform/single-flight';
+import { keyedSingleFlight, rerunningFlight, serialQueue } from '../../../utils/platform/single-flight';
 
 /** A task the test finishes by hand, counting how often it started and how many ran at once. */
 function gatedTask<T>(value: (run: number) => T) {
@@ -101,5 +101,50 @@ describe('rerunningFlight', () => {
     await expect(failing).rejects.toThrow('network');
     await expect(after).resolves.toBe(2);
     await expect(flight.run()).resolves.toBe(3);
+  });
+});
+
+describe('serialQueue', () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('runs the tasks of one key one after another, in the order they were queued', async () => {
+    const queue = serialQueue<number>();
+    const writes: string[] = [];
+    let releaseSlow!: () => void;
+    // A slow read-then-write queued first must not land after the fast write queued second.
+    const first = queue.run(1, async () => {
+      await new Promise<void>((resolve) => (releaseSlow = resolve));
+      writes.push('url change');
+    });
+    const second = queue.run(1, async () => {
+      writes.push('content report');
+    });
+    await tick();
+    expect(writes).toEqual([]);
+    releaseSlow();
+    await Promise.all([first, second]);
+    expect(writes).toEqual(['url change', 'content report']);
+  });
+
+  it('keeps going after a task fails, and passes each task its own result or error', async () => {
+    const queue = serialQueue<string>();
+    const failed = queue.run('a', async () => {
+      throw new Error('first failed');
+    });
+    const next = queue.run('a', async () => 'second ran');
+    await expect(failed).rejects.toThrow('first failed');
+    await expect(next).resolves.toBe('second ran');
+  });
+
+  it('does not hold one key back for another', async () => {
+    const queue = serialQueue<string>();
+    const order: string[] = [];
+    let release!: () => void;
+    const blocked = queue.run('tab 1', () => new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('tab 1')));
+    await queue.run('tab 2', async () => void order.push('tab 2'));
+    expect(order).toEqual(['tab 2']);
+    release();
+    await blocked;
+    expect(order).toEqual(['tab 2', 'tab 1']);
   });
 });

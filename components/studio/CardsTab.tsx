@@ -7,7 +7,7 @@ import { draftFromCard, newDraft, type CardDraft } from '@/utils/cards/draft';
 import { deleteCard, duplicateCard, restoreDeleted, type DeletedCards } from '@/utils/cards/authoring';
 import { CardList } from './CardList';
 import { CardEditor } from './CardEditor';
-import { UndoNotice } from './UndoNotice';
+import { UndoOffer } from './UndoNotice';
 import { useUndo } from '../hooks/use-undo';
 
 interface Editing {
@@ -81,14 +81,7 @@ export function CardsTab({ params }: { params: URLSearchParams }) {
         >
           {t('cardsNew')}
         </button>
-        {deletion.offered && (
-          <UndoNotice message={deletion.offered.message} onUndo={() => void deletion.undo()} onDismiss={deletion.dismiss} />
-        )}
-        {deletion.failed && (
-          <p class="notice notice--error" role="alert">
-            {t('studioUndoFailed')}
-          </p>
-        )}
+        <UndoOffer undo={deletion} />
         <CardList
           cards={cards}
           packs={packs}

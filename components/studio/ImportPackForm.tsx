@@ -10,6 +10,24 @@ function splitError(error: string): { path: string; message: string } {
   return at === -1 ? { path: '', message: error } : { path: error.slice(0, at), message: error.slice(at + 2) };
 }
 
+/** One list item per message, its path set apart as code. */
+function PathMessages({ messages }: { messages: readonly string[] }) {
+  return (
+    <>
+      {messages.map((text, index) => {
+        const { path, message } = splitError(text);
+        return (
+          <li key={index}>
+            {path && <code class="error-path">{path}</code>}
+            {path && ': '}
+            {message}
+          </li>
+        );
+      })}
+    </>
+  );
+}
+
 /** "Import pack": a file or pasted JSON, all or nothing, with every error or the summary. */
 export function ImportPackForm() {
   const fileInput = useRef<HTMLInputElement>(null);
@@ -82,16 +100,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
       <div class="notice notice--error import-errors" role="alert">
         <p>{t('importFailed', String(outcome.errors.length))}</p>
         <ul>
-          {outcome.errors.map((error, index) => {
-            const { path, message } = splitError(error);
-            return (
-              <li key={index}>
-                {path && <code class="error-path">{path}</code>}
-                {path && ': '}
-                {message}
-              </li>
-            );
-          })}
+          <PathMessages messages={outcome.errors} />
         </ul>
       </div>
     );
@@ -103,16 +112,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
         <>
           <p>{t('importWarnings')}</p>
           <ul class="import-warnings">
-            {outcome.warnings.map((warning, index) => {
-              const { path, message } = splitError(warning);
-              return (
-                <li key={index}>
-                  {path && <code class="error-path">{path}</code>}
-                  {path && ': '}
-                  {message}
-                </li>
-              );
-            })}
+            <PathMessages messages={outcome.warnings} />
           </ul>
         </>
       )}

@@ -8,7 +8,7 @@ import { isPendingSubscription, planSubscriptions } from '@/utils/cards/subscrip
 import { PackList, type SubscriptionRow } from './PackList';
 import { ImportPackForm } from './ImportPackForm';
 import { SubscribeForm } from './SubscribeForm';
-import { UndoNotice } from './UndoNotice';
+import { UndoOffer } from './UndoNotice';
 import { useSettings } from '../hooks/use-settings';
 import { useUndo } from '../hooks/use-undo';
 import { downloadText } from './download';
@@ -42,14 +42,7 @@ export function PacksTab() {
     <div class="packs-tab">
       <section class="studio-section" aria-labelledby="packs-heading">
         <h2 id="packs-heading">{t('packsHeading')}</h2>
-        {deletion.offered && (
-          <UndoNotice message={deletion.offered.message} onUndo={() => void deletion.undo()} onDismiss={deletion.dismiss} />
-        )}
-        {deletion.failed && (
-          <p class="notice notice--error" role="alert">
-            {t('studioUndoFailed')}
-          </p>
-        )}
+        <UndoOffer undo={deletion} />
         <PackList
           packs={packs}
           subscriptions={subscriptions}

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/platform/i18n';
+import type { Undo } from '../hooks/use-undo';
 
 interface Props {
   message: string;
@@ -25,5 +26,19 @@ export function UndoNotice({ message, onUndo, onDismiss, timeoutMs = 20_000 }: P
         {t('studioDismiss')}
       </button>
     </div>
+  );
+}
+
+/** A deletion's undo offer from useUndo, and the alert when putting it back failed. */
+export function UndoOffer({ undo }: { undo: Pick<Undo<{ message: string }>, 'offered' | 'failed' | 'undo' | 'dismiss'> }) {
+  return (
+    <>
+      {undo.offered && <UndoNotice message={undo.offered.message} onUndo={() => void undo.undo()} onDismiss={undo.dismiss} />}
+      {undo.failed && (
+        <p class="notice notice--error" role="alert">
+          {t('studioUndoFailed')}
+        </p>
+      )}
+    </>
   );
 }

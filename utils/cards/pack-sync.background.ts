@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { db as defaultDb, toCardRecord, type CoachmarkDB, type PackRecord } from '../platform/db';
+import { db as defaultDb, type CoachmarkDB, type PackSource } from '../platform/db';
+import { packRecordOf, putPackCards } from './store';
 import { onMessage } from '../platform/messages';
 import { getSettings, watchSettingsChanges } from '../settings/settings';
 import { parsePack } from './pack';
@@ -114,24 +115,15 @@ export async function syncPackUrl(url: string, env: SyncEnvironment): Promise<Pa
       }
       const existing = await database.cards.where('pack').equals(pack.id).toArray();
       const counts = countChanges(existing, pack.cards);
-      await database.cards.where('pack').equals(pack.id).delete();
-      await database.cards.bulkPut(pack.cards.map((card, index) => toCardRecord(pack.id, card, index)));
-      const record: PackRecord = {
-        id: pack.id,
-        name: pack.name,
-        version: pack.version,
-        description: pack.description,
-        lang: pack.lang,
-        source: {
-          kind: 'url',
-          url,
-          etag: fetched.etag ?? undefined,
-          lastSyncAt: env.now(),
-          subscribedBy: previous?.source.subscribedBy ?? env.subscribedBy ?? 'studio',
-        },
-        cardCount: pack.cards.length,
-        updatedAt: env.now(),
+      await putPackCards(pack, database);
+      const source: PackSource = {
+        kind: 'url',
+        url,
+        etag: fetched.etag ?? undefined,
+        lastSyncAt: env.now(),
+        subscribedBy: previous?.source.subscribedBy ?? env.subscribedBy ?? 'studio',
       };
+      const record = packRecordOf(pack, source, env.now());
       await database.packs.put(record);
       return counts;
     });

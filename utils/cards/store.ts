@@ -7,9 +7,9 @@ import { preferLanguage } from './language';
 export const STARTER_PACK_ID = 'coachmark-starter';
 export const STARTER_PACK_PATH = '/packs/starter.json';
 
-/** Replaces a pack and all its cards in one transaction: readers never see half a pack. */
-export async function replacePack(pack: Pack, source: PackSource, database: CoachmarkDB = defaultDb): Promise<void> {
-  const record: PackRecord = {
+/** The pack's row as stored: its header, where it came from, and how many cards it brought. */
+export function packRecordOf(pack: Pack, source: PackSource, now: number): PackRecord {
+  return {
     id: pack.id,
     name: pack.name,
     version: pack.version,
@@ -17,11 +17,21 @@ export async function replacePack(pack: Pack, source: PackSource, database: Coac
     lang: pack.lang,
     source,
     cardCount: pack.cards.length,
-    updatedAt: Date.now(),
+    updatedAt: now,
   };
+}
+
+/** Swaps a pack's stored cards for `pack.cards`, in pack order. Call inside a transaction. */
+export async function putPackCards(pack: Pack, database: CoachmarkDB): Promise<void> {
+  await database.cards.where('pack').equals(pack.id).delete();
+  await database.cards.bulkPut(pack.cards.map((card, index) => toCardRecord(pack.id, card, index)));
+}
+
+/** Replaces a pack and all its cards in one transaction: readers never see half a pack. */
+export async function replacePack(pack: Pack, source: PackSource, database: CoachmarkDB = defaultDb): Promise<void> {
+  const record = packRecordOf(pack, source, Date.now());
   await database.transaction('rw', database.packs, database.cards, async () => {
-    await database.cards.where('pack').equals(pack.id).delete();
-    await database.cards.bulkPut(pack.cards.map((card, index) => toCardRecord(pack.id, card, index)));
+    await putPackCards(pack, database);
     await database.packs.put(record);
   });
 }

@@ -10,35 +10,13 @@ import type { Pack } from '../../../utils/cards/schema';
 import type { TabState } from '../../../utils/tabs/tab-state';
 import type { Detection } from '../../../utils/tools/types';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { findChromium, missingBrowserReason } from './chromium';
+import { poll } from './poll';
+
+export { shouldRunBrowserTests } from './chromium';
+export { poll } from './poll';
 
 export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url)));
-
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-/** The browser to drive: CHROMIUM_PATH if set, else Debian's Chromium. */
-export function findChromium(): string | null {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return CHROMIUM_CANDIDATES.find((path) => existsSync(path)) ?? null;
-}
-
-/**
- * Whether to run the browser suites. Without a browser they are skipped on a developer's
- * machine but run (and fail in launchExtension) on CI, so that a CI image without Chromium
- * cannot pass by testing nothing.
- */
-export function shouldRunBrowserTests(): boolean {
-  if (findChromium()) return true;
-  if (process.env.CI) return true;
-  console.warn(`[e2e] skipped: ${missingBrowserReason()}`);
-  return false;
-}
-
-function missingBrowserReason(): string {
-  return process.env.CHROMIUM_PATH
-    ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist`
-    : `no Chromium found at ${CHROMIUM_CANDIDATES.join(' or ')} (set CHROMIUM_PATH)`;
-}
 
 export interface ExtensionHarness {
   context: BrowserContext;
@@ -396,24 +374,6 @@ async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const existing = context.serviceWorkers().find(isExtension);
   if (existing) return existing;
   return context.waitForEvent('serviceworker', { timeout: 15_000, predicate: isExtension });
-}
-
-/** Calls `check` every `intervalMs` until it returns a value, for at most `timeoutMs`. */
-export async function poll<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string, intervalMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
-    }
-    await new Promise((wake) => setTimeout(wake, intervalMs));
-  }
 }
 
 // The service worker's `chrome` global, as far as these helpers use it (the callbacks above

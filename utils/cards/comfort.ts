@@ -1,5 +1,5 @@
 import type { CardFeedback, CardRecord } from '../platform/db';
-import { COMFORT, comfortItem } from '../platform/storage';
+import { COMFORT, comfortItem, watchValue } from '../platform/storage';
 import { asFeedbackLookup, type FeedbackLookup } from './feedback';
 import type { Level } from './schema';
 
@@ -81,13 +81,5 @@ export async function setComfort(tool: string, comfort: Comfort): Promise<void> 
 
 /** Calls back with the tool's comfort level now and whenever it changes; returns the unsubscribe. */
 export function watchComfort(tool: string, callback: (comfort: Comfort) => void): () => void {
-  let active = true;
-  const stop = comfortItem.watch((value) => callback(cleanComfortMap(value)[tool] ?? DEFAULT_COMFORT));
-  void getComfort(tool).then((comfort) => {
-    if (active) callback(comfort);
-  });
-  return () => {
-    active = false;
-    stop();
-  };
+  return watchValue(comfortItem, (value) => cleanComfortMap(value)[tool] ?? DEFAULT_COMFORT, callback);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CoachmarkDB, Mentor } from '../platform/db';
 import { ENDPOINT_FORMATS } from '../endpoints/types';
 import { isDirectoryMentor } from './directory';
-import { DIRECTORY_STATUS, directoryStatusItem } from '../platform/storage';
+import { DIRECTORY_STATUS, directoryStatusItem, watchValue } from '../platform/storage';
 
 /**
  * Where the school's mentor directory is kept: its mentors in db.mentors, marked
@@ -52,15 +52,7 @@ export async function writeDirectoryStatus(status: MentorDirectoryStatus | null)
 
 /** Calls back with the status now and whenever a sync changes it; returns the unsubscribe. */
 export function watchDirectoryStatus(callback: (status: MentorDirectoryStatus | null) => void): () => void {
-  let active = true;
-  const stop = directoryStatusItem.watch((value) => callback(parseStatus(value)));
-  void readDirectoryStatus().then((status) => {
-    if (active) callback(status);
-  });
-  return () => {
-    active = false;
-    stop();
-  };
+  return watchValue(directoryStatusItem, parseStatus, callback);
 }
 
 export interface ReplaceCounts {

@@ -99,6 +99,10 @@ export function defineStoredItem<T>(value: StoredValue<T>, key = value.key): Sto
   const storageKey = `${value.area}:${key}` as StorageItemKey;
   // Policy is written by IT, never by Coachmark: no version mark is ever written there.
   if (value.area === 'managed') return storage.defineItem<T>(storageKey, { fallback: value.fallback });
+  // Still in its first shape, a value needs no migration run and no version mark: WXT reads a
+  // missing mark as version 1. Passing migrations would make WXT read the value and its mark
+  // each time an item is defined, and write a mark beside every first write.
+  if (value.version === 1) return storage.defineItem<T>(storageKey, { fallback: value.fallback });
   return storage.defineItem<T>(storageKey, { fallback: value.fallback, version: value.version, migrations: value.migrations });
 }
 
@@ -106,8 +110,21 @@ export const userSettingsItem = defineStoredItem(USER_SETTINGS);
 export const comfortItem = defineStoredItem(COMFORT);
 export const directoryStatusItem = defineStoredItem(DIRECTORY_STATUS);
 
+/** One item per tab, defined once: defining one reads storage, and tab updates are frequent. */
+const tabStateItems = new Map<number, StoredItem<unknown>>();
+
 export function tabStateItem(tabId: number): StoredItem<unknown> {
-  return defineStoredItem(TAB_STATE, TAB_STATE.key.replace('<tabId>', String(tabId)));
+  let item = tabStateItems.get(tabId);
+  if (!item) {
+    item = defineStoredItem(TAB_STATE, TAB_STATE.key.replace('<tabId>', String(tabId)));
+    tabStateItems.set(tabId, item);
+  }
+  return item;
+}
+
+/** Drops a closed tab's item (its value is removed with it). */
+export function forgetTabStateItem(tabId: number): void {
+  tabStateItems.delete(tabId);
 }
 
 /** Read-only by type: nothing here may write the school's policy. */
@@ -145,5 +162,29 @@ export function watchItems(items: ReadonlyArray<Pick<StoredItem<unknown>, 'watch
   return () => {
     active = false;
     for (const stop of stops) stop();
+  };
+}
+
+/**
+ * Calls back with the item's value, read through `read`, now and after every change; returns
+ * the unsubscribe. A change that arrives before the first read finishes wins over that read.
+ */
+export function watchValue<T, R>(
+  item: Pick<StoredItem<T>, 'getValue' | 'watch'>,
+  read: (value: T) => R,
+  callback: (value: R) => void,
+): Unwatch {
+  let active = true;
+  let changed = false;
+  const stop = item.watch((value) => {
+    changed = true;
+    callback(read(value));
+  });
+  void item.getValue().then((value) => {
+    if (active && !changed) callback(read(value));
+  });
+  return () => {
+    active = false;
+    stop();
   };
 }

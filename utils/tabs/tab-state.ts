@@ -1,4 +1,4 @@
-import { tabStateItem } from '../platform/storage';
+import { forgetTabStateItem, tabStateItem, watchValue } from '../platform/storage';
 import type { Detection } from '../tools/types';
 
 /**
@@ -22,20 +22,12 @@ export async function readTabState(tabId: number): Promise<TabState | null> {
 }
 
 export async function clearTabState(tabId: number): Promise<void> {
-  // The version mark goes too: tab ids are not reused within a session, so nothing would read it.
+  // A version mark, should a later shape write one, goes too: tab ids are not reused within a session.
   await tabStateItem(tabId).removeValue({ removeMeta: true });
+  forgetTabStateItem(tabId);
 }
 
 /** Calls back with the tab's state now and on every change; returns the unsubscribe. */
 export function watchTabState(tabId: number, callback: (state: TabState | null) => void): () => void {
-  const item = tabStateItem(tabId);
-  let active = true;
-  const stop = item.watch((state) => callback((state as TabState | null) ?? null));
-  void item.getValue().then((state) => {
-    if (active) callback((state as TabState | null) ?? null);
-  });
-  return () => {
-    active = false;
-    stop();
-  };
+  return watchValue(tabStateItem(tabId), (state) => (state as TabState | null) ?? null, callback);
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { STORED_VALUES, TAB_STATE, defineStoredItem, type StoredValue } from '../../../utils/platform/storage';
+import { STORED_VALUES, TAB_STATE, defineStoredItem, watchValue, type StoredValue } from '../../../utils/platform/storage';
 import { readPolicy, readUserSettings } from '../../../utils/settings/settings';
 import { getComfort } from '../../../utils/cards/comfort';
 import { readDirectoryStatus } from '../../../utils/mentors/store';
@@ -155,9 +155,76 @@ describe('versions through WXT storage', () => {
     expect(await area('managed').get(null)).toEqual({ schoolName: 'Lincoln' });
   });
 
+  it('writes no version mark beside a value still in its first shape', async () => {
+    for (const value of STORED_VALUES.filter((stored) => stored.area !== 'managed' && stored.version === 1)) {
+      const key = value.key.replace('<tabId>', '3');
+      await defineStoredItem(value, key).setValue(CURRENT[areaKey(value)] ?? {});
+      const stored = await area(value.area).get(null);
+      expect(Object.keys(stored), key).toContain(key);
+      expect(Object.keys(stored), key).not.toContain(`${key}$`);
+    }
+  });
+
   it('keeps a tab’s key as shipped: tab:<tabId> in storage.session', async () => {
     expect(TAB_STATE.key).toBe('tab:<tabId>');
     await defineStoredItem(TAB_STATE, 'tab:12').setValue(TAB_STATE_V1);
     expect(Object.keys(await area('session').get(null))).toContain('tab:12');
+  });
+});
+
+describe('watchValue', () => {
+  const scratch: StoredValue<{ n: number }> = {
+    area: 'local',
+    key: 'counter',
+    holds: 'A test value.',
+    privacyMessage: 'privacyStoreLocalBody',
+    version: 1,
+    migrations: {},
+    fallback: { n: 0 },
+  };
+
+  it('calls back with the value now and after each change, read through the mapping, until stopped', async () => {
+    await area('local').set({ counter: { n: 1 } });
+    const item = defineStoredItem(scratch);
+    const seen: number[] = [];
+    const stop = watchValue(
+      item,
+      (value) => value.n * 10,
+      (value) => seen.push(value),
+    );
+    await expect.poll(() => seen).toEqual([10]);
+    await item.setValue({ n: 2 });
+    await expect.poll(() => seen).toEqual([10, 20]);
+    stop();
+    await item.setValue({ n: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toEqual([10, 20]);
+  });
+
+  it('does not report the first read after a newer change: the change wins', async () => {
+    await area('local').set({ counter: { n: 1 } });
+    const item = defineStoredItem(scratch);
+    let releaseRead!: () => void;
+    const slowItem = {
+      watch: item.watch,
+      // The first read answers only after a change has already been reported.
+      getValue: async () => {
+        const value = await item.getValue();
+        await new Promise<void>((resolve) => (releaseRead = resolve));
+        return value;
+      },
+    };
+    const seen: number[] = [];
+    watchValue(
+      slowItem,
+      (value) => value.n,
+      (value) => seen.push(value),
+    );
+    await expect.poll(() => typeof releaseRead).toBe('function');
+    await item.setValue({ n: 2 });
+    await expect.poll(() => seen).toEqual([2]);
+    releaseRead();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toEqual([2]);
   });
 });

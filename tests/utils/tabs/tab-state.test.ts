@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clearTabState, readTabState, saveTabState, watchTabState, type TabState } from '../../../utils/tabs/tab-state';
 
@@ -39,5 +39,14 @@ describe('tab state', () => {
     await saveTabState(state(7));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(seen).toHaveLength(3);
+  });
+
+  it('reads a tab’s state with one storage read each time, the tab’s item being defined once', async () => {
+    await saveTabState(state(9));
+    expect(await readTabState(9)).toEqual(state(9));
+    const get = vi.spyOn(fakeBrowser.storage.session, 'get');
+    for (let i = 0; i < 3; i++) expect(await readTabState(9)).toEqual(state(9));
+    expect(get).toHaveBeenCalledTimes(3);
+    get.mockRestore();
   });
 });

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useUndo } from '../hooks/use-undo';
 import { ComfortControl } from './ComfortControl';
@@ -110,39 +111,27 @@ export function PageCards({ detection }: { detection: Detection }) {
     <div class="page-cards" ref={root}>
       <ComfortControl tool={tool} toolName={toolName} comfort={comfort} />
       {context && (
-        <section aria-labelledby="page-cards" data-testid="page-cards">
-          <h2 id="page-cards" class="section-title">
-            {t('onThisPage')}
-          </h2>
+        <CardSection id="page-cards" title={t('onThisPage')}>
           {view.page.length > 0 ? list('page', view.page) : <p class="empty">{t('noCardsForPage')}</p>}
-        </section>
+        </CardSection>
       )}
       {view.recent.length > 0 && (
-        <section aria-labelledby="recent-cards" data-testid="recent-cards" class="recent">
-          <h2 id="recent-cards" class="section-title">
-            {t('recentlyViewed')}
-          </h2>
+        <CardSection id="recent-cards" title={t('recentlyViewed')} class="recent">
           {list('recent', view.recent)}
-        </section>
+        </CardSection>
       )}
       {view.tool.length > 0 && (
-        <section aria-labelledby="tool-cards" data-testid="tool-cards">
-          <h2 id="tool-cards" class="section-title">
-            {t('moreForTool', toolName)}
-          </h2>
+        <CardSection id="tool-cards" title={t('moreForTool', toolName)}>
           {list('tool', toolShown)}
           {toolShown.length < view.tool.length && (
             <button type="button" class="show-more" onClick={() => setShowAllTool(true)}>
               {t('showAllToolCards', [String(view.tool.length), toolName])}
             </button>
           )}
-        </section>
+        </CardSection>
       )}
       {view.known.length > 0 && (
-        <section aria-labelledby="known-cards" data-testid="known-cards" class="known">
-          <h2 id="known-cards" class="section-title">
-            {t('knownHeading')}
-          </h2>
+        <CardSection id="known-cards" title={t('knownHeading')} class="known">
           <button
             type="button"
             class="known__toggle"
@@ -155,7 +144,7 @@ export function PageCards({ detection }: { detection: Detection }) {
           <div id="known-cards-list" hidden={!showKnown}>
             {showKnown && list('known', view.known)}
           </div>
-        </section>
+        </CardSection>
       )}
     </div>
   );
@@ -173,4 +162,26 @@ function findToggle(root: HTMLElement, key: string): HTMLElement | null {
     if (toggle) return toggle;
   }
   return null;
+}
+
+/** One titled list of the panel (this page, recently viewed, the tool, known cards); the id names its heading and test id. */
+function CardSection({
+  id,
+  title,
+  class: className,
+  children,
+}: {
+  id: string;
+  title: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={id} data-testid={id} class={className}>
+      <h2 id={id} class="section-title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
 }

@@ -4,6 +4,10 @@ import { resolve } from 'node:path';
 import { TOOLS } from './utils/tools/catalog';
 import { contentMatchPatterns } from './utils/tools/match-patterns';
 
+// Drawn by `npm run icons` from public/icon.svg. WXT lists public/icon/<size>.png as the manifest's
+// `icons` by itself, but not as the toolbar's or Firefox sidebar's icon, which then fall back to a letter.
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // Manifest facts that are not tied to one entrypoint. Entry-specific facts (content script
 // matches, side panel) live next to their code.
 export default defineConfig({
@@ -26,7 +30,10 @@ export default defineConfig({
       if (wxt.config.manifestVersion === 3) manifest.host_permissions = patterns;
       else manifest.permissions = [...(manifest.permissions ?? []), ...patterns];
       // Firefox's sidebar title comes from the manifest: localise it like the extension name.
-      if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_extName__';
+      if (manifest.sidebar_action) {
+        manifest.sidebar_action.default_title = '__MSG_extName__';
+        manifest.sidebar_action.default_icon = ICONS;
+      }
     },
     // Content scripts use the platform's promise API directly (see utils/platform/content-browser.ts).
     'vite:build:extendConfig'(entrypoints, config) {
@@ -46,7 +53,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     optional_host_permissions: manifestVersion === 3 ? ['https://*/*', 'http://*/*'] : undefined,
     optional_permissions: manifestVersion === 2 ? ['https://*/*', 'http://*/*'] : undefined,
-    action: { default_title: '__MSG_actionTitle__' },
+    action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
         suggested_key: { default: 'Alt+Shift+H' },

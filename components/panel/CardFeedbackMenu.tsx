@@ -1,13 +1,13 @@
-import { useState } from 'preact/hooks';
-import type { CardRecord } from '@/utils/platform/db';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CardFeedback, CardRecord } from '@/utils/platform/db';
 import type { CardGapKind } from '@/utils/gaps/kinds';
-import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
+import { setHelpful } from '@/utils/cards/feedback';
 import { t } from '@/utils/platform/i18n';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { lazyComponent } from './lazy';
 import { usePanelTabId, useTabState } from './use-tab';
 
-// Its own chunk, fetched when a flag button is first used (see lazy.tsx).
+// Its own chunk, fetched when a flag is first opened (see lazy.tsx).
 const FlagForm = lazyComponent(
   () => import('./FlagForm').then((m) => m.FlagForm),
   () => <p class="status">{t('loading')}</p>,
@@ -15,48 +15,119 @@ const FlagForm = lazyComponent(
 
 interface Props {
   card: CardRecord;
-  /** The panel's tab; when left out, the form finds it itself (only once it is opened). */
+  /** Where the body's ids start (the card's body id). */
+  id: string;
+  feedback?: CardFeedback;
+  /** Offers "I know this" (or "I still need this" on a known card). */
+  onKnownChange?: (card: CardRecord, known: boolean) => void;
+  /** The panel's tab; when left out, the flag form finds it itself (only once it is opened). */
   tabState?: TabState | null;
 }
 
 /**
- * "This card didn't help" and "This card is out of date" for one card: each opens the flag
- * form below the buttons with that kind and the card already chosen.
+ * One small "Feedback" menu per card: "This helped", "This didn't help" (kept on this device,
+ * and the flag form opens to tell the coach, if the teacher wants), "It's out of date" (the
+ * flag form) and "I know this". Marks never reorder the list while it is on screen.
  */
-export function CardFlagButtons({ card, tabState }: Props) {
-  const [open, setOpen] = useState<CardGapKind | null>(null);
-  const toggle = (kind: CardGapKind) => setOpen((current) => (current === kind ? null : kind));
-  const close = () => setOpen(null);
+export function CardFeedbackMenu({ card, id, feedback, onKnownChange, tabState }: Props) {
+  const [expanded, setExpanded] = useState(false);
+  const [flag, setFlag] = useState<CardGapKind | null>(null);
+  const [noted, setNoted] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const firstItem = useRef<HTMLButtonElement>(null);
+  const menuId = `${id}-feedback`;
+  const known = feedback?.known === true;
+
+  useEffect(() => {
+    if (expanded) firstItem.current?.focus();
+  }, [expanded]);
+
+  const mark = (value: 'yes' | 'no') => {
+    setNoted(true);
+    setHelpful(card.key, value).catch((error: unknown) => console.error('Coachmark: could not save feedback', error));
+  };
+  const choose = (action: () => void) => {
+    setExpanded(false);
+    action();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !expanded) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setExpanded(false);
+    toggle.current?.focus();
+  };
+
   return (
-    <div class="card-flags">
-      <div class="card-flags__buttons">
+    <div class="card-feedback" onKeyDown={onKeyDown}>
+      <div class="card-feedback__row">
         <button
           type="button"
-          class="link-button"
-          aria-expanded={open === 'unhelpful'}
-          aria-label={t('flagCardUnhelpfulLabel', card.title)}
-          onClick={() => toggle('unhelpful')}
+          ref={toggle}
+          class="card-feedback__toggle"
+          aria-expanded={expanded}
+          aria-controls={menuId}
+          aria-label={t('cardFeedbackLabel', card.title)}
+          onClick={() => setExpanded(!expanded)}
         >
-          {t(GAP_KIND_LABEL_KEYS.unhelpful)}
+          {t('cardFeedbackButton')} <span aria-hidden="true">▾</span>
         </button>
-        <button
-          type="button"
-          class="link-button"
-          aria-expanded={open === 'outdated'}
-          aria-label={t('flagCardOutdatedLabel', card.title)}
-          onClick={() => toggle('outdated')}
-        >
-          {t(GAP_KIND_LABEL_KEYS.outdated)}
-        </button>
+        <span class="card-feedback__noted" role="status">
+          {noted ? t('cardFeedbackNoted') : ''}
+        </span>
       </div>
-      {open &&
-        (tabState === undefined ? (
-          <FlagFormForPanelTab card={card} kind={open} onDone={close} />
-        ) : (
-          <FlagForm tabState={tabState} card={card} kind={open} onDone={close} />
-        ))}
+      <ul id={menuId} class="card-feedback__menu" hidden={!expanded}>
+        <li>
+          <button type="button" ref={firstItem} aria-pressed={feedback?.helpful === 'yes'} onClick={() => choose(() => mark('yes'))}>
+            {t('cardHelped')}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            aria-pressed={feedback?.helpful === 'no'}
+            aria-label={t('flagCardUnhelpfulLabel', card.title)}
+            onClick={() =>
+              choose(() => {
+                mark('no');
+                setFlag('unhelpful');
+              })
+            }
+          >
+            {t('cardDidNotHelp')}
+          </button>
+        </li>
+        <li>
+          <button type="button" aria-label={t('flagCardOutdatedLabel', card.title)} onClick={() => choose(() => setFlag('outdated'))}>
+            {t('cardOutOfDate')}
+          </button>
+        </li>
+        {onKnownChange && (
+          <li>
+            <button type="button" class="card__known" onClick={() => choose(() => onKnownChange(card, !known))}>
+              {known ? t('cardStillNeed') : t('cardKnow')}
+            </button>
+          </li>
+        )}
+      </ul>
+      {flag && <CardFlagForm card={card} kind={flag} tabState={tabState} onDone={() => setFlag(null)} />}
     </div>
   );
+}
+
+function CardFlagForm({
+  card,
+  kind,
+  tabState,
+  onDone,
+}: {
+  card: CardRecord;
+  kind: CardGapKind;
+  tabState?: TabState | null;
+  onDone: () => void;
+}) {
+  if (tabState !== undefined) return <FlagForm tabState={tabState} card={card} kind={kind} onDone={onDone} />;
+  return <FlagFormForPanelTab card={card} kind={kind} onDone={onDone} />;
 }
 
 function FlagFormForPanelTab({ card, kind, onDone }: { card: CardRecord; kind: CardGapKind; onDone: () => void }) {

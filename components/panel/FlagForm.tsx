@@ -15,11 +15,15 @@ import { t } from '@/utils/platform/i18n';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { OutboxItemStatus, SendFlow } from './SendFlow';
 import { useSendFlow } from './use-send-flow';
+import { previewFields } from '@/utils/outbox/preview-fields';
 
 interface Props {
   tabState: TabState | null;
   onDone: () => void;
-  /** Pre-set by "This card didn't help" / "This card is out of date". */
+  /**
+   * Pre-set by "This card didn't help" / "This card is out of date", or by a search here that
+   * found nothing ('search-found-nothing'). A kind this page does not offer falls back to the first.
+   */
   kind?: GapKind;
   /** The card the flag is about, for those two kinds. */
   card?: CardRecord;
@@ -44,7 +48,7 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
   const [dropped, setDropped] = useState<ReadonlySet<string>>(new Set());
   const [includeFullUrl, setIncludeFullUrl] = useState(false);
   /** Sent with "queued": whether the flag went to the outbox (there was an endpoint) or was kept. */
-  const flow = useSendFlow<GapFlagPayload, boolean>();
+  const flow = useSendFlow<GapFlagPayload, boolean>(settings !== undefined && mentors !== undefined && misses !== undefined);
 
   useEffect(() => setKind(presetKind ?? (card ? 'unhelpful' : 'missing')), [presetKind, card?.key]);
 
@@ -53,18 +57,17 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
   const endpointUrl = settings.endpointUrl.trim();
   const endpoint: Endpoint | null =
     endpointUrl && validateEndpointUrl(endpointUrl).ok ? { url: endpointUrl, format: settings.endpointFormat } : null;
-  // "My search found nothing" only where a search here did find nothing.
-  const pageKinds: GapKind[] = misses.length > 0 ? ['missing', 'search-found-nothing'] : ['missing'];
-  const kinds: GapKind[] = card ? ['unhelpful', 'outdated', ...pageKinds] : pageKinds;
+  const kinds = offeredKinds(card !== undefined, misses.length > 0);
+  const chosen = kinds.includes(kind) ? kind : kinds[0]!;
 
   const onPreview = (event: Event) => {
     event.preventDefault();
     flow.preview(
       buildGapFlag({
         tabState,
-        kind,
+        kind: chosen,
         note,
-        card: isCardKind(kind) ? card : undefined,
+        card: isCardKind(chosen) ? card : undefined,
         searches: misses.filter((search) => !dropped.has(search)),
         settings,
         mentors,
@@ -94,26 +97,27 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
       onPreview={onPreview}
       fields={() => (
         <>
-          <fieldset class="flag__kinds">
-            <legend>{t('flagKindLegend')}</legend>
-            {kinds.map((value) => (
-              <label key={value}>
-                <input
-                  type="radio"
-                  name={`${uid}-kind`}
-                  value={value}
-                  checked={kind === value}
-                  ref={kind === value ? flow.focusRef : undefined}
-                  onChange={() => setKind(value)}
-                />{' '}
-                {t(GAP_KIND_LABEL_KEYS[value])}
-              </label>
-            ))}
-          </fieldset>
+          {kinds.length === 1 ? (
+            // One reason applies: say it, rather than offer a choice of one.
+            <p class="flag__kind" data-testid="flag-kind">
+              <strong>{t('flagKindLegend')}</strong> {t(GAP_KIND_LABEL_KEYS[chosen])}
+            </p>
+          ) : (
+            <fieldset class="flag__kinds">
+              <legend>{t('flagKindLegend')}</legend>
+              {kinds.map((value) => (
+                <label key={value}>
+                  <input type="radio" name={`${uid}-kind`} value={value} checked={chosen === value} onChange={() => setKind(value)} />{' '}
+                  {t(GAP_KIND_LABEL_KEYS[value])}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <Field id={`${uid}-note`} label={t('flagNoteLabel')} hint={t('flagNoteHint')}>
             {(control) => (
               <textarea
                 {...control}
+                ref={flow.focusRef}
                 rows={3}
                 maxLength={GAP_LIMITS.note}
                 value={note}
@@ -147,9 +151,10 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
           <p class="flag__destination">
             {endpoint
               ? t('flagPreviewDestination', [endpointHost(endpoint.url), t(FORMAT_NAME_KEYS[endpoint.format])])
-              : t('flagPreviewNoEndpoint', t(FORMAT_NAME_KEYS[settings.endpointFormat]))}
+              : t('flagPreviewNoEndpoint')}
           </p>
         ),
+        readable: previewFields,
         body: (payload) => JSON.stringify(formatBody(settings.endpointFormat, payload), null, 2),
         bodyLabel: t('flagPreviewBodyLabel'),
         sendLabel: endpoint ? t('flagSend') : t('flagKeep'),
@@ -170,4 +175,10 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
       onDone={onDone}
     />
   );
+}
+
+/** The reasons a flag here can give: about the card, when there is one; "My search found nothing" only where a search here did. */
+function offeredKinds(aboutCard: boolean, searchFailedHere: boolean): GapKind[] {
+  const pageKinds: GapKind[] = searchFailedHere ? ['missing', 'search-found-nothing'] : ['missing'];
+  return aboutCard ? ['unhelpful', 'outdated', ...pageKinds] : pageKinds;
 }

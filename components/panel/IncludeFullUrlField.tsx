@@ -8,7 +8,18 @@ interface Props {
   onChange: (checked: boolean) => void;
 }
 
-/** "Include the full page address": off by default, for this one ping or flag only. */
+/**
+ * "Include the full page address": off by default, for this one ping or flag only. The hint
+ * says what the box, as it is now, sends.
+ */
 export function IncludeFullUrlField({ id, checked, onChange }: Props) {
-  return <CheckboxField id={id} label={t('pingIncludeFullUrl')} hint={t('pingIncludeFullUrlHint')} checked={checked} onChange={onChange} />;
+  return (
+    <CheckboxField
+      id={id}
+      label={t('pingIncludeFullUrl')}
+      hint={t(checked ? 'pingIncludeFullUrlHintOn' : 'pingIncludeFullUrlHintOff')}
+      checked={checked}
+      onChange={onChange}
+    />
+  );
 }

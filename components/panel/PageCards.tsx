@@ -2,14 +2,16 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useUndo } from '../hooks/use-undo';
 import { ComfortControl } from './ComfortControl';
+import { preloadCardBody } from './CardView';
 import { PageCardList, type PageSection } from './PageCardList';
 import { arrangePageCards } from './arrange-page-cards';
 import { useAddressingCardKeys } from './use-addressing-card-keys';
 import { usePageCardsData } from './use-page-cards-data';
 import type { CardRecord } from '@/utils/platform/db';
-import { t } from '@/utils/platform/i18n';
+import { t, tn } from '@/utils/platform/i18n';
 import { feedbackByKey, setKnown } from '@/utils/cards/feedback';
 import { toolById } from '@/utils/tools/catalog';
+import { STARTER_PACK_ID } from '@/utils/cards/built-in';
 import type { Detection } from '@/utils/tools/types';
 
 /** A district library can hold hundreds of cards for one tool: show this many until asked. */
@@ -30,6 +32,8 @@ export function PageCards({ detection }: { detection: Detection }) {
   const addressing = useAddressingCardKeys(detection);
   const [open, setOpen] = useState<string | null>(null);
   const [showKnown, setShowKnown] = useState(false);
+  /** The tool's other cards: collapsed under "More for Canvas (29)" until asked. */
+  const [showTool, setShowTool] = useState(false);
   const [showAllTool, setShowAllTool] = useState(false);
   /** A card to focus once it is back in the list (after Undo or "I still need this"). */
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -43,17 +47,21 @@ export function PageCards({ detection }: { detection: Detection }) {
 
   useEffect(() => {
     setOpen(null);
+    setShowTool(false);
     setShowAllTool(false);
     known.dismiss();
   }, [tool, context]);
 
   const feedback = useMemo(() => feedbackByKey(feedbackList ?? []), [feedbackList]);
+  // The order comes from the marks as they were when this page opened: nothing moves under the pointer.
+  const orderedBy = useMemo(() => (feedbackList ? feedback : undefined), [tool, context, feedbackList !== undefined]);
   const ready = cards !== undefined && feedbackList !== undefined && comfort !== undefined && recent !== undefined;
   const undoKey = known.offered?.key;
 
   const view = useMemo(
-    () => (ready ? arrangePageCards({ cards, feedback, comfort, recent, addressing, undoKey }) : null),
-    [ready, cards, feedback, comfort, recent, undoKey, addressing],
+    () =>
+      ready ? arrangePageCards({ cards, feedback, comfort, recent, addressing, undoKey, orderedBy, builtInPack: STARTER_PACK_ID }) : null,
+    [ready, cards, feedback, comfort, recent, undoKey, addressing, orderedBy],
   );
 
   useLayoutEffect(() => {
@@ -64,6 +72,9 @@ export function PageCards({ detection }: { detection: Detection }) {
     } catch {
       // A diagnostic only.
     }
+    // The first card opened should not wait for the step renderer.
+    const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+    idle(() => preloadCardBody());
   }, [view]);
 
   useEffect(() => {
@@ -88,6 +99,8 @@ export function PageCards({ detection }: { detection: Detection }) {
     if (isKnown) known.offer(card);
     else {
       known.dismiss();
+      // Back in its list, which is opened so the card (and the focus) can be seen there.
+      setShowTool(true);
       setFocusKey(card.key);
     }
   };
@@ -109,7 +122,6 @@ export function PageCards({ detection }: { detection: Detection }) {
   const toolShown = showAllTool ? view.tool : view.tool.slice(0, TOOL_LIST_LIMIT);
   return (
     <div class="page-cards" ref={root}>
-      <ComfortControl tool={tool} toolName={toolName} comfort={comfort} />
       {context && (
         <CardSection id="page-cards" title={t('onThisPage')}>
           {view.page.length > 0 ? list('page', view.page) : <p class="empty">{t('noCardsForPage')}</p>}
@@ -121,13 +133,24 @@ export function PageCards({ detection }: { detection: Detection }) {
         </CardSection>
       )}
       {view.tool.length > 0 && (
-        <CardSection id="tool-cards" title={t('moreForTool', toolName)}>
-          {list('tool', toolShown)}
-          {toolShown.length < view.tool.length && (
-            <button type="button" class="show-more" onClick={() => setShowAllTool(true)}>
-              {t('showAllToolCards', [String(view.tool.length), toolName])}
-            </button>
-          )}
+        <CardSection id="tool-cards" title={t('moreForTool', toolName)} class="tool-cards" hiddenTitle>
+          <button
+            type="button"
+            class="section-toggle"
+            aria-expanded={showTool}
+            aria-controls="tool-cards-list"
+            onClick={() => setShowTool(!showTool)}
+          >
+            {t('moreForToolToggle', [toolName, String(view.tool.length)])}
+          </button>
+          <div id="tool-cards-list" hidden={!showTool}>
+            {showTool && list('tool', toolShown)}
+            {showTool && toolShown.length < view.tool.length && (
+              <button type="button" class="show-more" onClick={() => setShowAllTool(true)}>
+                {tn('showAllToolCards', view.tool.length, toolName)}
+              </button>
+            )}
+          </div>
         </CardSection>
       )}
       {view.known.length > 0 && (
@@ -139,13 +162,14 @@ export function PageCards({ detection }: { detection: Detection }) {
             aria-controls="known-cards-list"
             onClick={() => setShowKnown(!showKnown)}
           >
-            {showKnown ? t('hideKnown') : t('showKnown', String(view.known.length))}
+            {showKnown ? t('hideKnown') : tn('showKnown', view.known.length)}
           </button>
           <div id="known-cards-list" hidden={!showKnown}>
             {showKnown && list('known', view.known)}
           </div>
         </CardSection>
       )}
+      <ComfortControl tool={tool} toolName={toolName} comfort={comfort} />
     </div>
   );
 }
@@ -169,16 +193,19 @@ function CardSection({
   id,
   title,
   class: className,
+  hiddenTitle,
   children,
 }: {
   id: string;
   title: string;
   class?: string;
+  /** The section's toggle says what it holds: the heading is for screen readers' heading list. */
+  hiddenTitle?: boolean;
   children: ComponentChildren;
 }) {
   return (
     <section aria-labelledby={id} data-testid={id} class={className}>
-      <h2 id={id} class="section-title">
+      <h2 id={id} class={hiddenTitle ? 'visually-hidden' : 'section-title'}>
         {title}
       </h2>
       {children}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { usePanelTabId, useTabState } from './use-tab';
 import { PageCards } from './PageCards';
@@ -6,9 +7,9 @@ import { UnknownPage } from './UnknownPage';
 import { SearchBox } from './SearchBox';
 import { lazyComponent } from './lazy';
 import { PanelActions } from './PanelActions';
+import { RequestsButton, REQUESTS_BUTTON_ID } from './RequestsButton';
 import { usePanelForm } from './use-panel-form';
 import { AddressedNotice } from './AddressedNotice';
-import { NewCardLink } from './NewCardLink';
 import { PanelTabContext } from './panel-context';
 import { contextName, toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
@@ -16,6 +17,12 @@ import { t } from '@/utils/platform/i18n';
 
 // Fetched with the search code on the first keystroke, never for the first screen.
 const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults));
+// Coach mode is a setting: reading settings needs the schema library, which the first screen does without.
+const NewCardLink = lazyComponent(() => import('./NewCardLink').then((m) => m.NewCardLink));
+const RequestsView = lazyComponent(
+  () => import('./RequestsView').then((m) => m.RequestsView),
+  () => <p class="status">{t('loading')}</p>,
+);
 
 /** The teacher's panel: what page this is, and the cards for it. */
 export function Panel() {
@@ -26,14 +33,23 @@ export function Panel() {
   if (tabState === undefined) return <p class="status">{t('loading')}</p>;
   const detection = tabState?.detection ?? null;
   const searching = query.trim() !== '';
+  const requestsOpen = form === 'requests';
+  const closeRequests = () => {
+    setForm(null);
+    document.getElementById(REQUESTS_BUTTON_ID)?.focus();
+  };
   return (
     <PanelTabContext.Provider value={{ tabId, tabState }}>
       <div class="panel">
-        <PanelHeader detection={detection} />
-        <SearchBox value={query} onChange={setQuery} />
-        <main class="panel__main">
+        <PanelHeader detection={detection}>
+          <RequestsButton tool={detection?.tool ?? null} open={requestsOpen} onToggle={() => setForm(requestsOpen ? null : 'requests')} />
+        </PanelHeader>
+        <SearchBox value={query} onChange={(next) => (requestsOpen ? (setForm(null), setQuery(next)) : setQuery(next))} />
+        <main class="panel__main" id="panel-main">
           <AddressedNotice detection={detection} />
-          {searching ? (
+          {requestsOpen ? (
+            <RequestsView tool={detection?.tool ?? null} onClose={closeRequests} />
+          ) : searching ? (
             <SearchResults query={query} detection={detection} onForm={setForm} onClear={() => setQuery('')} />
           ) : detection ? (
             <PageCards detection={detection} />
@@ -50,11 +66,12 @@ export function Panel() {
   );
 }
 
-function PanelHeader({ detection }: { detection: Detection | null }) {
+function PanelHeader({ detection, children }: { detection: Detection | null; children: ComponentChildren }) {
   const tool = detection ? toolById(detection.tool) : undefined;
   const page = detection ? contextName(detection.tool, detection.context) : null;
   return (
     <header class="panel__header">
+      <img class="panel__icon" src="/icon-small.svg" alt="" width={20} height={20} />
       <h1 class="panel__title" data-testid="panel-title">
         {tool ? (
           <>
@@ -71,6 +88,7 @@ function PanelHeader({ detection }: { detection: Detection | null }) {
         )}
       </h1>
       <NewCardLink detection={detection} />
+      {children}
     </header>
   );
 }

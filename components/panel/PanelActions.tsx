@@ -1,40 +1,61 @@
+import { useRef } from 'preact/hooks';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { t } from '@/utils/platform/i18n';
 import { lazyComponent } from './lazy';
-import type { PanelForm } from './use-panel-form';
+import { barButtonOf, type PanelForm } from './use-panel-form';
 
 // Loaded on demand: the forms and lists need endpoint formatters and settings parsing, which the
 // first screen of cards does not.
 const loading = () => <p class="status">{t('loading')}</p>;
 const PingForm = lazyComponent(() => import('./PingForm').then((m) => m.PingForm), loading);
 const FlagForm = lazyComponent(() => import('./FlagForm').then((m) => m.FlagForm), loading);
-const OutboxList = lazyComponent(() => import('./OutboxList').then((m) => m.OutboxList));
-const MyFlags = lazyComponent(() => import('./MyFlags').then((m) => m.MyFlags));
+const Upkeep = lazyComponent(() => import('./Upkeep').then((m) => m.Upkeep));
 
 interface Props {
   tabState: TabState | null;
-  /** Which form is open; owned by the panel so search's empty state can open one too. */
+  /** What is open; owned by the panel so search's empty state can open a form too. */
   form: PanelForm;
   onForm: (form: PanelForm) => void;
 }
 
-/** "Ping a mentor" and "Flag a gap", with what the teacher has sent and its state. */
+/**
+ * The help bar, always in view at the bottom of the panel: "Ping a mentor" and "Flag a gap".
+ * Each opens above the bar, in place, starting in its text box; Escape or the same button
+ * closes it and returns to the button.
+ */
 export function PanelActions({ tabState, form, onForm }: Props) {
-  const toggle = (next: Exclude<PanelForm, null>) => onForm(form === next ? null : next);
+  const buttons = useRef<HTMLDivElement>(null);
+  const close = () => {
+    const opener = barButtonOf(form);
+    onForm(null);
+    buttons.current?.querySelector<HTMLElement>(`[data-opens="${opener}"]`)?.focus();
+  };
+  const sheetOpen = form === 'ping' || barButtonOf(form) === 'flag';
+  const toggle = (next: 'ping' | 'flag') => (barButtonOf(form) === next ? close() : onForm(next));
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !sheetOpen) return;
+    event.preventDefault();
+    close();
+  };
   return (
-    <section class="panel__actions" aria-label={t('helpActions')}>
-      <div class="panel__action-buttons">
-        <button type="button" class="primary" aria-expanded={form === 'ping'} onClick={() => toggle('ping')}>
+    <section class="help-bar" aria-label={t('helpActions')} onKeyDown={onKeyDown}>
+      <Upkeep />
+      {sheetOpen && (
+        <div class="help-bar__sheet" data-testid="help-sheet">
+          {form === 'ping' && <PingForm tabState={tabState} onDone={close} />}
+          {barButtonOf(form) === 'flag' && (
+            <FlagForm tabState={tabState} kind={form === 'flag-search' ? 'search-found-nothing' : undefined} onDone={close} />
+          )}
+        </div>
+      )}
+      <div class="help-bar__buttons" ref={buttons}>
+        <button type="button" class="primary" data-opens="ping" aria-expanded={form === 'ping'} onClick={() => toggle('ping')}>
           {t('pingMentor')}
         </button>
-        <button type="button" aria-expanded={form === 'flag'} onClick={() => toggle('flag')}>
+        <button type="button" data-opens="flag" aria-expanded={barButtonOf(form) === 'flag'} onClick={() => toggle('flag')}>
           {t('flagGap')}
         </button>
       </div>
-      {form === 'ping' && <PingForm tabState={tabState} onDone={() => onForm(null)} />}
-      {form === 'flag' && <FlagForm tabState={tabState} onDone={() => onForm(null)} />}
-      <OutboxList />
-      <MyFlags />
     </section>
   );
 }

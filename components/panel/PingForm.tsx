@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { useSettings } from '../hooks/use-settings';
 import { Field } from '../shared/Field';
@@ -13,7 +12,9 @@ import { sendHelpRequest } from '@/utils/help-requests/send';
 import type { Settings } from '@/utils/settings/settings';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { OutboxItemStatus, SendFlow } from './SendFlow';
+import { OtherWaysToAsk } from './OtherWaysToAsk';
 import { useSendFlow } from './use-send-flow';
+import { previewFields } from '@/utils/outbox/preview-fields';
 
 const URGENCY_LABELS: Record<Urgency, MessageKey> = {
   now: 'urgencyNow',
@@ -41,19 +42,10 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
   if (!settings || !mentors) return <p class="status">{t('loading')}</p>;
 
   const endpointReady = settings.endpointUrl.trim() !== '' && validateEndpointUrl(settings.endpointUrl).ok;
-  if (!endpointReady && flow.step.kind !== 'sent') {
-    return (
-      <div class="ping ping--setup notice" role="region" aria-labelledby="ping-title">
-        <h2 id="ping-title" class="ping__title">
-          {t('pingTitle')}
-        </h2>
-        <p>{t('pingNoEndpoint')}</p>
-        <button type="button" class="primary" onClick={() => void openSettings()}>
-          {t('openSettings')}
-        </button>
-      </div>
-    );
-  }
+  // Without an endpoint the teacher still writes and sends: the ping is held on this device.
+  const endpoint = endpointReady ? { url: settings.endpointUrl.trim(), format: settings.endpointFormat } : null;
+  const draft = () =>
+    buildHelpRequest({ tabState, message, urgency, includeFullUrl, settings, mentors, id: crypto.randomUUID(), now: Date.now() });
 
   const onPreview = (event: Event) => {
     event.preventDefault();
@@ -63,9 +55,7 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
       return;
     }
     setMessageError(false);
-    flow.preview(
-      buildHelpRequest({ tabState, message, urgency, includeFullUrl, settings, mentors, id: crypto.randomUUID(), now: Date.now() }),
-    );
+    flow.preview(draft());
   };
 
   return (
@@ -77,6 +67,7 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
       onPreview={onPreview}
       fields={() => (
         <>
+          {!endpoint && <p class="notice ping__held">{t('pingHeldNotice')}</p>}
           {!settings.teacherName.trim() && <p class="hint">{t('pingNoTeacherName')}</p>}
           <Field
             id="ping-message"
@@ -105,19 +96,21 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
             ))}
           </fieldset>
           <IncludeFullUrlField id="ping-full-url" checked={includeFullUrl} onChange={setIncludeFullUrl} />
+          <OtherWaysToAsk question={message.trim() ? draft : null} coachEmail={settings.coachEmail} />
         </>
       )}
       preview={{
         heading: t('pingPreviewTitle'),
         headingId: 'ping-preview-title',
-        summary: (payload) => <PreviewSummary payload={payload} settings={settings} />,
+        summary: (payload) => <PreviewSummary payload={payload} settings={settings} held={!endpoint} />,
+        readable: previewFields,
         body: (payload) => JSON.stringify(formatBody(settings.endpointFormat, payload), null, 2),
         bodyLabel: t('pingPreviewBodyLabel'),
-        sendLabel: t('pingSend'),
+        sendLabel: endpoint ? t('pingSend') : t('pingKeep'),
         failed: (error) => t('pingSendFailed', error),
       }}
-      // Exactly the previewed object, to the endpoint configured when Send was pressed.
-      store={(payload) => sendHelpRequest(payload, { url: settings.endpointUrl.trim(), format: settings.endpointFormat })}
+      // Exactly the previewed object, to the endpoint configured when Send was pressed (or held).
+      store={(payload) => sendHelpRequest(payload, endpoint)}
       sent={(payload) => (
         <OutboxItemStatus
           id={payload.id}
@@ -130,11 +123,13 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
   );
 }
 
-function PreviewSummary({ payload, settings }: { payload: HelpRequestPayload; settings: Settings }) {
+function PreviewSummary({ payload, settings, held }: { payload: HelpRequestPayload; settings: Settings; held: boolean }) {
   const format = settings.endpointFormat;
   return (
     <ul class="ping__summary" data-testid="ping-summary">
-      <li>{t('pingPreviewDestination', [endpointHost(settings.endpointUrl), t(FORMAT_NAME_KEYS[format])])}</li>
+      <li>
+        {held ? t('pingPreviewKept') : t('pingPreviewDestination', [endpointHost(settings.endpointUrl), t(FORMAT_NAME_KEYS[format])])}
+      </li>
       <li>{mentorLine(payload.mentors, format, payload.tool.name)}</li>
       <li>{t('pingPreviewPage', payload.page.url || t('pingPreviewNoPage'))}</li>
     </ul>
@@ -150,9 +145,4 @@ function mentorLine(mentors: RoutedMentor[], format: EndpointFormat, toolName: s
   if (mentioned.length > 0) parts.push(t('pingPreviewMentions', names(mentioned)));
   if (namedOnly.length > 0) parts.push(t('pingPreviewNamedOnly', names(namedOnly)));
   return parts.join(' ');
-}
-
-/** The studio's Settings tab, in a new tab. */
-async function openSettings(): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL('/options.html#settings' as '/options.html') });
 }

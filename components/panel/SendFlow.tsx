@@ -4,6 +4,7 @@ import { db } from '@/utils/platform/db';
 import { formatTime } from '@/utils/platform/format';
 import { t } from '@/utils/platform/i18n';
 import { describeOutboxItem } from '@/utils/outbox/describe';
+import type { PreviewField } from '@/utils/outbox/preview-fields';
 import type { SendFlowState } from './use-send-flow';
 
 interface Props<P, R> {
@@ -24,6 +25,9 @@ interface Props<P, R> {
     headingId?: string;
     /** Where it goes and who is told, above the body. */
     summary: (payload: P) => ComponentChildren;
+    /** What is sent, part by part in the teacher's words, read from the payload. */
+    readable: (payload: P) => PreviewField[];
+    /** Exactly the data that is sent, one click away under the readable parts. */
     body: (payload: P) => string;
     bodyLabel: string;
     sendLabel: string;
@@ -38,8 +42,9 @@ interface Props<P, R> {
 }
 
 /**
- * The shell of the ping and flag forms: the teacher composes, reads exactly what will be
- * sent, then sends; the result is announced in a live region and Close ends the flow.
+ * The shell of the ping and flag forms: the teacher composes, reads what will be sent (each
+ * part labelled, with the exact data under "Exact data sent"), then sends exactly that; the
+ * result is announced in a live region and Close ends the flow.
  */
 export function SendFlow<P, R>({
   flow,
@@ -81,9 +86,20 @@ export function SendFlow<P, R>({
             {preview.heading}
           </h3>
           {preview.summary(step.payload)}
-          <pre class={`${block}__body`} tabIndex={0} aria-label={preview.bodyLabel} data-testid={`${block}-preview-body`}>
-            {preview.body(step.payload)}
-          </pre>
+          <dl class="send-preview" data-testid={`${block}-preview-fields`}>
+            {preview.readable(step.payload).map((field) => (
+              <div key={field.id} class="send-preview__field" data-field={field.id}>
+                <dt>{field.label}</dt>
+                <dd>{field.value}</dd>
+              </div>
+            ))}
+          </dl>
+          <details class="send-preview__exact">
+            <summary>{t('previewExactData')}</summary>
+            <pre class={`${block}__body`} tabIndex={0} aria-label={preview.bodyLabel} data-testid={`${block}-preview-body`}>
+              {preview.body(step.payload)}
+            </pre>
+          </details>
           {flow.error && <p class="notice notice--error">{preview.failed(flow.error)}</p>}
           <div class={`${block}__actions`}>
             <button type="button" class="primary" onClick={() => void flow.send(store)}>

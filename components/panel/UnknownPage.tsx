@@ -21,7 +21,7 @@ export function UnknownPage() {
         return (
           <div key={category} class="unknown__group">
             <h3>{t(key)}</h3>
-            <ul class="tool-chips">
+            <ul class="tool-names">
               {tools.map((tool) => (
                 <li key={tool.id}>{tool.name}</li>
               ))}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '../hooks/use-live-query';
-import { cardsForPage, type PageCards as PageCardLists } from '@/utils/cards/store';
+import { cardsForPage, type PageCards as PageCardLists } from '@/utils/cards/page-cards';
 import { db, type CardFeedback, type CardRecord } from '@/utils/platform/db';
 import { getComfort, type Comfort } from '@/utils/cards/comfort';
 import type { Detection } from '@/utils/tools/types';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { db, type CardRecord, type PackRecord } from '@/utils/platform/db';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, tn, type MessageKey } from '@/utils/platform/i18n';
 import { LEVELS, type Level } from '@/utils/cards/schema';
 import { issueFor, slugify, uniqueId, validateDraft, type CardDraft, type DraftIssue } from '@/utils/cards/draft';
 import { createLocalPack, saveCard } from '@/utils/cards/authoring';
@@ -229,7 +229,7 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
           </button>
         </div>
         <div role="status" class="editor-status">
-          {submitted && errorCount > 0 && <p class="error">{t('editorFixErrors', String(errorCount))}</p>}
+          {submitted && errorCount > 0 && <p class="error">{tn('editorFixErrors', errorCount)}</p>}
           {failed && <p class="error">{t('editorSaveFailed')}</p>}
         </div>
       </form>

@@ -10,7 +10,7 @@ import { gapToPayload } from '@/utils/gaps/records';
 import { cardsPastReview, localDate, mostUnhelpful } from '@/utils/gaps/review';
 import { importGapFlags, resolveGaps } from '@/utils/gaps/store';
 import { watchGapUpdates } from '@/utils/gaps/updates';
-import { t } from '@/utils/platform/i18n';
+import { t, tn } from '@/utils/platform/i18n';
 import { downloadText } from './download';
 
 /** A flags file bigger than this is not an export of flags. */
@@ -93,7 +93,7 @@ function GroupRow({ group }: { group: GapGroup }) {
     <tr data-testid="gap-group" data-place={group.key}>
       <th scope="row">{place}</th>
       <td>
-        <p class="gaps__count">{t('gapsFlagCount', [String(group.count), String(group.unresolved)])}</p>
+        <p class="gaps__count">{tn('gapsFlagCount', group.count, String(group.unresolved))}</p>
         {kinds.length > 0 && <p class="hint">{kinds.join(' · ')}</p>}
         {group.cards.length > 0 && (
           <p class="hint">{t('gapsCardsFlagged', group.cards.map((card) => `${card.title} (${card.count})`).join(', '))}</p>
@@ -184,10 +184,13 @@ function ImportFlags() {
         {state.kind === 'failed' && <p class="notice notice--error">{state.message}</p>}
         {state.kind === 'done' && (
           <div class={`notice ${state.errors.length ? 'notice--error' : 'notice--ok'}`}>
-            <p>{t('gapsImportResult', [String(state.added), String(state.known + state.duplicates)])}</p>
+            <p>
+              {tn('gapsImportAdded', state.added)}
+              {state.known + state.duplicates > 0 && ` ${tn('gapsImportKnown', state.known + state.duplicates)}`}
+            </p>
             {state.errors.length > 0 && (
               <>
-                <p>{t('gapsImportErrors', String(state.errors.length))}</p>
+                <p>{tn('gapsImportErrors', state.errors.length)}</p>
                 <ul class="errors">
                   {state.errors.slice(0, ERRORS_SHOWN).map((error) => (
                     <li key={error.line}>{t('gapsImportLine', [String(error.line), error.message])}</li>
@@ -238,7 +241,14 @@ function StaleCards() {
           {data.unhelpful.map((entry) => (
             <li key={entry.cardKey}>
               {entry.card ? <CardLine card={entry.card} /> : <span>{entry.cardKey}</span>}
-              <span class="hint"> {t('gapsUnhelpfulCount', [String(entry.total), String(entry.flags), String(entry.votes)])}</span>
+              <span class="hint">
+                {' '}
+                {t('gapsUnhelpfulCount', [
+                  tn('gapsUnhelpfulTimes', entry.total),
+                  tn('gapsUnhelpfulFlags', entry.flags),
+                  tn('gapsUnhelpfulVotes', entry.votes),
+                ])}
+              </span>
             </li>
           ))}
         </ul>

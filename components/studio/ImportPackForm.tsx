@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/platform/i18n';
+import { t, tn } from '@/utils/platform/i18n';
 import { importPack, type ImportResult } from '@/utils/cards/import';
 
 type Outcome = ImportResult | { ok: false; nothing: true } | null;
@@ -98,7 +98,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
   if (!outcome.ok) {
     return (
       <div class="notice notice--error import-errors" role="alert">
-        <p>{t('importFailed', String(outcome.errors.length))}</p>
+        <p>{tn('importFailed', outcome.errors.length)}</p>
         <ul>
           <PathMessages messages={outcome.errors} />
         </ul>
@@ -107,7 +107,14 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
   }
   return (
     <div class="notice notice--ok" role="status">
-      <p>{t('importDone', [outcome.packName, String(outcome.added), String(outcome.updated), String(outcome.skipped)])}</p>
+      <p>
+        {t('importDone', [
+          outcome.packName,
+          tn('cardsAdded', outcome.added),
+          tn('cardsUpdated', outcome.updated),
+          tn('cardsSkipped', outcome.skipped),
+        ])}
+      </p>
       {outcome.warnings.length > 0 && (
         <>
           <p>{t('importWarnings')}</p>

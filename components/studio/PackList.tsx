@@ -1,5 +1,5 @@
 import type { PackRecord } from '@/utils/platform/db';
-import { t } from '@/utils/platform/i18n';
+import { t, tn } from '@/utils/platform/i18n';
 import { isPendingSubscription } from '@/utils/cards/subscriptions';
 import { describeSyncError, formatWhen } from './sync-text';
 
@@ -82,7 +82,7 @@ function PackSummary({ pack }: { pack: PackRecord }) {
     <div class="pack">
       <h4 class="pack__name">{pack.name}</h4>
       <p class="pack__meta">
-        <span>{t('cardCount', String(pack.cardCount))}</span>
+        <span>{tn('cardCount', pack.cardCount)}</span>
         <span>{t('packVersion', pack.version)}</span>
         <code class="pack__id">{pack.id}</code>
         {fileName && <span>{t('packFromFile', fileName)}</span>}
@@ -100,7 +100,7 @@ function SubscriptionSummary({ row }: { row: SubscriptionRow }) {
     <div class="pack">
       <h4 class="pack__name">{pending ? row.url : record.name}</h4>
       <p class="pack__meta">
-        {!pending && <span>{t('cardCount', String(record.cardCount))}</span>}
+        {!pending && <span>{tn('cardCount', record.cardCount)}</span>}
         {!pending && <span>{t('packVersion', record.version)}</span>}
         {!pending && <span class="pack__url">{row.url}</span>}
         <span>{source?.lastSyncAt ? t('packLastSync', formatWhen(source.lastSyncAt)) : t('packNeverSynced')}</span>

@@ -7,10 +7,21 @@ import { hasOrigins, originPattern, requestOrigins } from '@/utils/platform/perm
 import { saveSettings, type SettingKey, type Settings } from '@/utils/settings/settings';
 import { useSettings } from '../hooks/use-settings';
 import { CheckboxField, Field } from '../shared/Field';
+import { isEmailAddress } from '@/utils/help-requests/question-text';
 import { SaveStatus, TestStatus, type SaveState, type TestState } from './SettingsStatus';
+import { HiddenToolsField } from './HiddenToolsField';
 
 /** The keys this tab edits; the others (packs, domains…) belong to their own tabs. */
-const EDITED_KEYS = ['endpointUrl', 'endpointFormat', 'endpointSecret', 'teacherName', 'schoolName', 'coachMode'] as const;
+const EDITED_KEYS = [
+  'endpointUrl',
+  'endpointFormat',
+  'endpointSecret',
+  'teacherName',
+  'schoolName',
+  'coachEmail',
+  'coachMode',
+  'hiddenTools',
+] as const;
 type EditedKey = (typeof EDITED_KEYS)[number];
 type Draft = Pick<Settings, EditedKey>;
 
@@ -25,6 +36,7 @@ export function SettingsTab() {
   const effective = useSettings();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [urlTouched, setUrlTouched] = useState(false);
+  const [coachEmailTouched, setCoachEmailTouched] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [testState, setTestState] = useState<TestState>({ kind: 'idle' });
   const [granted, setGranted] = useState<boolean | null>(null);
@@ -56,6 +68,7 @@ export function SettingsTab() {
 
   const urlCheck = url ? validateEndpointUrl(url) : ({ ok: true } as const);
   const showUrlError = !urlCheck.ok && urlTouched;
+  const coachEmailBad = value('coachEmail').trim() !== '' && !isEmailAddress(value('coachEmail').trim());
   const format = value('endpointFormat');
 
   const update = <K extends EditedKey>(key: K, next: Draft[K]) => {
@@ -65,6 +78,11 @@ export function SettingsTab() {
 
   const onSave = (event: Event) => {
     event.preventDefault();
+    if (coachEmailBad) {
+      setCoachEmailTouched(true);
+      document.getElementById('settings-coach-email')?.focus();
+      return;
+    }
     if (!urlCheck.ok) {
       setUrlTouched(true);
       document.getElementById('settings-endpoint-url')?.focus();
@@ -74,7 +92,8 @@ export function SettingsTab() {
     const permission = pattern && granted !== true ? requestOrigins([pattern]) : null;
     const changes: Partial<Settings> = {};
     for (const key of EDITED_KEYS) {
-      if (!locked(key)) (changes as Record<string, unknown>)[key] = key === 'endpointUrl' ? url : draft[key];
+      if (!locked(key))
+        (changes as Record<string, unknown>)[key] = key === 'endpointUrl' ? url : key === 'coachEmail' ? draft[key].trim() : draft[key];
     }
     void (async () => {
       try {
@@ -216,6 +235,25 @@ export function SettingsTab() {
               />
             )}
           </Field>
+          <Field
+            id="settings-coach-email"
+            label={t('settingsCoachEmail')}
+            hint={t('settingsCoachEmailHint')}
+            error={coachEmailBad && coachEmailTouched ? t('settingsCoachEmailInvalid') : null}
+            {...lockProps('coachEmail')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="email"
+                value={value('coachEmail')}
+                disabled={locked('coachEmail')}
+                autoComplete="off"
+                onInput={(event) => update('coachEmail', (event.target as HTMLInputElement).value)}
+                onBlur={() => setCoachEmailTouched(true)}
+              />
+            )}
+          </Field>
           <CheckboxField
             id="settings-coach-mode"
             label={t('settingsCoachMode')}
@@ -224,6 +262,12 @@ export function SettingsTab() {
             disabled={locked('coachMode')}
             {...lockProps('coachMode')}
             onChange={(checked) => update('coachMode', checked)}
+          />
+          <HiddenToolsField
+            value={value('hiddenTools')}
+            disabled={locked('hiddenTools')}
+            {...lockProps('hiddenTools')}
+            onChange={(next) => update('hiddenTools', next)}
           />
         </fieldset>
 
@@ -257,7 +301,9 @@ function pick(values: Settings): Draft {
     endpointSecret: values.endpointSecret,
     teacherName: values.teacherName,
     schoolName: values.schoolName,
+    coachEmail: values.coachEmail,
     coachMode: values.coachMode,
+    hiddenTools: values.hiddenTools,
   };
 }
 

@@ -1,4 +1,4 @@
-import { t } from '@/utils/platform/i18n';
+import { t, tn } from '@/utils/platform/i18n';
 import { useState } from 'preact/hooks';
 import { addStep, moveStep, removeStep, setStepTarget, type CardDraft } from '@/utils/cards/draft';
 import { PickOnPage } from './PickOnPage';
@@ -96,7 +96,7 @@ function StepTarget({ draft, index, picking, onPicking, onDraft }: StepTargetPro
     <div class="steps-editor__target">
       {target && (
         <p class="hint">
-          {t('editorStepTarget', [target.label || target.selectors[0] || '', String(target.selectors.length)])}{' '}
+          {tn('editorStepTarget', target.selectors.length, target.label || target.selectors[0] || '')}{' '}
           <button type="button" aria-label={t('editorRemoveStepTarget', number)} onClick={() => onDraft(setStepTarget(draft, index, null))}>
             {t('editorRemoveTarget')}
           </button>

@@ -1,4 +1,4 @@
-import { t } from '@/utils/platform/i18n';
+import { t, tn } from '@/utils/platform/i18n';
 import { decodeSyncError, type PackSyncResult } from '@/utils/cards/subscriptions';
 
 /** A stored sync error (`code` or `code: detail`) in the coach's language. */
@@ -27,7 +27,12 @@ export function describeSyncError(stored: string): string {
 export function describeSyncResult(result: PackSyncResult): string {
   switch (result.outcome) {
     case 'updated':
-      return t('syncResultUpdated', [result.url, String(result.added), String(result.updated), String(result.removed)]);
+      return t('syncResultUpdated', [
+        result.url,
+        tn('cardsAdded', result.added),
+        tn('cardsChanged', result.updated),
+        tn('cardsRemoved', result.removed),
+      ]);
     case 'unchanged':
       return t('syncResultUnchanged', result.url);
     case 'failed':

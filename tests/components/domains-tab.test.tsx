@@ -92,7 +92,7 @@ describe('DomainsTab', () => {
     expect(permissions.requests).toEqual([['https://lms.district.org/*']]);
     await waitFor(() =>
       expect(within(row('lms.district.org')).getByText(/^Active/).textContent).toBe(
-        'Active: Coachmark recognises supported tools on this site.',
+        'Active: Coachmark recognizes supported tools on this site.',
       ),
     );
     expect(row('lms.district.org').querySelector('.domains__source')?.textContent).toBe('Added by you');
@@ -118,7 +118,7 @@ describe('DomainsTab', () => {
     expect(permissions.requests).toEqual([['https://moodle.district.org/*'], ['https://moodle.district.org/*']]);
     await waitFor(() =>
       expect(within(row('moodle.district.org')).getByText(/^Active/).textContent).toBe(
-        'Active: Coachmark recognises supported tools on this site.',
+        'Active: Coachmark recognizes supported tools on this site.',
       ),
     );
     expect(screen.queryByRole('button', { name: /Grant access/ })).toBeNull();
@@ -129,8 +129,8 @@ describe('DomainsTab', () => {
     await screen.findByRole('textbox', { name: 'Domain' });
     add('district.instructure.com');
     await waitFor(() =>
-      expect(within(row('district.instructure.com')).getByText(/^Already recognised/).textContent).toBe(
-        'Already recognised: this address is one Coachmark knows.',
+      expect(within(row('district.instructure.com')).getByText(/^Already recognized/).textContent).toBe(
+        'Already recognized: this address is one Coachmark knows.',
       ),
     );
     add('District.Instructure.com');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { CardFlagButtons } from '../../components/panel/CardFlagButtons';
+import { CardFeedbackMenu } from '../../components/panel/CardFeedbackMenu';
 import { Panel } from '../../components/panel/Panel';
 import { db, toCardRecord } from '../../utils/platform/db';
 import { saveSettings } from '../../utils/settings/settings';
@@ -69,7 +69,11 @@ describe('Flag a gap', () => {
     });
     await waitFor(() => expect(kicks).toContainEqual({ reason: 'gap' }));
     expect((await screen.findByTestId('flag-result')).textContent).toContain('Flag saved.');
+    // It is listed under "Your requests" in the help bar, once.
+    fireEvent.click(await screen.findByRole('button', { name: 'Your requests' }));
     const myFlags = await screen.findByRole('region', { name: 'My flags' });
+    expect(within(myFlags).getAllByTestId('my-flag')).toHaveLength(1);
+    expect(screen.queryAllByTestId('outbox-item')).toHaveLength(0);
     expect(within(myFlags).getByTestId('my-flag').textContent).toContain('Canvas › SpeedGrader — No card for this page');
   });
 
@@ -78,19 +82,21 @@ describe('Flag a gap', () => {
     render(<Panel />);
     fireEvent.click(await screen.findByRole('button', { name: 'Flag a gap' }));
     const form = await screen.findByRole('region', { name: 'Flag a gap' });
-    expect(form.textContent).toContain('your flag stays on this device and is sent when your school sets one up');
-    // No search failed here: only "No card for this page" is offered.
-    expect(within(form).getAllByRole('radio')).toHaveLength(1);
+    expect(form.textContent).toContain('your flag stays on this device and goes out as soon as the chat is connected');
+    // No search failed here: the one reason that applies is said, not offered as a choice of one.
+    expect(within(form).queryAllByRole('radio')).toHaveLength(0);
+    expect(within(form).getByTestId('flag-kind').textContent).toBe('What is missing? No card for this page');
     fireEvent.click(within(form).getByRole('button', { name: 'Preview' }));
-    expect(form.textContent).toContain('Kept on this device until an endpoint is set up');
+    expect(form.textContent).toContain('Kept on this device until your school connects its chat');
     const id = previewBody(form).id;
     fireEvent.click(within(form).getByRole('button', { name: 'Keep flag' }));
     await waitFor(async () => expect(await db.gaps.get(id)).toBeDefined());
     expect(await db.outbox.count()).toBe(0);
     expect(within(form).getByRole('status').textContent).toContain('Flag kept on this device');
+    fireEvent.click(await screen.findByRole('button', { name: 'Your requests' }));
     const entry = await screen.findByTestId('my-flag');
     expect(entry.dataset.state).toBe('open');
-    expect(entry.textContent).toContain('Kept on this device until your school sets up an endpoint');
+    expect(entry.textContent).toContain('Kept on this device until your school connects its chat');
 
     // Once the school sets an endpoint, the kept flag goes to the outbox.
     await saveSettings({ endpointUrl: ENDPOINT, endpointFormat: 'json' });
@@ -101,7 +107,8 @@ describe('Flag a gap', () => {
   it('"This card is out of date" opens the form about that card', async () => {
     await saveSettings({ endpointUrl: ENDPOINT, endpointFormat: 'slack' });
     const record = toCardRecord('district', card('rubric', ['speedgrader'], { title: 'Grade with a rubric', version: 3 }));
-    render(<CardFlagButtons card={record} tabState={SPEEDGRADER} />);
+    render(<CardFeedbackMenu card={record} id="card-rubric" tabState={SPEEDGRADER} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Feedback on “Grade with a rubric”' }));
     fireEvent.click(screen.getByRole('button', { name: 'This card is out of date: Grade with a rubric' }));
     const form = await screen.findByRole('region', { name: 'Flag a gap' });
     expect(form.textContent).toContain('About the card “Grade with a rubric”');
@@ -120,10 +127,14 @@ describe('Flag a gap', () => {
   it("without a tab state passed in, the card's form finds the panel's tab itself", async () => {
     await saveTabState(SPEEDGRADER);
     const record = toCardRecord('district', card('rubric', ['speedgrader'], { title: 'Grade with a rubric' }));
-    render(<CardFlagButtons card={record} />);
-    const button = screen.getByRole('button', { name: "This card didn't help: Grade with a rubric" });
-    fireEvent.click(button);
-    expect(button.getAttribute('aria-expanded')).toBe('true');
+    render(<CardFeedbackMenu card={record} id="card-rubric" />);
+    const menu = screen.getByRole('button', { name: 'Feedback on “Grade with a rubric”' });
+    fireEvent.click(menu);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: "This card didn't help: Grade with a rubric" }));
+    // The menu closes; the mark is kept on this device, and the form offers to tell the coach.
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    await waitFor(async () => expect((await db.feedback.get(record.key))?.helpful).toBe('no'));
     const form = await screen.findByRole('region', { name: 'Flag a gap' });
     fireEvent.click(within(form).getByRole('button', { name: 'Preview' }));
     expect(previewBody(form)).toMatchObject({

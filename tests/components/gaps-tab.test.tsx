@@ -84,7 +84,7 @@ describe('Studio: Gaps', () => {
     ].join('\n');
     fireEvent.input(await screen.findByRole('textbox', { name: 'Or paste flags' }), { target: { value: text } });
     fireEvent.click(screen.getByRole('button', { name: 'Import flags' }));
-    const result = await screen.findByText('Imported 2 new flags (0 were already here).');
+    const result = await screen.findByText('Imported 2 new flags.');
     const box = result.closest('[data-testid=gaps-import-result]') as HTMLElement;
     const errors = within(box)
       .getAllByRole('listitem')
@@ -94,6 +94,11 @@ describe('Studio: Gaps', () => {
     expect(errors[1]).toMatch(/^Line 3: kind: /);
     expect((await db.gaps.get('n1'))?.origin).toBe('imported');
     await waitFor(() => expect(screen.getAllByTestId('gap-group')[0]!.textContent).toContain('From the endpoint'));
+
+    // The same flags again: each counted once, in the singular or plural as it falls.
+    fireEvent.input(screen.getByRole('textbox', { name: 'Or paste flags' }), { target: { value: JSON.stringify(payload('n1')) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import flags' }));
+    await screen.findByText('Imported 0 new flags. 1 was already here.');
   });
 
   it('imports a CSV file and exports every flag as CSV that reads back the same', async () => {
@@ -122,7 +127,7 @@ describe('Studio: Gaps', () => {
       const file = new File([extra], 'flags.csv', { type: 'text/csv' });
       fireEvent.change(screen.getByLabelText('Flags file (JSON lines or CSV)'), { target: { files: [file] } });
       fireEvent.click(screen.getByRole('button', { name: 'Import flags' }));
-      await screen.findByText(`Imported ${stored.length + 1} new flags (0 were already here).`);
+      await screen.findByText(`Imported ${stored.length + 1} new flags.`);
       expect(screen.getByTestId('gaps-import-result').textContent).toContain(`Line ${stored.length + 3}: has 3 fields`);
       expect(await db.gaps.get('z')).toBeDefined();
     } finally {
@@ -140,6 +145,6 @@ describe('Studio: Gaps', () => {
     expect(overdue.textContent).not.toContain('Fresh card');
     const unhelpful = await screen.findByTestId('cards-unhelpful');
     expect(unhelpful.textContent).toContain('Grade with a rubric');
-    expect(unhelpful.textContent).toContain('2 times (1 flags, 1 marks on this device)');
+    expect(unhelpful.textContent).toContain('2 times (1 flag, 1 mark on this device)');
   });
 });

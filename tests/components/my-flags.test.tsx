@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { AddressedNotice } from '../../components/panel/AddressedNotice';
-import { MyFlags } from '../../components/panel/MyFlags';
+import { RequestsView } from '../../components/panel/RequestsView';
 import { Panel } from '../../components/panel/Panel';
 import { importPack } from '../../utils/cards/import';
 import { replacePack } from '../../utils/cards/store';
@@ -38,11 +38,11 @@ describe('My flags and the addressed notice', () => {
       createdAt: 4,
       nextAttemptAt: 4,
     });
-    render(<MyFlags />);
+    render(<RequestsView tool={null} onClose={() => {}} />);
     await waitFor(() => expect(screen.getAllByTestId('my-flag')).toHaveLength(5));
     const entries = screen.getAllByTestId('my-flag');
     expect(entries.map((entry) => entry.dataset.state)).toEqual(['open', 'open', 'sent', 'addressed', 'resolved']);
-    expect(entries[0]!.textContent).toContain('Open Kept on this device until your school sets up an endpoint');
+    expect(entries[0]!.textContent).toContain('Open Kept on this device until your school connects its chat');
     expect(entries[1]!.textContent).toContain('Open Waiting to send to hooks.district.example');
     expect(entries[2]!.textContent).toContain('Sent');
     expect(entries[3]!.textContent).toContain('Addressed New card: “Hide grades until you post them”');
@@ -54,6 +54,7 @@ describe('My flags and the addressed notice', () => {
     await saveMyFlag(payload('f1'), null);
     await saveTabState(SPEEDGRADER);
     const view = render(<Panel />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Your requests' }));
     const entry = await screen.findByTestId('my-flag');
     expect(entry.dataset.state).toBe('open');
 
@@ -80,6 +81,7 @@ describe('My flags and the addressed notice', () => {
     // Said once: a new panel does not say it again.
     view.unmount();
     render(<Panel />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Your requests' }));
     await screen.findByTestId('my-flag');
     expect(screen.getByTestId('addressed-notice').textContent).toBe('');
   });

@@ -132,7 +132,7 @@ describe('PickOnPage', () => {
     pickAnswer = null;
     render(<PickOnPage tabId={11} onPicked={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: 'Pick on page' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Picking cancelled.'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Picking canceled.'));
     expect(screen.queryByRole('checkbox')).toBeNull();
   });
 

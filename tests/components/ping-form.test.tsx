@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelActions } from '../../components/panel/PanelActions';
+import { RequestsView } from '../../components/panel/RequestsView';
 import { usePanelForm } from '../../components/panel/use-panel-form';
 import { db, type OutboxItem } from '../../utils/platform/db';
 import { formatBody } from '../../utils/endpoints';
@@ -58,15 +59,56 @@ function previewBody(): unknown {
 }
 
 describe('PingForm', () => {
-  it('without an endpoint, says so and opens the studio settings', async () => {
+  it('without an endpoint, still takes the question and keeps it on this device, with other ways to ask', async () => {
+    await saveSettings({ coachEmail: 'coach@lincoln.example.org' });
     const region = await openForm();
-    expect(region.textContent).toContain('no endpoint is set up yet');
-    expect(within(region).queryByRole('textbox')).toBeNull();
-    fireEvent.click(within(region).getByRole('button', { name: 'Open settings' }));
-    await waitFor(async () => {
-      const tabs = await fakeBrowser.tabs.query({});
-      expect(tabs.map((tab) => tab.url)).toContain(`chrome-extension://${fakeBrowser.runtime.id}/options.html#settings`);
+    expect(region.textContent).toContain("Your school hasn't connected Coachmark to its chat yet");
+    expect(region.textContent).not.toMatch(/endpoint/i);
+    const box = await within(region).findByRole('textbox', { name: 'What do you need?' });
+    await waitFor(() => expect(document.activeElement).toBe(box));
+
+    // Copy and e-mail carry the words and the redacted page, nothing else.
+    const copy = within(region).getByRole('button', { name: 'Copy question' });
+    expect((copy as HTMLButtonElement).disabled).toBe(true);
+    writeMessage('How do I let one student resubmit?');
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (text: string) => void copied.push(text) },
+      configurable: true,
     });
+    fireEvent.click(copy);
+    await waitFor(() => expect(copied).toHaveLength(1));
+    expect(copied[0]).toBe(
+      'How do I let one student resubmit?\n\nCanvas › SpeedGrader: https://district.instructure.com/courses/:id/gradebook/speed_grader',
+    );
+    expect(
+      within(region)
+        .getByText(/^Question copied\./)
+        .getAttribute('role'),
+    ).toBe('status');
+    const email = within(region).getByRole('link', { name: 'E-mail your tech coach' });
+    fireEvent.click(email);
+    const mailto = new URL(email.getAttribute('href')!);
+    expect(mailto.pathname).toBe('coach@lincoln.example.org');
+    expect(mailto.searchParams.get('body')).toBe(copied[0]);
+
+    fireEvent.click(within(region).getByRole('button', { name: 'Preview' }));
+    expect(region.textContent).toContain('Kept on this device until your school connects its chat.');
+    const shown = previewBody() as HelpRequestPayload;
+    fireEvent.click(within(region).getByRole('button', { name: 'Keep until connected' }));
+    await waitFor(async () => expect(await db.outbox.get(shown.id)).toBeDefined());
+    expect(await db.outbox.get(shown.id)).toMatchObject({ payload: shown, endpoint: null, status: 'held' });
+    // Nothing to deliver yet: the background is not woken.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(kicks).toEqual([]);
+  });
+
+  it('offers no e-mail without a coach address, and none for a malformed one', async () => {
+    await saveSettings({ coachEmail: 'coach@lincoln.example.org, boss@lincoln.example.org' });
+    const region = await openForm();
+    await within(region).findByRole('textbox', { name: 'What do you need?' });
+    expect(within(region).queryByRole('link', { name: 'E-mail your tech coach' })).toBeNull();
+    expect(within(region).getByRole('button', { name: 'Copy question' })).toBeTruthy();
   });
 
   it('previews exactly the body it queues, then says it is queued and then sent', async () => {
@@ -203,12 +245,14 @@ describe('OutboxList', () => {
       }),
       item('failed', { status: 'failed', attempts: 1, lastError: 'http', lastStatus: 404, createdAt: now - 1000 }),
     ]);
-    render(<Actions tabState={null} />);
+    render(<RequestsView tool={null} onClose={() => {}} />);
     const list = await screen.findByRole('region', { name: 'Your requests' });
     const entries = await within(list).findAllByTestId('outbox-item');
     expect(entries.map((entry) => entry.dataset.state)).toEqual(['failed', 'waiting', 'sent']);
-    expect(entries[0]!.textContent).toContain('Not delivered: the endpoint answered 404 — check the endpoint in settings');
-    expect(entries[1]!.textContent).toContain('Not delivered yet (the endpoint answered 500), will retry');
+    expect(entries[0]!.textContent).toContain(
+      "Your school's chat refused the message (404). Ask your tech coach to check Coachmark's settings.",
+    );
+    expect(entries[1]!.textContent).toContain("Your school's chat had a problem (500). Coachmark will try again at");
     expect(entries[2]!.textContent).toMatch(/Sent to hooks\.district\.example \d/);
     expect(within(entries[2]!).queryByRole('button', { name: /^Retry/ })).toBeNull();
 

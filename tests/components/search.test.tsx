@@ -6,6 +6,7 @@ import { resetSearchSession } from '../../components/panel/search-session';
 import { db } from '../../utils/platform/db';
 import { replacePack } from '../../utils/cards/store';
 import { saveTabState } from '../../utils/tabs/tab-state';
+import { saveSettings } from '../../utils/settings/settings';
 import type { Card } from '../../utils/cards/schema';
 import * as make from '../support/factories';
 
@@ -92,17 +93,24 @@ describe('panel search', () => {
     await waitFor(() => expect(readAll).toHaveBeenCalledTimes(1));
     // Typing afterwards reuses the same index.
     type(box, 'rubric');
-    await screen.findByRole('region', { name: 'This page' });
+    await screen.findByRole('region', { name: 'Best match' });
     type(box, 'rubrics');
     await waitFor(() => expect(results().dataset.query).toBe('rubrics'));
     expect(readAll).toHaveBeenCalledTimes(1);
   });
 
-  it('finds a card from a typo and groups results by this page, this tool and other tools', async () => {
+  it('finds a card from a typo, shows the best match first and groups the rest by this page, this tool and other tools', async () => {
     const box = await setUp();
     type(box, 'rubrik');
-    const page = await screen.findByRole('region', { name: 'This page' });
-    expect(titlesIn(page)).toEqual(['Grade with a rubric in SpeedGrader']);
+    const best = await screen.findByRole('region', { name: 'Best match' });
+    expect(titlesIn(best)).toEqual(['Grade with a rubric in SpeedGrader']);
+    // The best match is not repeated in its group, and the regions come in this order.
+    expect(screen.queryByRole('region', { name: 'This page' })).toBeNull();
+    expect(Array.from(results().querySelectorAll('section h2'), (heading) => heading.textContent)).toEqual([
+      'Best match',
+      'This tool (Canvas)',
+      'Other tools',
+    ]);
     expect(titlesIn(screen.getByRole('region', { name: 'This tool (Canvas)' }))).toEqual(['Attach a rubric to an assignment']);
     const other = screen.getByRole('region', { name: 'Other tools' });
     expect(titlesIn(other)).toEqual(['Add a rubric to a Classroom assignment']);
@@ -124,8 +132,8 @@ describe('panel search', () => {
     });
     const box = await setUp([hostile, ...CARDS]);
     type(box, 'rubrik');
-    const page = await screen.findByRole('region', { name: 'This page' });
-    const article = page.querySelector('article[data-card-id=hostile]')!;
+    await screen.findByRole('region', { name: 'Best match' });
+    const article = results().querySelector('article[data-card-id=hostile]')!;
     const title = article.querySelector('.card__toggle > span:first-child')!;
     expect(Array.from(title.querySelectorAll('mark'), (mark) => mark.textContent)).toEqual(['Rubric']);
     expect(title.textContent).toBe('Rubric <img src=x onerror="alert(1)"> tips');
@@ -143,7 +151,7 @@ describe('panel search', () => {
   it('moves through results with the arrow keys, opens with Enter and clears with Escape', async () => {
     const box = await setUp();
     type(box, 'rubric');
-    await screen.findByRole('region', { name: 'This page' });
+    await screen.findByRole('region', { name: 'Best match' });
     const toggles = Array.from(results().querySelectorAll<HTMLElement>('.card__toggle'));
     expect(toggles.length).toBe(3);
 
@@ -182,7 +190,7 @@ describe('panel search', () => {
 
     // Escape in the box clears it too.
     type(box, 'announcement');
-    await screen.findByRole('region', { name: 'This tool (Canvas)' });
+    await screen.findByRole('region', { name: 'Best match' });
     fireEvent.keyDown(box, { key: 'Escape' });
     await waitFor(() => expect(box.value).toBe(''));
     expect(document.activeElement).toBe(box);
@@ -218,7 +226,7 @@ describe('panel search', () => {
     fireEvent.blur(box);
     // A search that finds something is not a miss.
     type(box, 'rubric');
-    await screen.findByRole('region', { name: 'This page' });
+    await screen.findByRole('region', { name: 'Best match' });
     fireEvent.blur(box);
     await waitFor(async () => expect((await db.searchMisses.toArray()).map((m) => m.query)).toEqual(['zqxvw']));
     expect((await db.searchMisses.toArray())[0]).toMatchObject({ query: 'zqxvw', tool: 'canvas', context: 'speedgrader' });
@@ -228,14 +236,15 @@ describe('panel search', () => {
     const box = await setUp(CARDS, null);
     type(box, 'rubric');
     const all = await screen.findByRole('region', { name: 'All cards' });
-    expect(titlesIn(all)).toHaveLength(3);
+    expect(titlesIn(screen.getByRole('region', { name: 'Best match' }))).toHaveLength(1);
+    expect(titlesIn(all)).toHaveLength(2);
     expect(screen.queryByRole('region', { name: 'This page' })).toBeNull();
   });
 
   it('picks up cards added while the panel is open', async () => {
     const box = await setUp();
     type(box, 'journal');
-    await screen.findByRole('region', { name: 'Other tools' });
+    expect(titlesIn(await screen.findByRole('region', { name: 'Best match' }))).toEqual(['Approve journal posts']);
     await replacePack(
       {
         schemaVersion: 1,
@@ -246,7 +255,31 @@ describe('panel search', () => {
       },
       { kind: 'local' },
     );
-    const page = await screen.findByRole('region', { name: 'This page' }, { timeout: 3000 });
-    expect(titlesIn(page)).toEqual(['Link a journal in SpeedGrader']);
+    await waitFor(() => expect(titlesIn(screen.getByRole('region', { name: 'Best match' }))).toEqual(['Link a journal in SpeedGrader']), {
+      timeout: 3000,
+    });
+    expect(titlesIn(screen.getByRole('region', { name: 'Other tools' }))).toEqual(['Approve journal posts']);
+  });
+
+  it('puts a better match from elsewhere in the tool above a weak match on this page', async () => {
+    const box = await setUp([
+      ...CARDS,
+      card({ id: 'late', title: 'Set a late work policy', tools: ['canvas'], contexts: ['gradebook'], tags: ['late'] }),
+    ]);
+    type(box, 'late work');
+    const best = await screen.findByRole('region', { name: 'Best match' });
+    expect(titlesIn(best)).toEqual(['Set a late work policy']);
+    // The rubric card on this page mentions "work" in passing only: below the floor, not listed at all.
+    expect(results().querySelector('article[data-card-id=sg-rubric]')).toBeNull();
+  });
+
+  it('leaves out the tools the school hides, except on their own pages', async () => {
+    await saveSettings({ hiddenTools: ['google-classroom'] });
+    const box = await setUp();
+    type(box, 'rubric');
+    await screen.findByRole('region', { name: 'Best match' });
+    await waitFor(() => expect(results().querySelector('[role=status]')?.textContent).toBe('2 cards found'));
+    expect(results().querySelector('article[data-card-id=classroom-rubric]')).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Other tools' })).toBeNull();
   });
 });

@@ -35,6 +35,7 @@ function NoteForm() {
       preview={{
         heading: 'Exactly what will be sent',
         summary: (note) => <p data-testid="summary">{note.text.length} characters</p>,
+        readable: (note) => [{ id: 'message', label: 'Message', value: note.text }],
         body: (note) => JSON.stringify(note),
         bodyLabel: 'Body to send',
         sendLabel: 'Send',
@@ -64,9 +65,19 @@ describe('SendFlow', () => {
     const heading = await within(region).findByRole('heading', { name: 'Exactly what will be sent' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(within(region).getByTestId('summary').textContent).toBe('5 characters');
+    // What is sent, part by part under its label, and the exact data one click away.
+    const fields = within(region).getByTestId('ping-preview-fields');
+    expect(fields.tagName).toBe('DL');
+    expect(Array.from(fields.querySelectorAll('dt, dd')).map((node) => `${node.tagName}:${node.textContent}`)).toEqual([
+      'DT:Message',
+      'DD:Hello',
+    ]);
     const body = within(region).getByTestId('ping-preview-body');
     expect(body.getAttribute('aria-label')).toBe('Body to send');
     expect(body.textContent).toBe('{"text":"Hello"}');
+    const exact = body.closest('details')!;
+    expect(exact.open).toBe(false);
+    expect(within(exact).getByText('Exact data sent').tagName).toBe('SUMMARY');
 
     fireEvent.click(within(region).getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(within(region).getByRole('status').textContent).toBe('Stored “Hello” as number 1'));

@@ -93,7 +93,8 @@ describe.skipIf(!shouldRunBrowserTests())('gaps in real Chromium: flag, deliver,
     await empty.waitFor({ timeout: 10_000 });
     await empty.getByRole('button', { name: 'Flag a gap' }).click();
     const form = panel.getByRole('region', { name: 'Flag a gap' });
-    expect(await form.getByRole('radio', { name: 'No card for this page' }).isChecked()).toBe(true);
+    // The flag starts as being about that search.
+    expect(await form.getByRole('radio', { name: 'My search found nothing' }).isChecked()).toBe(true);
     const search = form.getByRole('checkbox', { name: `“${NO_RESULTS_QUERY}”` });
     await search.waitFor({ timeout: 5_000 });
     expect(await search.isChecked()).toBe(true);
@@ -116,7 +117,7 @@ describe.skipIf(!shouldRunBrowserTests())('gaps in real Chromium: flag, deliver,
       tool: { id: 'canvas', name: 'Canvas' },
       page: { context: 'speedgrader', name: 'SpeedGrader', url: REDACTED_SPEEDGRADER },
       mentors: [],
-      kind: 'missing',
+      kind: 'search-found-nothing',
       note: 'How do I hide grades until I post them?',
       searches: [NO_RESULTS_QUERY],
     });
@@ -144,7 +145,7 @@ describe.skipIf(!shouldRunBrowserTests())('gaps in real Chromium: flag, deliver,
     const studio = await h.openExtensionPage('options.html#gaps');
     const row = studio.locator('[data-testid=gap-group][data-place="canvas/speedgrader"]');
     await row.waitFor({ timeout: 10_000 });
-    expect(await row.textContent()).toContain('1 flags, 1 not resolved');
+    expect(await row.textContent()).toContain('1 flag, 1 not resolved');
     expect(await row.textContent()).toContain(`“${NO_RESULTS_QUERY}”`);
     expect(await row.getByRole('link', { name: 'Write a card for this: Canvas › SpeedGrader' }).getAttribute('href')).toBe(
       '#cards?tool=canvas&context=speedgrader',

@@ -125,7 +125,7 @@ describe.skipIf(!shouldRunBrowserTests())('ping a mentor in real Chromium (endpo
     const entry = panel.getByTestId('outbox-item').first();
     await expect
       .poll(() => entry.textContent(), { timeout: 10_000 })
-      .toContain('Not delivered yet (the endpoint answered 500), will retry');
+      .toContain("Your school's chat had a problem (500). Coachmark will try again at");
     expect(await entry.getAttribute('data-state')).toBe('waiting');
     await expect.poll(() => entry.textContent(), { timeout: 15_000 }).toContain(`Sent to ${new URL(recorder.url()).host}`);
 

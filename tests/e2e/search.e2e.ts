@@ -57,7 +57,7 @@ describe.skipIf(!shouldRunBrowserTests())('search and the card experience in rea
     expect(await marks(page, 'coachmark:search-ready')).toBe(1);
     // The index was built in a worker, off the page's thread.
     expect(page.workers()).toHaveLength(1);
-    expect(collapse(await first.locator('h2').textContent())).toBe('This page');
+    expect(collapse(await first.locator('h2').textContent())).toBe('Best match');
     const best = first.locator('article.card').first();
     expect(await best.getAttribute('data-card-id')).toBe(idOf('Grade with a rubric in SpeedGrader'));
     // The word the typo stood for is marked in the title.
@@ -77,11 +77,11 @@ describe.skipIf(!shouldRunBrowserTests())('search and the card experience in rea
     expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.locator('[data-testid=page-cards]').waitFor();
 
-    // Another typo, for a card elsewhere in Canvas.
+    // Another typo, for a card elsewhere in Canvas: the best match, above this page's weaker ones.
     await box.pressSequentially('anouncement', { delay: 20 });
-    const toolGroup = page.locator('#search-results[data-query="anouncement"] [data-testid=results-tool]');
-    await toolGroup.waitFor();
-    expect(await toolGroup.locator('article.card').first().getAttribute('data-card-id')).toBe(idOf('Post or schedule an announcement'));
+    const bestGroup = page.locator('#search-results[data-query="anouncement"] [data-testid=results-best]');
+    await bestGroup.waitFor();
+    expect(await bestGroup.locator('article.card').first().getAttribute('data-card-id')).toBe(idOf('Post or schedule an announcement'));
   });
 
   it('marks a card known and sees it move to "Cards you know", with Undo', async () => {
@@ -97,7 +97,7 @@ describe.skipIf(!shouldRunBrowserTests())('search and the card experience in rea
     expect(await undo.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await panel.pageCardTitles()).not.toContain(title);
     const known = panel.page.locator('[data-testid=known-cards]');
-    await known.getByRole('button', { name: 'Show known cards (1)' }).click();
+    await known.getByRole('button', { name: 'Show 1 known card' }).click();
     expect(collapse(await known.locator('.card__toggle > span:first-child').first().textContent())).toBe(title);
 
     // Undo puts it back on the page's list.
@@ -114,7 +114,7 @@ describe.skipIf(!shouldRunBrowserTests())('search and the card experience in rea
     await knownAgain.waitFor();
     expect(await panel.pageCardTitles()).not.toContain(title);
     expect(await knownAgain.locator('article.card').count()).toBe(0);
-    await knownAgain.getByRole('button', { name: 'Show known cards (1)' }).click();
+    await knownAgain.getByRole('button', { name: 'Show 1 known card' }).click();
     expect(await knownAgain.locator('article.card').getAttribute('data-card-id')).toBe(idOf(title));
   });
 });

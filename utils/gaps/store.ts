@@ -1,6 +1,6 @@
 import { db as defaultDb, type CardRecord, type CardStamp, type CoachmarkDB, type GapRecord } from '../platform/db';
-import type { EndpointFormat, GapFlagPayload } from '../endpoints/types';
-import { enqueue } from '../outbox/queue';
+import type { GapFlagPayload } from '../endpoints/types';
+import { enqueue, type Endpoint } from '../outbox/queue';
 import { recentSearchMisses } from '../search/misses';
 import { isCardKind } from './kinds';
 import { cleanSearches, GAP_LIMITS } from './payload';
@@ -13,10 +13,7 @@ import { gapPlace, gapRecordFromPayload } from './records';
  * schema, so the panel's first render can mark a notice seen without loading zod.
  */
 
-export interface Endpoint {
-  url: string;
-  format: EndpointFormat;
-}
+export type { Endpoint };
 
 /** Searches that found nothing on this page, newest first, cleaned as a flag carries them. */
 export async function searchMissesFor(tool: string | null, context: string | null, database: CoachmarkDB = defaultDb): Promise<string[]> {

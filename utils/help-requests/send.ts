@@ -1,18 +1,19 @@
 import { db as defaultDb, type CoachmarkDB } from '../platform/db';
-import type { EndpointFormat, HelpRequestPayload } from '../endpoints/types';
-import { enqueue } from '../outbox/queue';
+import type { HelpRequestPayload } from '../endpoints/types';
+import { enqueue, type Endpoint } from '../outbox/queue';
 import { wakeOutbox } from '../outbox/wake';
 
 /**
- * Stores a help request in the outbox for `endpoint` and wakes the background to deliver it.
- * Resolves once it is stored (a failure to store rejects); the wake is not waited for, so the
- * teacher sees "queued" at once and the outbox's own state says the rest.
+ * Stores a help request in the outbox for `endpoint` and wakes the background to deliver it;
+ * with no endpoint it is held on this device until the school sets one. Resolves once it is
+ * stored (a failure to store rejects); the wake is not waited for, so the teacher sees
+ * "queued" at once and the outbox's own state says the rest.
  */
 export async function sendHelpRequest(
   payload: HelpRequestPayload,
-  endpoint: { url: string; format: EndpointFormat },
+  endpoint: Endpoint | null,
   database: CoachmarkDB = defaultDb,
 ): Promise<void> {
   await enqueue(payload, endpoint, database);
-  void wakeOutbox('ping');
+  if (endpoint) void wakeOutbox('ping');
 }

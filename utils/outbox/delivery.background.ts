@@ -38,6 +38,7 @@ async function claimDue(database: CoachmarkDB, now: number, limit: number): Prom
   return database.transaction('rw', database.outbox, async () => {
     const due = await database.outbox.where('nextAttemptAt').belowOrEqual(now).toArray();
     const claimable = due
+      .filter((item) => item.endpoint !== null)
       .filter((item) => item.status === 'queued' || (item.status === 'sending' && now - (item.lastAttemptAt ?? 0) > RETRY.staleSendingMs))
       .sort((a, b) => a.createdAt - b.createdAt)
       .slice(0, limit);
@@ -102,9 +103,11 @@ async function attempt(item: OutboxItem, env: DeliveryEnvironment): Promise<Atte
 }
 
 async function post(item: OutboxItem, env: DeliveryEnvironment, signal: AbortSignal): Promise<AttemptOutcome> {
-  const secret = item.endpoint.format === 'json' ? await env.secret() : '';
-  const request = await buildRequest(item.endpoint.format, item.payload, { secret: secret || undefined });
-  const response = await env.fetch(item.endpoint.url, {
+  // Claimed items always have one (see claimDue).
+  const endpoint = item.endpoint!;
+  const secret = endpoint.format === 'json' ? await env.secret() : '';
+  const request = await buildRequest(endpoint.format, item.payload, { secret: secret || undefined });
+  const response = await env.fetch(endpoint.url, {
     method: 'POST',
     headers: request.headers,
     body: request.body,

@@ -2,11 +2,15 @@ import type { OutboxItem } from '../platform/db';
 import { endpointHost } from '../endpoints';
 import { t } from '../platform/i18n';
 
-/** The item's state in words a teacher can act on (from the locale files). */
+/**
+ * The item's state in words a teacher can act on (from the locale files): what happened and what
+ * to do, about "your school's chat", never the technical endpoint.
+ */
 export function describeOutboxItem(
   item: OutboxItem,
   formatTime: (epoch: number) => string,
 ): { state: OutboxItem['status'] | 'waiting'; text: string } {
+  if (item.status === 'held' || !item.endpoint) return { state: 'held', text: t('outboxHeld') };
   const where = endpointHost(item.endpoint.url);
   switch (item.status) {
     case 'sent':
@@ -14,27 +18,35 @@ export function describeOutboxItem(
     case 'sending':
       return { state: 'sending', text: t('outboxSending', where) };
     case 'failed':
-      return { state: 'failed', text: t('outboxFailed', describeError(item)) };
+      return { state: 'failed', text: describeFailure(item) };
     default:
       if (item.attempts === 0) return { state: 'queued', text: t('outboxQueued', where) };
-      if (item.lastError === 'offline') return { state: 'waiting', text: t('outboxWaitingNetwork', formatTime(item.nextAttemptAt)) };
-      return { state: 'waiting', text: t('outboxWaitingRetry', [describeError(item), formatTime(item.nextAttemptAt)]) };
+      return { state: 'waiting', text: describeRetry(item, formatTime(item.nextAttemptAt)) };
   }
 }
 
-function describeError(item: OutboxItem): string {
+/** Not delivered for good: what went wrong, and who can fix it (the school's settings, not the teacher). */
+function describeFailure(item: OutboxItem): string {
   switch (item.lastError) {
     case 'http':
-      return t('deliveryErrorHttp', String(item.lastStatus ?? '?'));
-    case 'rate-limited':
-      return t('deliveryErrorRateLimited');
-    case 'timeout':
-      return t('deliveryErrorTimeout');
-    case 'offline':
-      return t('deliveryErrorOffline');
+      return t('outboxRefused', String(item.lastStatus ?? '?'));
     case 'redirect':
-      return t('deliveryErrorRedirect');
+      return t('outboxMoved');
     default:
-      return t('deliveryErrorNetwork');
+      return t('outboxFailed');
+  }
+}
+
+/** Not delivered yet: what happened, and that Coachmark tries again by itself. */
+function describeRetry(item: OutboxItem, at: string): string {
+  switch (item.lastError) {
+    case 'offline':
+      return t('outboxWaitingNetwork', at);
+    case 'http':
+      return t('outboxRetryServer', [String(item.lastStatus ?? '?'), at]);
+    case 'rate-limited':
+      return t('outboxRetryBusy', at);
+    default:
+      return t('outboxRetryUnreachable', at);
   }
 }

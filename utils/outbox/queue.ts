@@ -7,9 +7,18 @@ import type { EndpointFormat, OutgoingPayload } from '../endpoints/types';
  * here: the background delivers (delivery.background.ts).
  */
 
+export interface Endpoint {
+  url: string;
+  format: EndpointFormat;
+}
+
+/**
+ * Stores a payload for delivery to `endpoint`; with no endpoint (the school has not set one
+ * yet) it is held on this device, and `releaseHeld` queues it once one is set.
+ */
 export async function enqueue(
   payload: OutgoingPayload,
-  endpoint: { url: string; format: EndpointFormat },
+  endpoint: Endpoint | null,
   database: CoachmarkDB = defaultDb,
   now = Date.now(),
 ): Promise<OutboxItem> {
@@ -18,7 +27,7 @@ export async function enqueue(
     kind: payload.type,
     payload,
     endpoint,
-    status: 'queued',
+    status: endpoint ? 'queued' : 'held',
     attempts: 0,
     createdAt: now,
     nextAttemptAt: now,
@@ -27,10 +36,19 @@ export async function enqueue(
   return item;
 }
 
-/** Retry now: a failed or waiting item goes back to the front of the queue. */
+/** Queues every held item for `endpoint`, oldest first. Returns how many. */
+export async function releaseHeld(endpoint: Endpoint, database: CoachmarkDB = defaultDb, now = Date.now()): Promise<number> {
+  return database.transaction('rw', database.outbox, async () => {
+    const held = await database.outbox.where('status').equals('held').toArray();
+    for (const item of held) await database.outbox.update(item.id, { status: 'queued', endpoint, nextAttemptAt: now });
+    return held.length;
+  });
+}
+
+/** Retry now: a failed or waiting item goes back to the front of the queue (a held one waits for an endpoint). */
 export async function retryNow(id: string, database: CoachmarkDB = defaultDb, now = Date.now()): Promise<void> {
   await database.outbox.update(id, (item) => {
-    if (item.status === 'sent' || item.status === 'sending') return;
+    if (item.status === 'sent' || item.status === 'sending' || item.status === 'held' || !item.endpoint) return;
     item.status = 'queued';
     item.nextAttemptAt = now;
   });

@@ -42,15 +42,16 @@ export interface CardRecord extends Card {
   position?: number;
 }
 
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+/** 'held': kept on this device because no endpoint was set when the teacher pressed Send. */
+export type OutboxStatus = 'held' | 'queued' | 'sending' | 'sent' | 'failed';
 
 /** A ping or gap flag waiting for, or done with, delivery. `id` is also the Idempotency-Key. */
 export interface OutboxItem {
   id: string;
   kind: OutgoingPayload['type'];
   payload: OutgoingPayload;
-  /** Where it goes, fixed when the teacher pressed Send. */
-  endpoint: { url: string; format: EndpointFormat };
+  /** Where it goes, fixed when the teacher pressed Send, or when an endpoint is set for a held item (null until then). */
+  endpoint: { url: string; format: EndpointFormat } | null;
   status: OutboxStatus;
   attempts: number;
   createdAt: number;

@@ -1,6 +1,6 @@
 import { storage, type StorageItemKey, type Unwatch, type WxtStorageItem } from 'wxt/utils/storage';
 import type { MessageKey } from './i18n';
-import { POLICY_KEYS } from '../settings/schema';
+import { POLICY_KEYS } from '../settings/defaults';
 
 /**
  * Every value Coachmark keeps in extension storage, declared once, each with a version. Modules

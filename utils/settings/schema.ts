@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENDPOINT_FORMATS } from '../endpoints/types';
+import { DEFAULT_SETTINGS, POLICY_KEYS, SETTING_KEYS } from './defaults';
 
 /**
  * What a setting may hold, and how stored settings and the managed policy are read: key by
@@ -17,24 +18,16 @@ export const settingsSchema = z.object({
   mentorDirectoryUrl: z.string(),
   /** Shows coach tools in the panel ("New card for this page"). */
   coachMode: z.boolean(),
+  /** The tech coach's e-mail: the panel offers to e-mail a question to it (mailto:, nothing sent by Coachmark). */
+  coachEmail: z.string(),
+  /** Tool ids the school does not use: kept out of search results and the panel's lists of other tools. */
+  hiddenTools: z.array(z.string()),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 
-export const DEFAULT_SETTINGS: Settings = {
-  endpointUrl: '',
-  endpointFormat: 'json',
-  endpointSecret: '',
-  teacherName: '',
-  schoolName: '',
-  packUrls: [],
-  selfHostedDomains: [],
-  mentorDirectoryUrl: '',
-  coachMode: false,
-};
-
-export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+export { DEFAULT_SETTINGS, SETTING_KEYS };
 
 /** The policy as read from storage.managed: same keys as Settings plus `lockedSettings`. */
 const policySchema = settingsSchema.partial().extend({
@@ -42,8 +35,7 @@ const policySchema = settingsSchema.partial().extend({
 });
 export type Policy = z.infer<typeof policySchema>;
 
-/** Every key a policy may set (public/managed-schema.json lists the same). */
-export const POLICY_KEYS = Object.keys(policySchema.shape) as Array<keyof Policy>;
+export { POLICY_KEYS };
 
 /** Keeps each key of `raw` that `shape` knows and whose value it accepts; drops the rest. */
 function keepValidKeys(raw: unknown, shape: Record<string, z.ZodType>): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { onMessage } from '../platform/messages';
 import { serialQueue } from '../platform/single-flight';
 import { detect, detectReported } from '../tools/detect';
 import { clearTabState, readTabState, saveTabState } from './tab-state';
-import { countForPage } from '../cards/store';
+import { forgetBadge, restoreBadges, showBadge } from './badge.background';
 import type { Detection } from '../tools/types';
 
 /**
@@ -40,24 +40,16 @@ export function setupTabTracking(): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
+    forgetBadge(tabId);
     void tabUpdates.run(tabId, () => clearTabState(tabId));
   });
+
+  restoreBadges().catch((error: unknown) => console.error('Coachmark: could not restore the toolbar badges', error));
 }
 
 async function updateTab(tabId: number, url: string, detection: Detection | null): Promise<void> {
   await saveTabState({ tabId, url, detection, updatedAt: Date.now() });
-  await refreshBadge(tabId, detection);
-}
-
-async function refreshBadge(tabId: number, detection: Detection | null): Promise<void> {
-  const action = browser.action ?? browser.browserAction;
-  const count = detection ? await countForPage(detection.tool, detection.context) : 0;
-  try {
-    await action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 99)) : '' });
-    await action.setBadgeBackgroundColor({ tabId, color: '#1f5fbf' });
-  } catch {
-    // The tab closed while counting.
-  }
+  showBadge(tabId, detection);
 }
 
 function safeOrigin(url: string): string | null {

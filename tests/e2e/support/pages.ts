@@ -30,12 +30,20 @@ export class PanelPage {
     return this.cardTitles('[data-testid=page-cards]');
   }
 
-  toolCardTitles(): Promise<string[]> {
+  /** The tool's other cards, opening their collapsed group ("More for Canvas (29)") first. */
+  async toolCardTitles(): Promise<string[]> {
+    await this.expandToolCards();
     return this.cardTitles('[data-testid=tool-cards]');
+  }
+
+  async expandToolCards(): Promise<void> {
+    const toggle = this.page.locator('[data-testid=tool-cards] .section-toggle');
+    if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   }
 
   /** Card ids (data-card-id) in a section, in display order. */
   async cardIds(section: 'page' | 'tool'): Promise<string[]> {
+    if (section === 'tool') await this.expandToolCards();
     const cards = this.page.locator(`[data-testid=${section}-cards] article.card`);
     const ids: string[] = [];
     for (const card of await cards.all()) ids.push((await card.getAttribute('data-card-id')) ?? '');
@@ -61,7 +69,7 @@ export class PanelPage {
     if ((await section.count()) === 0) return null;
     return {
       heading: collapse(await section.locator('h2').first().textContent()),
-      tools: (await section.locator('.tool-chips li').allTextContents()).map(collapse),
+      tools: (await section.locator('.tool-names li').allTextContents()).map(collapse),
     };
   }
 

@@ -39,4 +39,12 @@ describe('sendHelpRequest', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(wakes).toEqual([]);
   });
+
+  it('with no endpoint, holds the request on this device and wakes nothing', async () => {
+    const payload = helpRequest({ id: 'req-3' });
+    await sendHelpRequest(payload, null);
+    expect(await db.outbox.get('req-3')).toMatchObject({ id: 'req-3', payload, endpoint: null, status: 'held', attempts: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(wakes).toEqual([]);
+  });
 });

@@ -82,7 +82,9 @@ describe('delivery against a real endpoint', () => {
     expect(first).toMatchObject({ retrying: 1, sent: 0 });
     const waiting = (await database.outbox.get('b1'))!;
     expect(waiting).toMatchObject({ status: 'queued', lastError: 'http', lastStatus: 503, attempts: 1 });
-    expect(describeOutboxItem(waiting, () => '10:45').text).toBe('Not delivered yet (the endpoint answered 503), will retry 10:45');
+    expect(describeOutboxItem(waiting, () => '10:45').text).toBe(
+      "Your school's chat had a problem (503). Coachmark will try again at 10:45.",
+    );
     expect((await deliverDue(env(), database)).attempted).toBe(0); // not due yet
     clock = waiting.nextAttemptAt;
     expect((await deliverDue(env(), database)).sent).toBe(1);
@@ -115,7 +117,9 @@ describe('delivery against a real endpoint', () => {
     await deliverDue(env(), database);
     const failed = (await database.outbox.get('e1'))!;
     expect(failed.status).toBe('failed');
-    expect(describeOutboxItem(failed, () => '').text).toBe('Not delivered: the endpoint answered 404 — check the endpoint in settings');
+    expect(describeOutboxItem(failed, () => '').text).toBe(
+      "Your school's chat refused the message (404). Ask your tech coach to check Coachmark's settings.",
+    );
     clock += RETRY.maxMs;
     expect((await deliverDue(env(), database)).attempted).toBe(0);
     hook.answer = () => ({ status: 200 });
@@ -176,7 +180,7 @@ describe('redirects', () => {
     await deliverDue(env(), database);
     const item = (await database.outbox.get('r1'))!;
     expect(item).toMatchObject({ status: 'failed', lastError: 'redirect' });
-    expect(describeOutboxItem(item, () => '').text).toContain('redirected');
+    expect(describeOutboxItem(item, () => '').text).toContain("Your school's chat has moved to another address.");
     expect(received).toHaveLength(1);
   });
 });

@@ -110,3 +110,13 @@ describe('watching settings', () => {
     expect(seen).toHaveLength(count);
   });
 });
+
+describe('the plain key lists (read without the schema library)', () => {
+  it('name exactly the schema’s settings, and the policy’s keys', async () => {
+    const { settingsSchema } = await import('../../../utils/settings/schema');
+    const { POLICY_KEYS, SETTING_KEYS, DEFAULT_SETTINGS } = await import('../../../utils/settings/defaults');
+    expect([...SETTING_KEYS].sort()).toEqual(Object.keys(settingsSchema.shape).sort());
+    expect(settingsSchema.safeParse(DEFAULT_SETTINGS).success).toBe(true);
+    expect([...POLICY_KEYS].sort()).toEqual([...Object.keys(settingsSchema.shape), 'lockedSettings'].sort());
+  });
+});

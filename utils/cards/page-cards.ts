@@ -1,0 +1,38 @@
+import { db as defaultDb, type CardRecord, type CoachmarkDB } from '../platform/db';
+import { placeKey } from '../platform/keys';
+import { preferLanguage } from './language';
+
+/*
+ * The panel's read of the library, kept apart from the pack store so the first screen loads
+ * without the pack schema (zod) that importing a pack needs.
+ */
+
+export interface PageCards {
+  /** Cards for exactly this page (tool and context). */
+  page: CardRecord[];
+  /** Other cards for the tool, tool-wide ones first. */
+  tool: CardRecord[];
+}
+
+/** Reads only the tool's cards through the index; never loads the whole library. */
+export async function cardsForPage(
+  tool: string,
+  context: string | null,
+  database: CoachmarkDB = defaultDb,
+  options: { uiLanguage?: string } = {},
+): Promise<PageCards> {
+  let cards = await database.cards.where('tools').equals(tool).toArray();
+  if (options.uiLanguage) {
+    // Where a card exists in several languages, keep the one that fits the browser's best.
+    const packs = await database.packs.toArray();
+    cards = preferLanguage(cards, options.uiLanguage, new Map(packs.map((pack) => [pack.id, pack.lang])));
+  }
+  const place = context ? placeKey(tool, context) : null;
+  const page: CardRecord[] = [];
+  const rest: CardRecord[] = [];
+  for (const card of cards) (place && card.places.includes(place) ? page : rest).push(card);
+  const general = (card: CardRecord) => (card.places.includes(placeKey(tool, null)) ? 0 : 1);
+  rest.sort((a, b) => general(a) - general(b) || a.title.localeCompare(b.title));
+  page.sort((a, b) => a.title.localeCompare(b.title));
+  return { page, tool: rest };
+}

@@ -57,7 +57,8 @@ function detail(flag: GapRecord, state: FlagState, item: OutboxItem | undefined,
     return t(flag.kind === 'unhelpful' || flag.kind === 'outdated' ? 'myFlagUpdatedCard' : 'myFlagNewCard', title);
   }
   if (state === 'resolved') return t('myFlagFlaggedAt', formatTime(flag.createdAt));
-  if (item) return describeOutboxItem(item, formatTime).text;
+  // "Sent" is already said by the state word: the detail says when it was flagged.
   if (state === 'sent') return t('myFlagFlaggedAt', formatTime(flag.createdAt));
+  if (item) return describeOutboxItem(item, formatTime).text;
   return flag.queuedAt === undefined ? t('myFlagWaitingEndpoint') : t('myFlagNotInOutbox');
 }

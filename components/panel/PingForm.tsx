@@ -115,7 +115,7 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
         <OutboxItemStatus
           id={payload.id}
           testId="ping-result"
-          words={(state, text) => (state === 'sent' || state === 'failed' ? text : t('pingAnnounceQueued', text))}
+          words={(state, text) => (state === 'sent' || state === 'failed' || state === 'held' ? text : t('pingAnnounceQueued', text))}
         />
       )}
       onDone={onDone}

@@ -1,11 +1,12 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks/use-live-query';
+import { useSettings } from '../hooks/use-settings';
 import { CardView } from './CardView';
 import type { PanelForm } from './use-panel-form';
 import { SEARCH_RESULTS_ID, focusSearchBox, missRecorder, resultToggles, searchWasReady, useSearch } from './search-session';
 import { db, type CardRecord } from '@/utils/platform/db';
 import { placeKey } from '@/utils/platform/keys';
-import { t } from '@/utils/platform/i18n';
+import { t, tn } from '@/utils/platform/i18n';
 import { feedbackByKey } from '@/utils/cards/feedback';
 import { toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
@@ -24,21 +25,24 @@ interface Props {
 }
 
 interface Group {
-  id: 'page' | 'tool' | 'other' | 'all';
+  id: 'best' | 'page' | 'tool' | 'other' | 'all';
   title: string;
   cards: CardRecord[];
 }
 
 /**
- * Search results, grouped "This page / This tool / Other tools", best first within each group.
- * Keyboard pattern: a list of buttons (each card's title). Up and Down arrows move focus between
+ * Search results: the single best match first, then the rest grouped "This page / This tool /
+ * Other tools", best first within each group. Keyboard pattern: a list of buttons (each card's title). Up and Down arrows move focus between
  * them (Up from the first goes back to the box), Enter opens a card in place (the button's own
  * action), Escape anywhere in the results clears the search and returns to the box.
  */
 export function SearchResults({ query, detection, onForm, onClear }: Props) {
   const tool = detection?.tool;
   const context = detection?.context ?? undefined;
-  const { answer, failed } = useSearch(query, { tool, context, limit: RESULT_LIMIT });
+  const settings = useSettings();
+  // Until the settings are read, the tools the school hides are not known: no search yet.
+  const hiddenTools = settings?.values.hiddenTools;
+  const { answer, failed } = useSearch(query, { tool, context, limit: RESULT_LIMIT, hiddenTools }, settings !== undefined);
   const feedbackList = useLiveQuery(() => db.feedback.toArray(), []);
   const feedback = useMemo(() => feedbackByKey(feedbackList ?? []), [feedbackList]);
   const [open, setOpen] = useState<string | null>(null);
@@ -53,7 +57,8 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
   // The answer carries its own query. Told as soon as it is on screen, so that leaving the box
   // right after records what the teacher saw.
   useLayoutEffect(() => {
-    if (answer)
+    // A partial answer (this tool's cards, the rest still being read) says nothing about a miss yet.
+    if (answer && !answer.partial)
       missRecorder().update(answer.query, answer.results.length > 0, {
         tool: detection?.tool ?? null,
         context: detection?.context ?? null,
@@ -89,12 +94,15 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
       body = <p class="status">{t('searchLoading')}</p>;
       announcement = t('searchLoading');
     }
+  } else if (results.length === 0 && answer?.partial) {
+    body = <p class="status">{t('searchLoading')}</p>;
+    announcement = t('searchLoading');
   } else if (results.length === 0) {
     body = <EmptyResults query={answer?.query ?? query} onForm={onForm} />;
     announcement = t('searchNoResults', (answer?.query ?? query).trim());
   } else {
-    announcement = results.length === 1 ? t('searchResultsOne') : t('searchResultsMany', String(results.length));
-    body = groups.map((group) => (
+    announcement = tn('searchResults', results.length);
+    const sections = groups.map((group) => (
       <section key={group.id} aria-labelledby={`results-${group.id}`} data-testid={`results-${group.id}`}>
         <h2 id={`results-${group.id}`} class="section-title">
           {group.title}
@@ -109,13 +117,19 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
                 onToggle={() => setOpen((current) => (current === card.key ? null : card.key))}
                 feedback={feedback.get(card.key)}
                 matchTerms={matchTerms}
-                showTools={group.id === 'other' || group.id === 'all'}
+                showTools={showsTools(group.id, card, tool)}
               />
             </li>
           ))}
         </ul>
       </section>
     ));
+    const more = (
+      <p key="more" class="status search-results__more">
+        {t('searchLoadingRest')}
+      </p>
+    );
+    body = answer?.partial ? [...sections, more] : sections;
   }
 
   return (
@@ -143,7 +157,7 @@ function EmptyResults({ query, onForm }: { query: string; onForm: (form: PanelFo
         <button type="button" class="primary" onClick={() => open('ping')}>
           {t('pingMentor')}
         </button>
-        <button type="button" onClick={() => open('flag')}>
+        <button type="button" onClick={() => open('flag-search')}>
           {t('flagGap')}
         </button>
       </div>
@@ -151,20 +165,33 @@ function EmptyResults({ query, onForm }: { query: string; onForm: (form: PanelFo
   );
 }
 
-/** This page's cards, the rest of this tool's, then other tools'; each keeps the ranking. */
+/** Cards of other tools say which tool they are for; the best match does when it is one of them. */
+function showsTools(group: Group['id'], card: CardRecord, tool: string | undefined): boolean {
+  if (group === 'best') return !tool || !card.tools.includes(tool);
+  return group === 'other' || group === 'all';
+}
+
+/**
+ * The best match on its own, then this page's cards, the rest of this tool's, then other tools';
+ * each keeps the ranking. The best match is not repeated in its group.
+ */
 export function groupResults(results: readonly CardRecord[], detection: Detection | null): Group[] {
-  if (!detection) return [{ id: 'all', title: t('searchGroupAll'), cards: [...results] }];
+  const [first, ...rest] = results;
+  if (!first) return [];
+  const best: Group = { id: 'best', title: t('searchGroupBest'), cards: [first] };
+  if (!detection) return rest.length > 0 ? [best, { id: 'all', title: t('searchGroupAll'), cards: rest }] : [best];
   const place = detection.context ? placeKey(detection.tool, detection.context) : null;
   const page: CardRecord[] = [];
   const tool: CardRecord[] = [];
   const other: CardRecord[] = [];
-  for (const card of results) {
+  for (const card of rest) {
     if (place && card.places.includes(place)) page.push(card);
     else if (card.tools.includes(detection.tool)) tool.push(card);
     else other.push(card);
   }
   const toolName = toolById(detection.tool)?.name ?? detection.tool;
   const groups: Group[] = [
+    best,
     { id: 'page', title: t('searchGroupPage'), cards: page },
     { id: 'tool', title: t('searchGroupTool', toolName), cards: tool },
     { id: 'other', title: t('searchGroupOther'), cards: other },

@@ -78,29 +78,45 @@ export interface SearchState {
   failed: boolean;
 }
 
-/** Results for the query, updated on every keystroke and whenever the library changes. */
-export function useSearch(query: string, options: SearchOptions): SearchState {
+/**
+ * Results for the query, updated on every keystroke, whenever the library changes, and once the
+ * whole library is searchable after a partial answer. Nothing is asked while `enabled` is false.
+ */
+export function useSearch(query: string, options: SearchOptions, enabled = true): SearchState {
   const [state, setState] = useState<SearchState>({ answer: undefined, failed: false });
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
-  const { tool, context, limit } = options;
+  const partial = useRef(false);
+  const { tool, context, limit, hiddenTools } = options;
+  // Compared by value: a new array with the same tools must not search again.
+  const hiddenKey = hiddenTools?.join('\n') ?? '';
 
   useEffect(() => searchClient().onInvalidate(() => setGeneration((value) => value + 1)), []);
+  useEffect(
+    () =>
+      searchClient().onReady(() => {
+        if (partial.current) setGeneration((value) => value + 1);
+      }),
+    [],
+  );
 
   useEffect(() => {
+    if (!enabled) return;
     const request = ++latest.current;
     searchClient()
-      .search(query, { tool, context, limit })
+      .search(query, { tool, context, limit, hiddenTools: hiddenKey ? hiddenKey.split('\n') : undefined })
       .then(
         (answer) => {
-          if (request === latest.current) setState({ answer, failed: false });
+          if (request !== latest.current) return;
+          partial.current = answer.partial;
+          setState({ answer, failed: false });
         },
         (error: unknown) => {
           console.error('Coachmark: search failed', error);
           if (request === latest.current) setState((current) => ({ ...current, failed: true }));
         },
       );
-  }, [query, tool, context, limit, generation]);
+  }, [query, tool, context, limit, hiddenKey, enabled, generation]);
 
   useEffect(
     () => () => {

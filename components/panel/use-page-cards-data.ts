@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '../hooks/use-live-query';
-import { cardsForPage, type PageCards as PageCardLists } from '@/utils/cards/page-cards';
+import { cardsForPage, cardsOnPage, type PageCards as PageCardLists } from '@/utils/cards/page-cards';
 import { db, type CardFeedback, type CardRecord } from '@/utils/platform/db';
 import { getComfort, type Comfort } from '@/utils/cards/comfort';
 import type { Detection } from '@/utils/tools/types';
@@ -34,13 +34,24 @@ export function usePageCardsData({ tool, context }: Detection): Partial<PageCard
   return { cards, feedback, comfort, recent };
 }
 
+/**
+ * The first screen: the page's own cards (by index, not the tool's whole list, which is
+ * collapsed under "More for …" and arrives with the live query a moment later).
+ */
 function loadPageData(tool: string, context: string | null): Promise<PageCardsData> {
   return Promise.all([
-    cardsForPage(tool, context, db, { uiLanguage: uiLanguage() }),
+    cardsOnPage(tool, context, db, { uiLanguage: uiLanguage() }).then((page) => ({ page, tool: [] })),
     db.feedback.toArray(),
     getComfort(tool),
     loadRecentSnapshot(tool),
-  ]).then(([cards, feedback, comfort, recent]) => ({ cards, feedback, comfort, recent }));
+  ]).then(([cards, feedback, comfort, recent]) => {
+    try {
+      performance.mark('coachmark:page-data');
+    } catch {
+      // A diagnostic for the benchmark only.
+    }
+    return { cards, feedback, comfort, recent };
+  });
 }
 
 /**

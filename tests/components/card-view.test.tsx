@@ -146,8 +146,9 @@ describe('card view', () => {
     const page = await screen.findByRole('region', { name: 'On this page' });
     expect(titles(page)).toEqual(['Leave a comment', 'Apply a curve']);
     expect(screen.queryByRole('region', { name: 'More for Canvas' })).toBeNull();
-    const known = region('Cards you know');
-    fireEvent.click(within(known).getByRole('button', { name: 'Show 2 known cards' }));
+    // The tool's other cards (and so a known one among them) come a moment after the page's own.
+    const known = await screen.findByRole('region', { name: 'Cards you know' });
+    fireEvent.click(await within(known).findByRole('button', { name: 'Show 2 known cards' }));
     expect(titles(known).sort()).toEqual(['Grade with a rubric', 'Publish a module']);
 
     fireEvent.click(toggleOf('Publish a module', known));
@@ -187,7 +188,9 @@ describe('card view', () => {
     // Nothing viewed yet: no strip.
     await screen.findByRole('region', { name: 'On this page' });
     expect(screen.queryByRole('region', { name: 'Recently viewed' })).toBeNull();
-    fireEvent.click(within(region('More for Canvas')).getByRole('button', { name: 'More for Canvas (1)' }));
+    fireEvent.click(
+      within(await screen.findByRole('region', { name: 'More for Canvas' })).getByRole('button', { name: 'More for Canvas (1)' }),
+    );
     fireEvent.click(toggleOf('Publish a module', region('More for Canvas')));
     fireEvent.click(toggleOf('Leave a comment', region('On this page')));
     await waitFor(async () => expect(await db.feedback.where('viewedAt').above(0).count()).toBe(2));

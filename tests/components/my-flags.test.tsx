@@ -38,6 +38,17 @@ describe('My flags and the addressed notice', () => {
       createdAt: 4,
       nextAttemptAt: 4,
     });
+    await db.outbox.add({
+      id: 'sent',
+      kind: 'gap-flag',
+      payload: payload('sent'),
+      endpoint: { url: ENDPOINT, format: 'json' },
+      status: 'sent',
+      attempts: 1,
+      createdAt: 3,
+      nextAttemptAt: 3,
+      sentAt: 3,
+    });
     render(<RequestsView tool={null} onClose={() => {}} />);
     await waitFor(() => expect(screen.getAllByTestId('my-flag')).toHaveLength(5));
     const entries = screen.getAllByTestId('my-flag');
@@ -45,6 +56,8 @@ describe('My flags and the addressed notice', () => {
     expect(entries[0]!.textContent).toContain('Open Kept on this device until your school connects its chat');
     expect(entries[1]!.textContent).toContain('Open Waiting to send to hooks.district.example');
     expect(entries[2]!.textContent).toContain('Sent');
+    // Said once, not "Sent Sent to …".
+    expect(entries[2]!.textContent).not.toMatch(/Sent\s*Sent/);
     expect(entries[3]!.textContent).toContain('Addressed New card: “Hide grades until you post them”');
     expect(entries[4]!.textContent).toContain('Resolved');
   });

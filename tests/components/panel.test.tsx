@@ -54,7 +54,7 @@ describe('Panel', () => {
     expect(page.textContent).toContain('Grade with a rubric');
     expect(page.textContent).not.toContain('Add a module');
     // The tool's other cards wait under one toggle that says how many there are.
-    const more = screen.getByRole('region', { name: 'More for Canvas' });
+    const more = await screen.findByRole('region', { name: 'More for Canvas' });
     const toggle = within(more).getByRole('button', { name: 'More for Canvas (1)' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(more.textContent).not.toContain('Add a module');

@@ -141,7 +141,12 @@ describe('panel search', () => {
     expect(Array.from(article.querySelectorAll('.card__summary mark'), (mark) => mark.textContent)).toEqual(['rubric']);
     // Steps: rendered Markdown keeps its markup, and the word inside <strong> is marked.
     fireEvent.click(article.querySelector('.card__toggle')!);
-    const step = article.querySelector('.card__steps li')!;
+    // The card's body is its own chunk, rendered on open.
+    const step = await waitFor(() => {
+      const first = article.querySelector('.card__steps li');
+      if (!first) throw new Error('the card has not opened yet');
+      return first;
+    });
     expect(step.querySelector('strong mark')?.textContent).toBe('rubric');
     expect(step.textContent?.trim()).toBe('Open the rubric menu and pick one.');
     // Words that did not match stay plain.
@@ -175,10 +180,10 @@ describe('panel search', () => {
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(toggles[0]!.getAttribute('aria-expanded')).toBe('true');
     expect(document.activeElement).toBe(toggles[0]);
-    expect(results().querySelector('article[data-card-id=sg-rubric] .card__steps')).not.toBeNull();
+    await waitFor(() => expect(results().querySelector('article[data-card-id=sg-rubric] .card__steps')).not.toBeNull());
 
     // Escape anywhere in the results clears the search and returns to the box.
-    const inside = results().querySelector<HTMLElement>('article[data-card-id=sg-rubric] .card__helpful button')!;
+    const inside = toggles[1]!;
     inside.focus();
     fireEvent.keyDown(inside, { key: 'Escape' });
     await waitFor(() => expect(box.value).toBe(''));

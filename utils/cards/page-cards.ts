@@ -36,3 +36,22 @@ export async function cardsForPage(
   page.sort((a, b) => a.title.localeCompare(b.title));
   return { page, tool: rest };
 }
+
+/**
+ * Only the cards for exactly this page, through the places index: what the panel's first
+ * screen shows, read without the rest of the tool's (often hundreds of) cards, which follow.
+ */
+export async function cardsOnPage(
+  tool: string,
+  context: string | null,
+  database: CoachmarkDB = defaultDb,
+  options: { uiLanguage?: string } = {},
+): Promise<CardRecord[]> {
+  if (!context) return [];
+  let cards = await database.cards.where('places').equals(placeKey(tool, context)).toArray();
+  if (options.uiLanguage) {
+    const packs = await database.packs.toArray();
+    cards = preferLanguage(cards, options.uiLanguage, new Map(packs.map((pack) => [pack.id, pack.lang])));
+  }
+  return cards.sort((a, b) => a.title.localeCompare(b.title));
+}

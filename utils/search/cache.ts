@@ -6,9 +6,10 @@ import type { MatchTerms } from './text-terms';
 /**
  * The panel's search index: built once per panel session from every stored card, and only
  * when the teacher first reaches for search (the page list never loads the whole library).
- * A live query on the library's signature (card count, and each pack's version and last
- * change) drops the index when a pack is imported, synced or edited; the next search builds
- * a fresh one.
+ * While that index is being read and built (about a second with 10,000 cards), a small index
+ * of one tool's cards, read through the cards' tool index, answers in the meantime. A live
+ * query on the library's signature (card count, and each pack's version and last change) drops
+ * both when a pack is imported, synced or edited; the next search builds fresh ones.
  */
 
 export interface LoadedSearch {
@@ -17,6 +18,8 @@ export interface LoadedSearch {
   readonly size: number;
   /** What the library looked like when the index was built. */
   readonly signature: string;
+  /** Only one tool's cards: the whole library is still being read. */
+  readonly partial: boolean;
   /** Time to read every card, and to build the index, in ms. */
   readonly readMs: number;
   readonly buildMs: number;
@@ -29,11 +32,19 @@ export async function librarySignature(database: CoachmarkDB): Promise<string> {
   return `${count}|${parts.join('|')}`;
 }
 
+/** Below this many cards the whole index is built in well under 100 ms: no partial index first. */
+export const PARTIAL_INDEX_MIN_CARDS = 2_000;
+
 export interface SearchCache {
   /** The index, built on first call; the same promise until the library changes. */
   load(): Promise<LoadedSearch>;
   /** The index if it is built and current, without starting anything. */
   peek(): LoadedSearch | undefined;
+  /**
+   * An index of one tool's cards only (partial), built once per tool until the library changes;
+   * null when the library is small enough for the whole index to be as quick.
+   */
+  loadTool(tool: string): Promise<LoadedSearch | null>;
   /** Called when the index is dropped because the library changed. Returns the unsubscribe. */
   onInvalidate(listener: () => void): () => void;
   /** Stops watching the library and forgets the index. */
@@ -47,10 +58,12 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
   let seen: string | null = null;
   let watching: { unsubscribe(): void } | null = null;
   const listeners = new Set<() => void>();
+  const toolIndexes = new Map<string, Promise<LoadedSearch | null>>();
 
   const invalidate = () => {
     pending = null;
     loaded = undefined;
+    toolIndexes.clear();
     for (const listener of [...listeners]) listener();
   };
 
@@ -65,13 +78,17 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
     });
   };
 
-  const build = async (): Promise<LoadedSearch> => {
+  const build = async (tool?: string): Promise<LoadedSearch> => {
     const readStart = performance.now();
-    // One read transaction: the cards and the signature describe the same library.
-    const [cards, signature] = await database.transaction('r', database.cards, database.packs, async () => {
-      const all = await database.cards.toArray();
-      return [all, await librarySignature(database)] as const;
-    });
+    const large = tool === undefined && (await database.cards.count()) >= PARTIAL_INDEX_MIN_CARDS;
+    // One read transaction, so that the cards and the signature describe the same library; a
+    // large library is read in pages instead, so that a tool's own read is not kept waiting.
+    const [cards, signature] = large
+      ? await readInPages(database, () => Promise.allSettled([...toolIndexes.values()]))
+      : await database.transaction('r', database.cards, database.packs, async () => {
+          const all = await (tool === undefined ? database.cards.toArray() : database.cards.where('tools').equals(tool).toArray());
+          return [all, await librarySignature(database)] as const;
+        });
     const buildStart = performance.now();
     const index: SearchIndex = createSearchIndex(cards);
     const buildEnd = performance.now();
@@ -81,6 +98,7 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
       matchTerms: (query) => index.matchTerms(query),
       size: index.size,
       signature,
+      partial: tool !== undefined,
       readMs: buildStart - readStart,
       buildMs: buildEnd - buildStart,
     };
@@ -110,6 +128,17 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
       return attempt;
     },
     peek: () => loaded,
+    loadTool(tool) {
+      watch();
+      let index = toolIndexes.get(tool);
+      if (!index) {
+        index = database.cards.count().then((count) => (count < PARTIAL_INDEX_MIN_CARDS ? null : build(tool)));
+        toolIndexes.set(tool, index);
+        // A failed read is not kept: the next search tries again.
+        index.catch(() => toolIndexes.get(tool) === index && toolIndexes.delete(tool));
+      }
+      return index;
+    },
     onInvalidate(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -119,7 +148,38 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
       watching = null;
       pending = null;
       loaded = undefined;
+      toolIndexes.clear();
       listeners.clear();
     },
   };
+}
+
+const READ_PAGE = 1_000;
+const READ_ATTEMPTS = 3;
+
+/**
+ * Every card, a page (one short transaction) at a time, and the library's signature. Between
+ * pages, a tool's index being built goes first (`waitFor`): it is what the teacher is waiting
+ * for. Read again when a pack changed meanwhile; after a few tries the live query drops the
+ * index anyway.
+ */
+async function readInPages(database: CoachmarkDB, waitFor: () => Promise<unknown>): Promise<readonly [CardRecord[], string]> {
+  let cards: CardRecord[] = [];
+  let before = '';
+  let after = '';
+  for (let attempt = 0; attempt < READ_ATTEMPTS && (attempt === 0 || before !== after); attempt++) {
+    before = await librarySignature(database);
+    cards = [];
+    let last: string | undefined;
+    for (;;) {
+      const from = last === undefined ? database.cards.toCollection() : database.cards.where(':id').above(last);
+      const page = await from.limit(READ_PAGE).toArray();
+      cards.push(...page);
+      if (page.length < READ_PAGE) break;
+      await waitFor();
+      last = (page[page.length - 1] as CardRecord).key;
+    }
+    after = await librarySignature(database);
+  }
+  return [cards, after] as const;
 }

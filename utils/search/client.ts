@@ -17,6 +17,8 @@ export interface SearchAnswer {
   results: CardRecord[];
   /** What to mark in the results: the query's words, and the words its typos stood for. */
   matchTerms: MatchTerms;
+  /** From the current tool's cards only, while the whole library is still being read; a full answer follows on ready. */
+  partial: boolean;
 }
 
 export interface SearchReady {
@@ -66,13 +68,24 @@ export function createLocalSearchClient(database?: CoachmarkDB, cache: SearchCac
     return loaded;
   };
 
+  /** The whole library's index, or until it is built, the tool's own (faster: far fewer cards). */
+  const firstAvailable = (full: Promise<LoadedSearch>, tool: string | undefined): Promise<LoadedSearch> => {
+    if (tool === undefined) return full;
+    full.catch(() => {});
+    const ofTool = cache.loadTool(tool).then(
+      (index) => index ?? full,
+      () => full,
+    );
+    return Promise.race([full, ofTool]);
+  };
+
   return {
     warm() {
       load().catch(() => {});
     },
     async search(query, options = {}) {
-      const loaded = await load();
-      return { query, options, results: loaded.search(query, options), matchTerms: loaded.matchTerms(query) };
+      const loaded = cache.peek() ?? (await firstAvailable(load(), options.tool));
+      return { query, options, results: loaded.search(query, options), matchTerms: loaded.matchTerms(query), partial: loaded.partial };
     },
     onReady: ready.add,
     onInvalidate: invalidated.add,

@@ -17,7 +17,12 @@ import { READING_WEIGHT } from './weights';
  * Scoring: each query word is read as the stems it may mean (itself, typo corrections,
  * completions of the last word, synonyms), each reading weighted; a card scores, per word, its
  * best reading times that stem's field-weighted score, times the word's idf. The sum is scaled
- * by the square of the share of query words the card matches, then by the tool and page boosts.
+ * by the square of the share of query words the card matches and by what a perfect title match
+ * would score, which gives the card's relevance: about 1 when every word is in the title.
+ * Cards below RELEVANCE_FLOOR (PARTIAL_MATCH_FLOOR when they miss some of the query's words), or
+ * below RELATIVE_FLOOR of the best card's relevance, are dropped. The tool and page boosts are bounded (at most
+ * MAX_BOOST together), so they settle near-ties but never lift a weak match over a clearly
+ * better one.
  */
 
 export interface SearchOptions {
@@ -27,11 +32,23 @@ export interface SearchOptions {
   context?: string;
   /** At most this many cards (default 50; `Infinity` for every match). */
   limit?: number;
+  /** Tools the school does not use: cards only for these are left out, unless one is `tool`. */
+  hiddenTools?: readonly string[];
+}
+
+export interface ScoredCard {
+  card: Card;
+  /** How well the card matches the query, before the tool and page boosts (≥ RELEVANCE_FLOOR). */
+  relevance: number;
+  /** Relevance with the boosts: the order of the results. */
+  score: number;
 }
 
 export interface SearchIndex {
   /** Cards matching the query, best first. An empty or stop-word-only query gives []. */
   search(query: string, options?: SearchOptions): Card[];
+  /** The same results with their relevance and boosted score. */
+  rank(query: string, options?: SearchOptions): ScoredCard[];
   /** Like the exported matchTerms, plus the vocabulary words the query's typos resolved to. */
   matchTerms(query: string): MatchTerms;
   /** Number of cards indexed. */
@@ -47,8 +64,18 @@ export interface IndexOptions {
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 
-const TOOL_BOOST = 2.5;
-const CONTEXT_BOOST = 1.6;
+/** Below this relevance a card is noise (a passing mention, a typo's synonym): not shown. */
+export const RELEVANCE_FLOOR = 0.12;
+/** The floor for a card that matches only some of the query's words: a weak match of one word of several is noise. */
+export const PARTIAL_MATCH_FLOOR = 0.2;
+/** A card also goes when it is this far behind the best match (a tail of passing mentions). */
+export const RELATIVE_FLOOR = 0.25;
+export const TOOL_BOOST = 1.5;
+export const CONTEXT_BOOST = 1.2;
+/** The most the tool and page boosts can multiply a card's relevance by. */
+export const MAX_BOOST = TOOL_BOOST * CONTEXT_BOOST;
+/** What one query word found in a card's title once scores (FIELD_WEIGHTS.title): relevance 1 per word. */
+const TITLE_MATCH_SCORE = 10;
 const DEFAULT_WORD_CACHE_SIZE = 2_000;
 
 export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOptions = {}): SearchIndex {
@@ -64,14 +91,15 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
       compareStrings((cards[a] as Card).id, (cards[b] as Card).id) ||
       a - b,
   );
-  const rank = new Int32Array(cardCount);
-  order.forEach((cardIndex, position) => (rank[cardIndex] = position));
+  const titleRank = new Int32Array(cardCount);
+  order.forEach((cardIndex, position) => (titleRank[cardIndex] = position));
 
   // Scratch space reused by every query (JavaScript runs one query at a time).
   const termBest = new Float64Array(cardCount);
   const total = new Float64Array(cardCount);
   const matched = new Uint8Array(cardCount);
   const finalScore = new Float64Array(cardCount);
+  const relevance = new Float64Array(cardCount);
 
   const cacheSize = indexOptions.wordCacheSize ?? DEFAULT_WORD_CACHE_SIZE;
   const wordCache = new Map<string, WordReading>();
@@ -100,7 +128,8 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
     readings.forEach((reading, index) => {
       const term = terms[index] as Expansions;
       for (const [root, rootWeight] of reading.roots) {
-        const weight = rootWeight * (parsed.literalWeight[index] as number);
+        const corrected = rootWeight < 1 ? READING_WEIGHT.synonymOfCorrection : 1;
+        const weight = rootWeight * corrected * (parsed.literalWeight[index] as number);
         for (const alternative of SYNONYMS.single.get(root) ?? []) {
           const altWeight = weight * (alternative.length === 1 ? READING_WEIGHT.synonym : READING_WEIGHT.synonymPhrasePart);
           for (const altStem of alternative) addExpansion(term, stemIds.get(altStem), altWeight);
@@ -118,7 +147,7 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
     return terms;
   }
 
-  function search(query: string, options: SearchOptions = {}): Card[] {
+  function rank(query: string, options: SearchOptions = {}): ScoredCard[] {
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     if (typeof query !== 'string' || !(limit > 0) || cardCount === 0) return [];
     const terms = analyse(query);
@@ -126,9 +155,12 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
 
     const touchedCards: number[] = [];
     const scratch: number[] = [];
+    // A word no card uses (nor anything like it) counts against coverage only: no card could match it.
+    let idfTotal = 0;
     for (const term of terms) {
       if (term.size === 0) continue;
       const termIdf = representativeIdf(term, idf);
+      idfTotal += termIdf;
       scratch.length = 0;
       for (const [id, weight] of term) {
         const cardsOfStem = postings[id] as Int32Array;
@@ -150,25 +182,42 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
       }
     }
 
-    // Cards that match more of the query's words come first; then the current tool and page.
+    // Cards that match more of the query's words come first; the current tool and page settle near-ties.
     const termCount = terms.length;
+    const scale = idfTotal > 0 ? 1 / (idfTotal * TITLE_MATCH_SCORE) : 0;
+    const hidden = options.hiddenTools?.length ? new Set(options.hiddenTools) : null;
+    const kept: number[] = [];
+    let best = 0;
     for (const cardIndex of touchedCards) {
       const coverage = (matched[cardIndex] as number) / termCount;
-      let score = (total[cardIndex] as number) * coverage * coverage;
-      const card = cards[cardIndex] as Card;
-      const ofTool = options.tool !== undefined && card.tools.includes(options.tool);
-      if (ofTool) score *= TOOL_BOOST;
-      if (options.context && (ofTool || !options.tool) && card.contexts.includes(options.context)) score *= CONTEXT_BOOST;
-      finalScore[cardIndex] = score;
+      const value = (total[cardIndex] as number) * coverage * coverage * scale;
       total[cardIndex] = 0;
       matched[cardIndex] = 0;
+      const card = cards[cardIndex] as Card;
+      if (value < (coverage < 1 ? PARTIAL_MATCH_FLOOR : RELEVANCE_FLOOR) || (hidden && isHidden(card, hidden, options.tool))) continue;
+      const ofTool = options.tool !== undefined && card.tools.includes(options.tool);
+      let score = value;
+      if (ofTool) score *= TOOL_BOOST;
+      if (options.context && (ofTool || !options.tool) && card.contexts.includes(options.context)) score *= CONTEXT_BOOST;
+      relevance[cardIndex] = value;
+      finalScore[cardIndex] = score;
+      kept.push(cardIndex);
+      if (value > best) best = value;
     }
+    const floor = best * RELATIVE_FLOOR;
+    const shown = kept.filter((cardIndex) => (relevance[cardIndex] as number) >= floor);
     const better = (a: number, b: number): boolean => {
       const diff = (finalScore[a] as number) - (finalScore[b] as number);
-      return diff > 0 || (diff === 0 && (rank[a] as number) < (rank[b] as number));
+      return diff > 0 || (diff === 0 && (titleRank[a] as number) < (titleRank[b] as number));
     };
-    return topK(touchedCards, limit, better).map((cardIndex) => cards[cardIndex] as Card);
+    return topK(shown, limit, better).map((cardIndex) => ({
+      card: cards[cardIndex] as Card,
+      relevance: relevance[cardIndex] as number,
+      score: finalScore[cardIndex] as number,
+    }));
   }
+
+  const search = (query: string, options?: SearchOptions): Card[] => rank(query, options).map((scored) => scored.card);
 
   function indexMatchTerms(query: string): MatchTerms {
     const base = matchTerms(query);
@@ -179,6 +228,7 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
 
   return {
     search,
+    rank,
     matchTerms: indexMatchTerms,
     size: cardCount,
     vocabularySize: vocabulary.words.length,
@@ -200,4 +250,9 @@ function representativeIdf(term: Expansions, idf: Float64Array): number {
     }
   }
   return value;
+}
+
+/** A card for hidden tools only, seen from another tool (or from no tool). */
+function isHidden(card: Card, hidden: ReadonlySet<string>, tool: string | undefined): boolean {
+  return card.tools.length > 0 && card.tools.every((id) => hidden.has(id) && id !== tool);
 }

@@ -107,10 +107,35 @@ export function termOf(word: string): string {
   return stemWord(folded);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Negative contractions: "haven't", "havent" and "have not" are read the same in cards and queries.
+
+/** Where the part before "n't" is not the verb itself. */
+const CONTRACTION_BASES = new Map([
+  ['ca', 'can'],
+  ['wo', 'will'],
+  ['sha', 'shall'],
+]);
+/** Typed without the apostrophe; "cant" and "wont" are rarer as words than as contractions. */
+const BARE_CONTRACTIONS = new Set(
+  'arent cant couldnt didnt doesnt dont hadnt hasnt havent isnt mustnt neednt shouldnt wasnt werent wont wouldnt'.split(' '),
+);
+
+/** ["have", "not"] for "haven't" or "havent" (folded, lowercase), ["can", "not"] for "cannot"; null for other words. */
+export function contractionParts(word: string): [string, 'not'] | null {
+  if (word === 'cannot') return ['can', 'not'];
+  const bare = /n['’]t$/.test(word) ? word.replace(/['’]/g, '') : BARE_CONTRACTIONS.has(word) ? word : null;
+  if (!bare || bare.length < 4 || !bare.endsWith('nt')) return null;
+  const base = bare.slice(0, -2);
+  return [CONTRACTION_BASES.get(base) ?? base, 'not'];
+}
+
 /** True when a word of card text should be marked for these terms. */
 export function wordMatches(word: string, matchTerms: MatchTerms): boolean {
   const term = termOf(word);
   if (term && matchTerms.terms.includes(term)) return true;
+  const parts = contractionParts(foldText(word));
+  if (parts?.some((part) => matchTerms.terms.includes(termOf(part)))) return true;
   const folded = foldText(word);
   return matchTerms.prefixes.some((prefix) => folded.startsWith(prefix));
 }

@@ -1,8 +1,9 @@
-import { foldText, STOP_WORDS } from './text-terms';
+import { contractionParts, foldText, STOP_WORDS } from './text-terms';
 
 /**
  * Text to words, two ways: card text for the index (stop words dropped, compounds also split
- * into parts at reduced weight) and query text (every word in order, for phrases).
+ * into parts at reduced weight) and query text (every word in order, for phrases). Both read a
+ * negative contraction as its two words ("haven't" → have, not).
  */
 
 /** Parts of compound words (SpeedGrader → speed, grader; drag-and-drop → draganddrop) count less. */
@@ -28,6 +29,11 @@ function foldWord(word: string): string {
 export function tokenizeForIndex(text: string, out: TokenBuffer): void {
   for (const match of text.matchAll(WORD_PATTERN)) {
     let raw = match[0];
+    const contraction = contractionParts(foldWord(raw));
+    if (contraction) {
+      for (const part of contraction) pushToken(out, part, 1);
+      continue;
+    }
     if (raw.includes("'") || raw.includes('’')) raw = raw.replace(/['’]s$/i, '').replace(/['’]/g, '');
     if (!raw.includes('-') && !raw.includes('‐')) {
       pushWord(out, raw, 1);
@@ -60,6 +66,11 @@ function pushToken(out: TokenBuffer, word: string, weight: number): void {
 export function queryWords(text: string): string[] {
   const words: string[] = [];
   for (const match of foldText(text).matchAll(WORD_PATTERN)) {
+    const contraction = contractionParts(match[0]);
+    if (contraction) {
+      words.push(...contraction);
+      continue;
+    }
     const raw = match[0].replace(/['’]s$/, '').replace(/['’]/g, '');
     for (const part of raw.split(/[-‐]/)) if (part) words.push(part);
   }

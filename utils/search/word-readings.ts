@@ -39,6 +39,7 @@ export function readWord(word: string, isLast: boolean, vocabulary: Vocabulary, 
 
   // Nearly every typo changes the length by at most one; the wider window is a fallback.
   const found = new Set<string>();
+  const corrections = new Map<string, number>();
   const lengths = [word.length, word.length - 1, word.length + 1];
   for (let pass = 0; pass < 2; pass++) {
     for (const length of pass === 0 ? lengths : [word.length - 2, word.length + 2]) {
@@ -48,14 +49,20 @@ export function readWord(word: string, isLast: boolean, vocabulary: Vocabulary, 
           found.add(result.item);
           const distance = editDistance(word, result.item, edits);
           if (distance > edits) continue;
-          const weight = distance <= 1 ? READING_WEIGHT.fuzzyOneEdit : READING_WEIGHT.fuzzyTwoEdits;
-          addExpansion(expansions, vocabulary.wordStem[vocabulary.wordIndex.get(result.item) as number], weight);
-          const rootStem = stemWord(result.item);
-          if (weight > (roots.get(rootStem) ?? 0)) roots.set(rootStem, weight);
+          corrections.set(result.item, distance <= 1 ? READING_WEIGHT.fuzzyOneEdit : READING_WEIGHT.fuzzyTwoEdits);
         }
       }
     }
-    if (edits < 2 || roots.size > 1) break;
+    if (edits < 2 || corrections.size > 0) break;
+  }
+  // A typo that could be one of several words ("bake": make, take) is a weaker clue to each.
+  const correctedStems = new Set([...corrections.keys()].map(stemWord));
+  const ambiguity = correctedStems.size > 1 ? READING_WEIGHT.ambiguousCorrection : 1;
+  for (const [item, itemWeight] of corrections) {
+    const weight = itemWeight * ambiguity;
+    addExpansion(expansions, vocabulary.wordStem[vocabulary.wordIndex.get(item) as number], weight);
+    const rootStem = stemWord(item);
+    if (weight > (roots.get(rootStem) ?? 0)) roots.set(rootStem, weight);
   }
   // A typo in a word still being typed ("anounc"): compare with the start of longer words.
   if (isLast && word.length >= 5) {

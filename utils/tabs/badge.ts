@@ -1,4 +1,4 @@
-import { cardsForPage } from '../cards/page-cards';
+import { cardsOnPage } from '../cards/page-cards';
 import { countOnThisPage } from '../cards/on-this-page';
 import { db as defaultDb, type CardFeedback, type CoachmarkDB } from '../platform/db';
 import type { Detection } from '../tools/types';
@@ -10,7 +10,7 @@ import type { Detection } from '../tools/types';
  */
 export async function readBadgeCount(detection: Detection, uiLanguage: string, database: CoachmarkDB = defaultDb): Promise<number> {
   if (!detection.context) return 0;
-  const { page } = await cardsForPage(detection.tool, detection.context, database, { uiLanguage });
+  const page = await cardsOnPage(detection.tool, detection.context, database, { uiLanguage });
   const marks = await database.feedback.bulkGet(page.map((card) => card.key));
   const byKey = new Map<string, CardFeedback>();
   for (const mark of marks) if (mark) byKey.set(mark.cardKey, mark);

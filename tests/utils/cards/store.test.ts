@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CoachmarkDB } from '../../../utils/platform/db';
 import { cardsForPage, ensureStarterPack, replacePack, STARTER_PACK_ID } from '../../../utils/cards/store';
+import { cardsOnPage } from '../../../utils/cards/page-cards';
 import { card, pack } from '../../support/factories';
 
 let database: CoachmarkDB;
@@ -29,6 +30,9 @@ describe('card store', () => {
     const cards = await cardsForPage('canvas', 'speedgrader', database);
     expect(cards.page.map((c) => c.id)).toEqual(['grade-rubric', 'comment']);
     expect(cards.tool.map((c) => c.id)).toEqual(['canvas-any', 'modules']);
+    // The first screen's read by the page's index gives the same page list.
+    expect(await cardsOnPage('canvas', 'speedgrader', database, { uiLanguage: 'en-US' })).toEqual(cards.page);
+    expect(await cardsOnPage('canvas', null, database)).toEqual([]);
   });
 
   it('replaces a pack’s cards atomically and leaves other packs alone', async () => {

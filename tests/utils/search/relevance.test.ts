@@ -10,13 +10,16 @@ import { createSearchIndex } from '../../../utils/search/engine';
 /**
  * Relevance against labelled queries: a query is a hit when one of its expected cards is in the
  * top three. Our index must do at least as well as naive fuse.js over every card (the approach it
- * replaces), and find the right card for at least 90% of queries.
+ * replaces), and find the right card for at least 90% of queries. Queries with a `context` are
+ * asked from that page, where the right card is on another page or tool: the page's own cards
+ * must not push it out.
  */
 
 interface LabelledQuery {
   query: string;
   expect: string[];
   tool?: string;
+  context?: string;
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +32,7 @@ const LABELS = JSON.parse(readFileSync(join(HERE, '../../fixtures/search-queries
 };
 const MIN_QUERIES = 40;
 const MIN_HIT_RATE = 0.9;
+const MIN_ON_PAGE = 10;
 const TOP = 3;
 
 function loadCards(file: string): Card[] {
@@ -44,7 +48,8 @@ function hitRate(labelled: LabelledQuery[], rank: Ranker): { rate: number; misse
   for (const item of labelled) {
     const found = rank(item).slice(0, TOP);
     if (!found.some((id) => item.expect.includes(id))) {
-      misses.push(`"${item.query}"${item.tool ? ` (${item.tool})` : ''} → ${found.join(', ') || 'nothing'}`);
+      const place = [item.tool, item.context].filter(Boolean).join('/');
+      misses.push(`"${item.query}"${place ? ` (${place})` : ''} → ${found.join(', ') || 'nothing'}`);
     }
   }
   return { rate: (labelled.length - misses.length) / labelled.length, misses };
@@ -62,7 +67,7 @@ function naiveFuse(cards: Card[]): Ranker {
 
 function ourIndex(cards: Card[]): Ranker {
   const index = createSearchIndex(cards);
-  return ({ query, tool }) => index.search(query, { tool, limit: TOP }).map((c) => c.id);
+  return ({ query, tool, context }) => index.search(query, { tool, context, limit: TOP }).map((c) => c.id);
 }
 
 function checkRelevance(cards: Card[], labelled: LabelledQuery[]): void {
@@ -91,5 +96,17 @@ describe('search relevance', () => {
       `public/packs/starter.json exists: label at least ${MIN_QUERIES} queries for it under "starter" in tests/fixtures/search-queries.json`,
     ).toBeGreaterThanOrEqual(MIN_QUERIES);
     checkRelevance(loadCards(STARTER_PACK), LABELS.starter);
+  });
+
+  it.runIf(existsSync(STARTER_PACK))('finds the card on another page or tool from a page with weaker matches of its own', () => {
+    const onPage = LABELS.starter.filter((item) => item.context);
+    expect(onPage.length, 'label on-page queries (with "tool" and "context") for the starter pack').toBeGreaterThanOrEqual(MIN_ON_PAGE);
+    const cards = loadCards(STARTER_PACK);
+    for (const item of onPage) {
+      const contexts = new Set(cards.filter((c) => item.expect.includes(c.id)).flatMap((c) => c.contexts));
+      expect(contexts.has(item.context as string), `"${item.query}" expects a card on its own page`).toBe(false);
+    }
+    const { rate, misses } = hitRate(onPage, ourIndex(cards));
+    expect(rate, misses.join('\n')).toBeGreaterThanOrEqual(MIN_HIT_RATE);
   });
 });

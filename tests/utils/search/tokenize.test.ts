@@ -37,14 +37,31 @@ describe('tokenizeForIndex', () => {
   });
 
   it('drops possessives and apostrophes', () => {
-    expect(tokens("Teacher's can't")).toEqual([
+    expect(tokens("Teacher's co-teacher's")).toEqual([
       ['teacher', 1],
-      ['cant', 1],
+      ['coteacher', 0.5],
+      ['co', 1],
+      ['teacher', 1],
+    ]);
+  });
+
+  it('reads a negative contraction as its two words (stop words still dropped)', () => {
+    expect(tokens("Students who haven't submitted, can't or won't")).toEqual([
+      ['students', 1],
+      ['have', 1],
+      ['not', 1],
+      ['submitted', 1],
+      ['not', 1],
+      ['not', 1],
     ]);
   });
 });
 
 describe('queryWords', () => {
+  it('reads "haven’t", "havent" and "cannot" as two words each', () => {
+    expect(queryWords('haven’t havent cannot dont')).toEqual(['have', 'not', 'have', 'not', 'can', 'not', 'do', 'not']);
+  });
+
   it('keeps every word in order, stop words too, with hyphens split', () => {
     expect(queryWords('Turn in the co-teacher’s quiz')).toEqual(['turn', 'in', 'the', 'co', 'teacher', 'quiz']);
     expect(queryWords('?!…')).toEqual([]);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardFeedback, CardRecord } from '@/utils/platform/db';
 import type { CardGapKind } from '@/utils/gaps/kinds';
 import { setHelpful } from '@/utils/cards/feedback';
+import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
 import { t } from '@/utils/platform/i18n';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { lazyComponent } from './lazy';
@@ -25,9 +26,9 @@ interface Props {
 }
 
 /**
- * One small "Feedback" menu per card: "This helped", "This didn't help" (kept on this device,
- * and the flag form opens to tell the coach, if the teacher wants), "It's out of date" (the
- * flag form) and "I know this". Marks never reorder the list while it is on screen.
+ * One small "Feedback" menu per card: "This helped", "This card didn't help" (kept on this
+ * device, and the flag form opens to tell the coach, if the teacher wants), "This card is out
+ * of date" (the flag form) and "I know this". Marks never reorder the list while it is on screen.
  */
 export function CardFeedbackMenu({ card, id, feedback, onKnownChange, tabState }: Props) {
   const [expanded, setExpanded] = useState(false);
@@ -94,12 +95,12 @@ export function CardFeedbackMenu({ card, id, feedback, onKnownChange, tabState }
               })
             }
           >
-            {t('cardDidNotHelp')}
+            {t(GAP_KIND_LABEL_KEYS.unhelpful)}
           </button>
         </li>
         <li>
           <button type="button" aria-label={t('flagCardOutdatedLabel', card.title)} onClick={() => choose(() => setFlag('outdated'))}>
-            {t('cardOutOfDate')}
+            {t(GAP_KIND_LABEL_KEYS.outdated)}
           </button>
         </li>
         {onKnownChange && (

@@ -34,6 +34,12 @@ export function Panel() {
   const detection = tabState?.detection ?? null;
   const searching = query.trim() !== '';
   const requestsOpen = form === 'requests';
+  // The requests take the place of the cards or the results: the search is left.
+  const openOrCloseRequests = () => {
+    if (requestsOpen) return setForm(null);
+    setQuery('');
+    setForm('requests');
+  };
   const closeRequests = () => {
     setForm(null);
     document.getElementById(REQUESTS_BUTTON_ID)?.focus();
@@ -42,7 +48,7 @@ export function Panel() {
     <PanelTabContext.Provider value={{ tabId, tabState }}>
       <div class="panel">
         <PanelHeader detection={detection}>
-          <RequestsButton tool={detection?.tool ?? null} open={requestsOpen} onToggle={() => setForm(requestsOpen ? null : 'requests')} />
+          <RequestsButton tool={detection?.tool ?? null} open={requestsOpen} onToggle={openOrCloseRequests} />
         </PanelHeader>
         <SearchBox value={query} onChange={(next) => (requestsOpen ? (setForm(null), setQuery(next)) : setQuery(next))} />
         <main class="panel__main" id="panel-main">

@@ -24,14 +24,16 @@ export function RequestsButton({ tool, open, onToggle }: Props) {
       class={`requests-button${attention > 0 ? ' requests-button--attention' : ''}`}
       aria-expanded={open}
       aria-controls="panel-main"
-      aria-label={attention > 0 ? tn('requestsButtonLabel', attention) : undefined}
       onClick={onToggle}
     >
       {t('requestsButton')}
       {attention > 0 && (
-        <span class="requests-button__count" aria-hidden="true">
-          {attention}
-        </span>
+        <>
+          <span class="requests-button__count" aria-hidden="true">
+            {attention}
+          </span>
+          <span class="visually-hidden"> {tn('requestsAttention', attention)}</span>
+        </>
       )}
     </button>
   );

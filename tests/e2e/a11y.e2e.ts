@@ -48,12 +48,15 @@ describe.skipIf(!shouldRunBrowserTests())('accessibility (axe-core, serious and 
     await h?.close();
   });
 
-  it('panel: a card expanded, search results, the ping form', async () => {
+  it('panel: a card expanded with its feedback menu, search results, the ping form, the requests', async () => {
     const page = await h.openPanel(tabId);
+    const panel = new PanelPage(page);
     const report: string[] = [];
 
-    await new PanelPage(page).openCard('Leave feedback in SpeedGrader');
-    report.push(...(await auditBothThemes(page, 'panel, card open')));
+    const card = await panel.openCard('Leave feedback in SpeedGrader');
+    await card.locator('.card-feedback__toggle').click();
+    await card.getByRole('button', { name: 'This helped' }).waitFor();
+    report.push(...(await auditBothThemes(page, 'panel, card open, feedback menu open')));
 
     const search = page.getByRole('searchbox', { name: 'Search cards' });
     await search.fill('rubric');
@@ -64,6 +67,14 @@ describe.skipIf(!shouldRunBrowserTests())('accessibility (axe-core, serious and 
     await page.getByRole('button', { name: 'Ping a mentor' }).click();
     await page.locator('#ping-message').waitFor();
     report.push(...(await auditBothThemes(page, 'panel, ping form')));
+
+    // A ping sent (the endpoint is not there: it waits and retries), then "Your requests".
+    await page.locator('#ping-message').fill('How do I hide grades until I post them?');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await panel.openRequests();
+    await page.getByTestId('outbox-item').first().waitFor();
+    report.push(...(await auditBothThemes(page, 'panel, your requests')));
 
     expect(report, report.join('\n')).toEqual([]);
   });

@@ -75,11 +75,12 @@ describe.skipIf(!shouldRunBrowserTests())('card flags in real Chromium: "This ca
     const { tabId } = await h.openTab(SPEEDGRADER_URL);
     await h.waitForDetection(tabId, { tool: 'canvas', context: 'speedgrader' });
     const panel = await h.openPanel(tabId);
-    const card = await new PanelPage(panel).openCard(CARD_TITLE);
+    const panelPage = new PanelPage(panel);
+    const card = await panelPage.openCard(CARD_TITLE);
 
-    const unhelpful = card.getByRole('button', { name: `This card didn't help: ${CARD_TITLE}`, exact: true });
-    await unhelpful.click();
-    expect(await unhelpful.getAttribute('aria-expanded')).toBe('true');
+    // From the card's one Feedback menu: the mark is kept, and the flag form opens in the card.
+    await panelPage.chooseFeedback(card, `This card didn't help: ${CARD_TITLE}`);
+    expect(await card.locator('.card-feedback__toggle').getAttribute('aria-expanded')).toBe('false');
     const form = card.getByRole('region', { name: 'Flag a gap' });
     await form.waitFor({ timeout: 5_000 });
     expect(await form.getByText(`About the card “${CARD_TITLE}”`).count()).toBe(1);

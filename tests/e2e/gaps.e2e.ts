@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { PanelPage } from './support/pages';
 import { launchExtension, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
 import { startRecorder, type Recorder } from './support/fixture-server';
 import { corsEndpoint } from './support/endpoint';
@@ -59,8 +60,11 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
   expect(findings, describeFindings(where, findings)).toEqual([]);
 }
 
-const myFlagState = (panel: Page) =>
-  panel.getByRole('region', { name: 'My flags' }).getByTestId('my-flag').first().getAttribute('data-state');
+/** The newest flag's state under "Your requests" (opened once from the header; it stays open). */
+const myFlagState = async (panel: Page) => {
+  await new PanelPage(panel).openRequests();
+  return panel.getByRole('region', { name: 'My flags' }).getByTestId('my-flag').first().getAttribute('data-state');
+};
 
 describe.skipIf(!shouldRunBrowserTests())('gaps in real Chromium: flag, deliver, import the answer, see it addressed', () => {
   let h: ExtensionHarness;

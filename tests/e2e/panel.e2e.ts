@@ -120,7 +120,7 @@ describe.skipIf(!shouldRunBrowserTests())('the teacher’s panel in real Chromiu
     );
     expect(held.endpoint).toBeNull();
     // It is visible from the help bar, marked as needing the teacher.
-    const requests = page.getByRole('button', { name: 'Your requests: 1 needs attention' });
+    const requests = page.getByRole('button', { name: 'Your requests (1 needs attention)' });
     await requests.click();
     expect(await requests.getAttribute('aria-expanded')).toBe('true');
     const entry = page.getByTestId('outbox-item').first();

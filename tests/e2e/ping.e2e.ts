@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { PanelPage } from './support/pages';
 import { launchExtension, poll, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
 import { startRecorder, type RecordedRequest, type Recorder, type RecorderResponse } from './support/fixture-server';
 import { corsEndpoint, readOutbox, seededRandom, stopServiceWorker, writeOutbox } from './support/endpoint';
@@ -114,6 +115,7 @@ describe.skipIf(!shouldRunBrowserTests())('ping a mentor in real Chromium (endpo
     const host = new URL(recorder.url()).host;
     const live = panel.getByRole('region', { name: 'Ask a mentor for help' }).getByRole('status');
     await expect.poll(() => live.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^Sent to ${host.replace(/\./g, '\\.')} `));
+    await new PanelPage(panel).openRequests();
     await expect.poll(() => panel.getByTestId('outbox-item').first().getAttribute('data-state'), { timeout: 5_000 }).toBe('sent');
   });
 
@@ -122,6 +124,7 @@ describe.skipIf(!shouldRunBrowserTests())('ping a mentor in real Chromium (endpo
     await configureEndpoint(h, recorder.url('/flaky'));
     const { panel } = await pingFromPanel(h, 'Rubric will not attach');
 
+    await new PanelPage(panel).openRequests();
     const entry = panel.getByTestId('outbox-item').first();
     await expect
       .poll(() => entry.textContent(), { timeout: 10_000 })

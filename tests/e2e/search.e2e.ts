@@ -91,7 +91,7 @@ describe.skipIf(!shouldRunBrowserTests())('search and the card experience in rea
     expect(await panel.pageCardTitles()).toContain(title);
 
     const card = await panel.openCard(title);
-    await card.getByRole('button', { name: 'I know this' }).click();
+    await panel.chooseFeedback(card, 'I know this');
     const undo = panel.page.locator('[data-testid=page-cards] [data-testid=known-undo] button');
     await undo.waitFor();
     expect(await undo.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -106,7 +106,7 @@ describe.skipIf(!shouldRunBrowserTests())('search and the card experience in rea
     expect(await panel.pageCardTitles()).toContain(title);
 
     // Marked again, it stays out of the way when the panel is opened next time.
-    await (await panel.openCard(title)).getByRole('button', { name: 'I know this' }).click();
+    await panel.chooseFeedback(await panel.openCard(title), 'I know this');
     await undo.waitFor();
     await panel.page.close();
     panel = new PanelPage(await h.openPanel(tabId));

@@ -63,6 +63,23 @@ export class PanelPage {
     return card;
   }
 
+  /** Chooses `item` (its accessible name) from an open card's Feedback menu. */
+  async chooseFeedback(card: Locator, item: string | RegExp): Promise<void> {
+    const toggle = card.locator('.card-feedback__toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await card.getByRole('button', { name: item, exact: typeof item === 'string' }).click();
+  }
+
+  /** Opens "Your requests" from the header (it is there once the teacher has sent anything). */
+  async openRequests(): Promise<Locator> {
+    const button = this.page.locator('#requests-button');
+    await button.waitFor({ timeout: 10_000 });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    const region = this.page.getByTestId('requests');
+    await region.waitFor();
+    return region;
+  }
+
   /** The unknown-page state, if shown: its heading and the tool names it lists. */
   async unknownPage(): Promise<{ heading: string; tools: string[] } | null> {
     const section = this.page.locator('section.unknown');

@@ -27,7 +27,7 @@ let firstCardsMarked = false;
  */
 export function PageCards({ detection }: { detection: Detection }) {
   const { tool, context } = detection;
-  const { cards, feedback: feedbackList, comfort, recent } = usePageCardsData(detection);
+  const { cards, feedback: feedbackList, comfort, recent, feedbackLive } = usePageCardsData(detection);
   // A card that answered one of the teacher's flags comes first for a while.
   const addressing = useAddressingCardKeys(detection);
   const [open, setOpen] = useState<string | null>(null);
@@ -54,7 +54,8 @@ export function PageCards({ detection }: { detection: Detection }) {
 
   const feedback = useMemo(() => feedbackByKey(feedbackList ?? []), [feedbackList]);
   // The order comes from the marks as they were when this page opened: nothing moves under the pointer.
-  const orderedBy = useMemo(() => (feedbackList ? feedback : undefined), [tool, context, feedbackList !== undefined]);
+  // (Taken again once every mark is read: the first screen may carry only the page's.)
+  const orderedBy = useMemo(() => (feedbackList ? feedback : undefined), [tool, context, feedbackList !== undefined, feedbackLive]);
   const ready = cards !== undefined && feedbackList !== undefined && comfort !== undefined && recent !== undefined;
   const undoKey = known.offered?.key;
 

@@ -6,6 +6,7 @@ import { db, type CardFeedback, type CardRecord } from '@/utils/platform/db';
 import { getComfort, type Comfort } from '@/utils/cards/comfort';
 import type { Detection } from '@/utils/tools/types';
 import { useComfort } from './use-comfort';
+import { takePrimedFirstScreen } from './use-tab';
 import { loadRecentSnapshot, useRecentSnapshot } from './use-recent-snapshot';
 
 // Opening the database takes a while in a fresh page: start it while the panel is still
@@ -24,14 +25,26 @@ export interface PageCardsData {
  * teacher's feedback and comfort level, and the recently viewed snapshot. Each part is
  * undefined until it is read.
  */
-export function usePageCardsData({ tool, context }: Detection): Partial<PageCardsData> {
+export function usePageCardsData({ tool, context }: Detection): Partial<PageCardsData> & { feedbackLive: boolean } {
   const place = `${tool}/${context ?? '*'}`;
-  const first = useFirstData(place, () => loadPageData(tool, context));
+  const first = useFirstData(place, () => primedPageData(place) ?? loadPageData(tool, context));
   const cards = useLiveQuery(() => cardsForPage(tool, context, db, { uiLanguage: uiLanguage() }), [tool, context]) ?? first?.cards;
-  const feedback = useLiveQuery(() => db.feedback.toArray(), []) ?? first?.feedback;
+  const liveFeedback = useLiveQuery(() => db.feedback.toArray(), []);
   const comfort = useComfort(tool) ?? first?.comfort;
   const recent = useRecentSnapshot(tool, place) ?? first?.recent;
-  return { cards, feedback, comfort, recent };
+  return { cards, feedback: liveFeedback ?? first?.feedback, comfort, recent, feedbackLive: liveFeedback !== undefined };
+}
+
+/**
+ * The first screen the background kept for this tab, when it is for this page: the page's
+ * cards and the marks on them, with nothing recently viewed yet and the tool's other cards to
+ * follow (they are collapsed under "More for …").
+ */
+function primedPageData(place: string): PageCardsData | null {
+  const primed = takePrimedFirstScreen(place, uiLanguage());
+  if (!primed) return null;
+  markPageData();
+  return { cards: { page: primed.screen.cards, tool: [] }, feedback: primed.screen.marks, comfort: primed.comfort, recent: [] };
 }
 
 /**
@@ -45,13 +58,18 @@ function loadPageData(tool: string, context: string | null): Promise<PageCardsDa
     getComfort(tool),
     loadRecentSnapshot(tool),
   ]).then(([cards, feedback, comfort, recent]) => {
-    try {
-      performance.mark('coachmark:page-data');
-    } catch {
-      // A diagnostic for the benchmark only.
-    }
+    markPageData();
     return { cards, feedback, comfort, recent };
   });
+}
+
+/** When the first screen's data is in hand (read by the benchmark). */
+function markPageData(): void {
+  try {
+    performance.mark('coachmark:page-data');
+  } catch {
+    // A diagnostic only.
+  }
 }
 
 /**
@@ -59,19 +77,22 @@ function loadPageData(tool: string, context: string | null): Promise<PageCardsDa
  * after the first paint, when effects (and so the live subscriptions) start: the teacher is
  * waiting for these cards. Later changes, and other pages, come from the subscriptions.
  */
-function useFirstData(place: string, load: () => Promise<PageCardsData>): PageCardsData | undefined {
+function useFirstData(place: string, load: () => PageCardsData | Promise<PageCardsData>): PageCardsData | undefined {
   const [data, setData] = useState<{ place: string; data: PageCardsData } | undefined>(undefined);
   const alive = useRef(true);
-  const started = useRef(false);
-  if (!started.current) {
-    started.current = true;
+  const started = useRef<{ place: string; data: PageCardsData } | null | undefined>(undefined);
+  if (started.current === undefined) {
+    const loaded = load();
+    // Kept by the background: on screen in this very render.
+    started.current = loaded instanceof Promise ? null : { place, data: loaded };
     // Resolves after this render is committed (promises settle after synchronous work).
-    load().then(
-      (value) => alive.current && setData({ place, data: value }),
-      () => {
-        // The subscriptions report their own errors.
-      },
-    );
+    if (loaded instanceof Promise)
+      loaded.then(
+        (value) => alive.current && setData({ place, data: value }),
+        () => {
+          // The subscriptions report their own errors.
+        },
+      );
   }
   useEffect(
     () => () => {
@@ -79,7 +100,8 @@ function useFirstData(place: string, load: () => Promise<PageCardsData>): PageCa
     },
     [],
   );
-  return data && data.place === place ? data.data : undefined;
+  const current = data ?? started.current ?? undefined;
+  return current && current.place === place ? current.data : undefined;
 }
 
 function uiLanguage(): string {

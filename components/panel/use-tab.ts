@@ -1,26 +1,42 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readTabState, watchTabState, type TabState } from '@/utils/tabs/tab-state';
+import { readFirstScreen, type FirstScreen } from '@/utils/tabs/first-screen';
+import { getComfort, type Comfort } from '@/utils/cards/comfort';
 
 function pinnedTab(search: string): number | null {
   const fromQuery = Number(new URLSearchParams(search).get('tab'));
   return Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : null;
 }
 
-/** The tab and its state as read before the first render (primePanelTab), if it was. */
-let primed: { tabId: number | null; state: TabState | null } | undefined;
+/** The tab, its state and its first screen as read before the first render (primePanelTab), if they were. */
+let primed: { tabId: number | null; state: TabState | null; firstScreen: FirstScreen | null; comfort?: Comfort } | undefined;
 
 /**
- * Reads the panel's tab and its state as the page starts, so the first render already has them
- * instead of waiting for an effect, a paint and two storage round trips. Never rejects.
+ * Reads the panel's tab, its state and the first screen the background keeps for it as the
+ * page starts, so the first render already has them instead of waiting for an effect, a paint
+ * and the database. Never rejects.
  */
 export async function primePanelTab(search: string = location.search): Promise<void> {
   try {
     const tabId = pinnedTab(search) ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null;
-    primed = { tabId, state: tabId === null ? null : await readTabState(tabId) };
+    const [state, firstScreen] = tabId === null ? [null, null] : await Promise.all([readTabState(tabId), readFirstScreen(tabId)]);
+    const tool = state?.detection?.tool;
+    primed = { tabId, state, firstScreen: tool ? firstScreen : null, comfort: tool && firstScreen ? await getComfort(tool) : undefined };
   } catch {
     // The hooks below read it again.
   }
+}
+
+/**
+ * The first screen kept for the panel's tab, once, if it is for this place and language: after
+ * that the panel's live queries are the truth, and a later page of the tab is read afresh.
+ */
+export function takePrimedFirstScreen(place: string, language: string): { screen: FirstScreen; comfort: Comfort } | null {
+  const screen = primed?.firstScreen ?? null;
+  const comfort = primed?.comfort;
+  if (primed) primed.firstScreen = null;
+  return screen && comfort && screen.place === place && screen.language === language ? { screen, comfort } : null;
 }
 
 /**

@@ -198,9 +198,13 @@ export async function benchPanel(): Promise<BenchSection> {
         { name: `first cards on screen, median of ${warm.length} more opens`, value: median(warm), unit: 'ms', goal: '≤ 150 ms' },
         { name: `first cards on screen, slowest of ${warm.length} more opens`, value: Math.max(...warm), unit: 'ms' },
         { name: '  of which the page and its scripts loading (DOMContentLoaded), median', value: median(loaded.slice(1)), unit: 'ms' },
-        { name: '  of which the tab and its detection read (from navigation start), median', value: median(tabRead.slice(1)), unit: 'ms' },
         {
-          name: '  of which the page’s cards, marks and level read (from navigation start), median',
+          name: '  of which the tab, its detection and its kept first screen read (from navigation start), median',
+          value: median(tabRead.slice(1)),
+          unit: 'ms',
+        },
+        {
+          name: '  of which the page’s cards, marks and level in hand (from navigation start), median',
           value: median(dataRead.slice(1)),
           unit: 'ms',
         },

@@ -5,6 +5,8 @@ import { Panel } from '../../components/panel/Panel';
 import { db } from '../../utils/platform/db';
 import { replacePack } from '../../utils/cards/store';
 import { saveTabState } from '../../utils/tabs/tab-state';
+import { saveFirstScreen } from '../../utils/tabs/first-screen';
+import { primePanelTab } from '../../components/panel/use-tab';
 import type { Card } from '../../utils/cards/schema';
 import * as make from '../support/factories';
 
@@ -31,6 +33,23 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 describe('Panel', () => {
+  it('shows the first screen the background kept for the tab in its very first render, then the database’s truth', async () => {
+    await replacePack(
+      { schemaVersion: 1, id: 'p', name: 'p', version: '1', cards: [card('rubric', ['speedgrader'], 'Grade with a rubric')] },
+      { kind: 'local' },
+    );
+    await saveTabState({ tabId: TAB, url: 'x', detection: { tool: 'canvas', context: 'speedgrader' }, updatedAt: 1 });
+    // Kept before a pack changed: the panel shows it at once, and the live read corrects it.
+    const kept = make.cardRecord({ id: 'old', title: 'Hide grades (kept)', contexts: ['speedgrader'] }, 'p');
+    await saveFirstScreen(TAB, { place: 'canvas/speedgrader', language: 'en-US', cards: [kept], marks: [] });
+    await primePanelTab(`?tab=${TAB}`);
+    render(<Panel />);
+    // No wait: the cards are there in the first render, before any database read.
+    expect(within(screen.getByRole('region', { name: 'On this page' })).getByText('Hide grades (kept)')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('region', { name: 'On this page' }).textContent).toContain('Grade with a rubric'));
+    expect(screen.getByRole('region', { name: 'On this page' }).textContent).not.toContain('Hide grades (kept)');
+  });
+
   it('shows the tool and page, the page’s cards, then the tool’s', async () => {
     await replacePack(
       {

@@ -88,8 +88,27 @@ const POLICY: ReadonlyArray<StoredValue<unknown>> = POLICY_KEYS.map((key) => ({
   fallback: null,
 }));
 
+/** One per open tab on a tool's page (utils/tabs/first-screen.ts), written by the background. */
+export const FIRST_SCREEN: StoredValue<unknown> = {
+  area: 'session',
+  key: 'firstScreen:<tabId>',
+  holds:
+    'For each open tab on a tool’s page: the cards “On this page” lists and the teacher’s marks on them, so that the panel shows them as it opens.',
+  privacyMessage: 'privacyStoreSessionBody',
+  version: 1,
+  migrations: {},
+  fallback: null,
+};
+
 /** Everything stored, for the privacy checks. */
-export const STORED_VALUES: ReadonlyArray<StoredValue<unknown>> = [USER_SETTINGS, COMFORT, DIRECTORY_STATUS, TAB_STATE, ...POLICY];
+export const STORED_VALUES: ReadonlyArray<StoredValue<unknown>> = [
+  USER_SETTINGS,
+  COMFORT,
+  DIRECTORY_STATUS,
+  TAB_STATE,
+  FIRST_SCREEN,
+  ...POLICY,
+];
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- WXT's own default: no metadata beyond the version.
 export type StoredItem<T> = WxtStorageItem<T, {}>;
@@ -125,6 +144,11 @@ export function tabStateItem(tabId: number): StoredItem<unknown> {
 /** Drops a closed tab's item (its value is removed with it). */
 export function forgetTabStateItem(tabId: number): void {
   tabStateItems.delete(tabId);
+}
+
+/** The first screen kept for a tab (see FIRST_SCREEN); not cached, as it is read once per panel. */
+export function firstScreenItem(tabId: number): StoredItem<unknown> {
+  return defineStoredItem(FIRST_SCREEN, FIRST_SCREEN.key.replace('<tabId>', String(tabId)));
 }
 
 /** Read-only by type: nothing here may write the school's policy. */

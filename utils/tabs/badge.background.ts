@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { badgeText } from '../cards/on-this-page';
 import type { Detection } from '../tools/types';
-import { readBadgeCount } from './badge';
+import { readOnThisPage } from './badge';
+import { removeFirstScreen, saveFirstScreen } from './first-screen';
 import { readTabState } from './tab-state';
 
 const BADGE_COLOR = '#1f5fbf';
@@ -35,10 +36,13 @@ export function showBadge(tabId: number, detection: Detection | null): void {
     return;
   }
   const watch: Watch = { place, stop: () => {} };
-  const subscription = liveQuery(() => readBadgeCount(detection, uiLanguage())).subscribe({
-    next: (count) => {
+  const language = uiLanguage();
+  const subscription = liveQuery(() => readOnThisPage(detection, language)).subscribe({
+    next: ({ cards, marks, count }) => {
       watch.count = count;
       void setBadge(tabId, count);
+      // The panel's first screen, ready before it opens (the same read as the count).
+      saveFirstScreen(tabId, { place, language, cards, marks }).catch(() => {});
     },
     error: (error: unknown) => console.error('Coachmark: could not count the cards for the badge', error),
   });
@@ -50,6 +54,7 @@ export function showBadge(tabId: number, detection: Detection | null): void {
 export function forgetBadge(tabId: number): void {
   watches.get(tabId)?.stop();
   watches.delete(tabId);
+  removeFirstScreen(tabId).catch(() => {});
 }
 
 /**

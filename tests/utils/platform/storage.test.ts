@@ -44,12 +44,36 @@ const TAB_STATE_V1 = {
   updatedAt: 1_790_000_000_000,
 };
 
+const FIRST_SCREEN_V1 = {
+  place: 'canvas/speedgrader',
+  language: 'en-US',
+  cards: [
+    {
+      id: 'sg-rubric',
+      title: 'Grade with a rubric',
+      summary: 'Score each criterion.',
+      steps: ['Click **View Rubric**.'],
+      tools: ['canvas'],
+      contexts: ['speedgrader'],
+      tags: [],
+      level: 'beginner',
+      links: [],
+      version: 1,
+      key: 'district/sg-rubric',
+      pack: 'district',
+      places: ['canvas/speedgrader'],
+    },
+  ],
+  marks: [{ cardKey: 'district/sg-rubric', helpful: 'yes' }],
+};
+
 /** Every shipped version's sample, by value. */
 const FROZEN: Record<AreaKey, Record<number, unknown>> = {
   'local:settings': { 1: SETTINGS_V1 },
   'local:comfort': { 1: COMFORT_V1 },
   'local:mentorDirectoryStatus': { 1: DIRECTORY_STATUS_V1 },
   'session:tab:<tabId>': { 1: TAB_STATE_V1 },
+  'session:firstScreen:<tabId>': { 1: FIRST_SCREEN_V1 },
 };
 
 /** Each sample as the current version reads it (while every value is at version 1: unchanged). */
@@ -58,6 +82,7 @@ const CURRENT: Record<AreaKey, unknown> = {
   'local:comfort': COMFORT_V1,
   'local:mentorDirectoryStatus': DIRECTORY_STATUS_V1,
   'session:tab:<tabId>': TAB_STATE_V1,
+  'session:firstScreen:<tabId>': FIRST_SCREEN_V1,
 };
 
 const written = STORED_VALUES.filter((value) => value.area !== 'managed');

@@ -8,6 +8,7 @@ import { replacePack } from '../../../utils/cards/store';
 import { db, type CardFeedback, type CardRecord } from '../../../utils/platform/db';
 import { readBadgeCount } from '../../../utils/tabs/badge';
 import { forgetBadge, showBadge } from '../../../utils/tabs/badge.background';
+import { readFirstScreen } from '../../../utils/tabs/first-screen';
 import type { Detection } from '../../../utils/tools/types';
 import { card, cardRecord, pack } from '../../support/factories';
 
@@ -95,6 +96,19 @@ describe('showBadge', () => {
     } finally {
       forgetBadge(TAB);
     }
+  });
+
+  it('keeps the panel’s first screen for the tab: the same cards and marks, current, and gone once forgotten', async () => {
+    await replacePack(pack({ id: 'district', version: '1', cards: [pageCard('a'), pageCard('b')] }), { kind: 'local' });
+    showBadge(TAB, SPEEDGRADER);
+    const keys = async () => (await readFirstScreen(TAB))?.cards.map((shown) => shown.key);
+    await expect.poll(keys).toEqual(['district/a', 'district/b']);
+    const { page } = await cardsForPage('canvas', 'speedgrader', db, { uiLanguage: 'en-US' });
+    expect((await readFirstScreen(TAB))!).toEqual({ place: 'canvas/speedgrader', language: 'en-US', cards: page, marks: [] });
+    await setKnown('district/a', true);
+    await expect.poll(async () => (await readFirstScreen(TAB))?.marks).toEqual([expect.objectContaining({ cardKey: 'district/a', known: true })]);
+    forgetBadge(TAB);
+    await expect.poll(() => readFirstScreen(TAB)).toBeNull();
   });
 
   it('stops counting for a tab once it is forgotten', async () => {

@@ -106,7 +106,9 @@ describe('showBadge', () => {
     const { page } = await cardsForPage('canvas', 'speedgrader', db, { uiLanguage: 'en-US' });
     expect((await readFirstScreen(TAB))!).toEqual({ place: 'canvas/speedgrader', language: 'en-US', cards: page, marks: [] });
     await setKnown('district/a', true);
-    await expect.poll(async () => (await readFirstScreen(TAB))?.marks).toEqual([expect.objectContaining({ cardKey: 'district/a', known: true })]);
+    await expect
+      .poll(async () => (await readFirstScreen(TAB))?.marks)
+      .toEqual([expect.objectContaining({ cardKey: 'district/a', known: true })]);
     forgetBadge(TAB);
     await expect.poll(() => readFirstScreen(TAB)).toBeNull();
   });

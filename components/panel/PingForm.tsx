@@ -131,7 +131,6 @@ function PreviewSummary({ payload, settings, held }: { payload: HelpRequestPaylo
         {held ? t('pingPreviewKept') : t('pingPreviewDestination', [endpointHost(settings.endpointUrl), t(FORMAT_NAME_KEYS[format])])}
       </li>
       <li>{mentorLine(payload.mentors, format, payload.tool.name)}</li>
-      <li>{t('pingPreviewPage', payload.page.url || t('pingPreviewNoPage'))}</li>
     </ul>
   );
 }

@@ -235,6 +235,19 @@ export function SettingsTab() {
               />
             )}
           </Field>
+          <CheckboxField
+            id="settings-coach-mode"
+            label={t('settingsCoachMode')}
+            hint={t('settingsCoachModeHint')}
+            checked={value('coachMode')}
+            disabled={locked('coachMode')}
+            {...lockProps('coachMode')}
+            onChange={(checked) => update('coachMode', checked)}
+          />
+        </fieldset>
+
+        <fieldset class="settings__group">
+          <legend>{t('settingsSchoolToolsLegend')}</legend>
           <Field
             id="settings-coach-email"
             label={t('settingsCoachEmail')}
@@ -254,15 +267,6 @@ export function SettingsTab() {
               />
             )}
           </Field>
-          <CheckboxField
-            id="settings-coach-mode"
-            label={t('settingsCoachMode')}
-            hint={t('settingsCoachModeHint')}
-            checked={value('coachMode')}
-            disabled={locked('coachMode')}
-            {...lockProps('coachMode')}
-            onChange={(checked) => update('coachMode', checked)}
-          />
           <HiddenToolsField
             value={value('hiddenTools')}
             disabled={locked('hiddenTools')}

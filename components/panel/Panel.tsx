@@ -40,6 +40,11 @@ export function Panel() {
     setQuery('');
     setForm('requests');
   };
+  // Typing a search leaves the requests for the results.
+  const search = (next: string) => {
+    if (requestsOpen) setForm(null);
+    setQuery(next);
+  };
   const closeRequests = () => {
     setForm(null);
     document.getElementById(REQUESTS_BUTTON_ID)?.focus();
@@ -50,7 +55,7 @@ export function Panel() {
         <PanelHeader detection={detection}>
           <RequestsButton tool={detection?.tool ?? null} open={requestsOpen} onToggle={openOrCloseRequests} />
         </PanelHeader>
-        <SearchBox value={query} onChange={(next) => (requestsOpen ? (setForm(null), setQuery(next)) : setQuery(next))} />
+        <SearchBox value={query} onChange={search} />
         <main class="panel__main" id="panel-main">
           <AddressedNotice detection={detection} />
           {requestsOpen ? (

@@ -6,21 +6,16 @@ import { db } from '@/utils/platform/db';
 import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import { URGENCIES, type EndpointFormat, type HelpRequestPayload, type RoutedMentor, type Urgency } from '@/utils/endpoints/types';
 import { IncludeFullUrlField } from './IncludeFullUrlField';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t } from '@/utils/platform/i18n';
 import { buildHelpRequest, mentionSummary } from '@/utils/help-requests/help-request';
 import { sendHelpRequest } from '@/utils/help-requests/send';
+import { URGENCY_LABEL_KEYS } from '@/utils/help-requests/labels';
 import type { Settings } from '@/utils/settings/settings';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { OutboxItemStatus, SendFlow } from './SendFlow';
 import { OtherWaysToAsk } from './OtherWaysToAsk';
 import { useSendFlow } from './use-send-flow';
 import { previewFields } from '@/utils/outbox/preview-fields';
-
-const URGENCY_LABELS: Record<Urgency, MessageKey> = {
-  now: 'urgencyNow',
-  today: 'urgencyToday',
-  'this-week': 'urgencyThisWeek',
-};
 
 /** Matches the formats' own limit on the teacher's words, so nothing typed is cut silently. */
 const MAX_MESSAGE = 2000;
@@ -91,7 +86,7 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
             {URGENCIES.map((value) => (
               <label key={value}>
                 <input type="radio" name="ping-urgency" value={value} checked={urgency === value} onChange={() => setUrgency(value)} />{' '}
-                {t(URGENCY_LABELS[value])}
+                {t(URGENCY_LABEL_KEYS[value])}
               </label>
             ))}
           </fieldset>

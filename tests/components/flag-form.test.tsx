@@ -5,6 +5,7 @@ import { Panel } from '../../components/panel/Panel';
 import { db, toCardRecord } from '../../utils/platform/db';
 import { saveSettings } from '../../utils/settings/settings';
 import { saveTabState } from '../../utils/tabs/tab-state';
+import { watchKeptRequests } from '../../utils/outbox/kept.background';
 import { SPEEDGRADER, ENDPOINT, card, previewBody, kicks, useGapTestSetup } from './gaps-fixtures';
 
 useGapTestSetup();
@@ -98,10 +99,17 @@ describe('Flag a gap', () => {
     expect(entry.dataset.state).toBe('open');
     expect(entry.textContent).toContain('Kept on this device until your school connects its chat');
 
-    // Once the school sets an endpoint, the kept flag goes to the outbox.
-    await saveSettings({ endpointUrl: ENDPOINT, endpointFormat: 'json' });
-    await waitFor(async () => expect((await db.outbox.get(id))?.payload.id).toBe(id));
-    await waitFor(() => expect(kicks).toContainEqual({ reason: 'gap' }));
+    // Once the school sets an endpoint, the background's watcher queues the kept flag.
+    let queued = 0;
+    const stop = watchKeptRequests(db, () => queued++);
+    try {
+      await saveSettings({ endpointUrl: ENDPOINT, endpointFormat: 'json' });
+      await waitFor(async () => expect((await db.outbox.get(id))?.payload.id).toBe(id));
+      expect(queued).toBe(1);
+      expect((await db.outbox.get(id))!.endpoint).toEqual({ url: ENDPOINT, format: 'json' });
+    } finally {
+      stop();
+    }
   });
 
   it('"This card is out of date" opens the form about that card', async () => {

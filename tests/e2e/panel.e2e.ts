@@ -154,7 +154,11 @@ describe.skipIf(!shouldRunBrowserTests())('the teacher’s panel in real Chromiu
         const [first] = await panel.pageCardTitles();
         await panel.openCard(first!);
         await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
-        await panel.screenshot(resolve(ROOT, `docs/panel-${width}-${scheme}.png`));
+        const png = await panel.screenshot(resolve(ROOT, `docs/panel-${width}-${scheme}.png`));
+        // A PNG of the panel's own size, and the help bar in it at the bottom.
+        expect([png.subarray(1, 4).toString('ascii'), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['PNG', width, 800]);
+        const bar = (await page.getByRole('button', { name: 'Ping a mentor', exact: true }).boundingBox())!;
+        expect(bar.y + bar.height).toBeLessThanOrEqual(800);
         await page.close();
       }
     }

@@ -1,7 +1,7 @@
 import { db as defaultDb, type CoachmarkDB } from '../platform/db';
 import type { GapFlagPayload } from '../endpoints/types';
 import { wakeOutbox } from '../outbox/wake';
-import { saveMyFlag, sendWaitingFlags, type Endpoint } from './store';
+import { saveMyFlag, type Endpoint } from './store';
 
 /**
  * Keeps a flag under "My flags" and, when there is an endpoint, queues it and wakes the
@@ -10,11 +10,4 @@ import { saveMyFlag, sendWaitingFlags, type Endpoint } from './store';
 export async function sendGapFlag(payload: GapFlagPayload, endpoint: Endpoint | null, database: CoachmarkDB = defaultDb): Promise<void> {
   await saveMyFlag(payload, endpoint, database);
   if (endpoint) void wakeOutbox('gap');
-}
-
-/** Queues the flags kept while no endpoint was set, and wakes the background if there were any. */
-export async function sendKeptFlags(endpoint: Endpoint, database: CoachmarkDB = defaultDb): Promise<number> {
-  const queued = await sendWaitingFlags(endpoint, database);
-  if (queued > 0) void wakeOutbox('gap');
-  return queued;
 }

@@ -1,7 +1,7 @@
 import type { CoachmarkDB } from '../platform/db';
 import { validateEndpointUrl } from '../endpoints';
 import { sendWaitingFlags } from '../gaps/store';
-import type { Settings } from '../settings/settings';
+import { getSettings, watchSettingsChanges, type Settings } from '../settings/settings';
 import { releaseHeld } from './queue';
 
 /**
@@ -19,4 +19,18 @@ export async function queueKeptRequests(
   const pings = await releaseHeld(endpoint, database);
   const flags = await sendWaitingFlags(endpoint, database);
   return pings + flags;
+}
+
+/**
+ * Queues the kept requests now and whenever the settings change; `onQueued` runs when some
+ * were (the runner delivers them). Returns the unsubscribe.
+ */
+export function watchKeptRequests(database: CoachmarkDB, onQueued: () => void): () => void {
+  const queueKept = async () => {
+    if ((await queueKeptRequests((await getSettings()).values, database)) > 0) onQueued();
+  };
+  const log = (error: unknown) => console.error('Coachmark: could not queue kept requests', error);
+  const stop = watchSettingsChanges(() => void queueKept().catch(log));
+  void queueKept().catch(log);
+  return stop;
 }

@@ -1,5 +1,6 @@
-import type { OutgoingPayload, Urgency } from '../endpoints/types';
+import type { OutgoingPayload } from '../endpoints/types';
 import { GAP_KIND_LABEL_KEYS } from '../gaps/labels';
+import { URGENCY_LABEL_KEYS } from '../help-requests/labels';
 import { placeName } from '../platform/format';
 import { t, type MessageKey } from '../platform/i18n';
 
@@ -11,12 +12,6 @@ export interface PreviewField {
   value: string;
 }
 
-const URGENCY_KEYS: Record<Urgency, MessageKey> = {
-  now: 'urgencyNow',
-  today: 'urgencyToday',
-  'this-week': 'urgencyThisWeek',
-};
-
 /**
  * The payload's parts in the teacher's words, each read from the payload itself, so the
  * readable preview can only show what is sent. Empty parts (no note, no school) are left out;
@@ -26,7 +21,7 @@ export function previewFields(payload: OutgoingPayload): PreviewField[] {
   const fields: Array<[PreviewField['id'], MessageKey, string | undefined]> = [];
   if (payload.type === 'help-request') {
     fields.push(['message', 'previewFieldMessage', payload.message]);
-    fields.push(['urgency', 'previewFieldUrgency', t(URGENCY_KEYS[payload.urgency])]);
+    fields.push(['urgency', 'previewFieldUrgency', t(URGENCY_LABEL_KEYS[payload.urgency])]);
   } else {
     fields.push(['kind', 'previewFieldKind', t(GAP_KIND_LABEL_KEYS[payload.kind])]);
     fields.push(['card', 'previewFieldCard', payload.card?.title]);

@@ -8,8 +8,8 @@ import { browserEnvironment, deliverDue, type DeliveryEnvironment, type Delivery
 import { RETRY } from './retry';
 import { rerunningFlight } from '../platform/single-flight';
 import { buildTestRequest } from '../help-requests/help-request';
-import { getSettings, watchSettingsChanges } from '../settings/settings';
-import { queueKeptRequests } from './kept.background';
+import { getSettings } from '../settings/settings';
+import { watchKeptRequests } from './kept.background';
 
 /**
  * Delivers the outbox: when the worker starts, when the network returns, when a page asks
@@ -101,12 +101,7 @@ export function setupOutbox(options: { database?: CoachmarkDB; environment?: Del
   });
   const removeTest = onMessage('studioTestsEndpoint', ({ data }) => testEndpoint(data, environment));
   // Requests kept while no endpoint was set go out as soon as one is.
-  const queueKept = async () => {
-    if ((await queueKeptRequests((await getSettings()).values, database)) > 0) await runner.kick();
-  };
-  const logKept = (error: unknown) => console.error('Coachmark: could not queue kept requests', error);
-  const stopWatchingSettings = watchSettingsChanges(() => void queueKept().catch(logKept));
-  void queueKept().catch(logKept);
+  const stopWatchingKept = watchKeptRequests(database, () => void runner.kick());
 
   // The worker starts for many reasons (browser start, an alarm, a message): catch up each time.
   void runner.kick();
@@ -118,7 +113,7 @@ export function setupOutbox(options: { database?: CoachmarkDB; environment?: Del
       scope.removeEventListener?.('online', onOnline);
       removeKick();
       removeTest();
-      stopWatchingSettings();
+      stopWatchingKept();
     },
   };
 }

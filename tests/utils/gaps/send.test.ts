@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../../../utils/platform/db';
-import { sendGapFlag, sendKeptFlags } from '../../../utils/gaps/send';
+import { sendGapFlag } from '../../../utils/gaps/send';
 import { gapFlag } from '../../support/payloads';
 
 const ENDPOINT = { url: 'https://hooks.district.example/coachmark', format: 'json' as const };
@@ -36,22 +36,6 @@ describe('sendGapFlag', () => {
     await sendGapFlag(gapFlag({ id: 'flag-2' }), null);
     expect(await db.gaps.get('flag-2')).toMatchObject({ id: 'flag-2', origin: 'mine' });
     expect(await db.outbox.get('flag-2')).toBeUndefined();
-    await settle();
-    expect(wakes).toEqual([]);
-  });
-});
-
-describe('sendKeptFlags', () => {
-  it('queues the flags kept without an endpoint and wakes the background once', async () => {
-    await sendGapFlag(gapFlag({ id: 'kept-1' }), null);
-    await sendGapFlag(gapFlag({ id: 'kept-2' }), null);
-    expect(await sendKeptFlags(ENDPOINT)).toBe(2);
-    expect((await db.outbox.toArray()).map((item) => item.id).sort()).toEqual(['kept-1', 'kept-2']);
-    await expect.poll(() => wakes).toEqual([{ reason: 'gap' }]);
-  });
-
-  it('wakes nothing when no flag was waiting', async () => {
-    expect(await sendKeptFlags(ENDPOINT)).toBe(0);
     await settle();
     expect(wakes).toEqual([]);
   });

@@ -36,7 +36,7 @@ const contentScriptForbidden = {
 };
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'public/**', 'coverage/**', '.hub/**'] },
+  { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'public/**', 'coverage/**', '.hub/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

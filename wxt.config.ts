@@ -15,7 +15,8 @@ export default defineConfig({
   // Every import is written out, so a file's path says where its code comes from.
   imports: false,
   // The e2e suite builds into its own folder so a running `npm run dev` is not disturbed.
-  outDir: '.output',
+  // COACHMARK_OUT_DIR moves it, so two builds of different trees never share one folder.
+  outDir: process.env.COACHMARK_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
   }),

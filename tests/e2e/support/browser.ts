@@ -16,7 +16,9 @@ import { poll } from './poll';
 export { shouldRunBrowserTests } from './chromium';
 export { poll } from './poll';
 
-export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url)));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The build under test: `.output/chrome-mv3`, or under COACHMARK_OUT_DIR when the build was moved there. */
+export const EXTENSION_DIR = resolve(ROOT, process.env.COACHMARK_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface ExtensionHarness {
   context: BrowserContext;
@@ -84,7 +86,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`[e2e] cannot run: ${missingBrowserReason()}. Install chromium or set CHROMIUM_PATH.`);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error('[e2e] no built extension in .output/chrome-mv3: run `npx wxt build` first');
+    throw new Error(`[e2e] no built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
   }
 
   const resources: Array<() => Promise<unknown>> = [];

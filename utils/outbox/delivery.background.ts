@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { db as defaultDb, type CoachmarkDB, type OutboxItem } from '../platform/db';
 import { buildRequest } from '../endpoints';
 import { isRequestTimeout, withTimeout } from '../platform/network.background';
@@ -31,16 +32,26 @@ export const browserEnvironment = (secret: () => Promise<string>): DeliveryEnvir
 });
 
 /**
- * Claims the items that are due (queued and due now, or stuck in "sending" after the worker
- * stopped) in one transaction, so two delivery runs never send the same item at once.
+ * Claims up to `limit` items that are due (queued and due now, or stuck in "sending" after the
+ * worker stopped), oldest due first, in one transaction, so two deliveries never send the same
+ * item at once. Reads by index: the cost does not grow with the sent history.
  */
-async function claimDue(database: CoachmarkDB, now: number, limit: number): Promise<OutboxItem[]> {
+export async function claimDue(database: CoachmarkDB, now: number, limit: number): Promise<OutboxItem[]> {
+  if (limit <= 0) return [];
   return database.transaction('rw', database.outbox, async () => {
-    const due = await database.outbox.where('nextAttemptAt').belowOrEqual(now).toArray();
-    const claimable = due
+    const queued = await database.outbox
+      .where('[status+nextAttemptAt]')
+      .between(['queued', Dexie.minKey], ['queued', now], true, true)
+      .limit(limit)
+      .toArray();
+    const stale = await database.outbox
+      .where('status')
+      .equals('sending')
+      .filter((item) => now - (item.lastAttemptAt ?? 0) > RETRY.staleSendingMs)
+      .toArray();
+    const claimable = [...queued, ...stale]
       .filter((item) => item.endpoint !== null)
-      .filter((item) => item.status === 'queued' || (item.status === 'sending' && now - (item.lastAttemptAt ?? 0) > RETRY.staleSendingMs))
-      .sort((a, b) => a.createdAt - b.createdAt)
+      .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt)
       .slice(0, limit);
     for (const item of claimable) {
       item.status = 'sending';
@@ -52,6 +63,21 @@ async function claimDue(database: CoachmarkDB, now: number, limit: number): Prom
   });
 }
 
+/**
+ * Items left in "sending" by a worker that stopped mid-request. Only the background delivers,
+ * and a worker that is starting has nothing in flight, so each such item was cut off: it is due
+ * again at once instead of after the stale-sending wait.
+ */
+export async function requeueCutOff(database: CoachmarkDB, now: number): Promise<number> {
+  return database.outbox
+    .where('status')
+    .equals('sending')
+    .modify((item) => {
+      item.status = 'queued';
+      item.nextAttemptAt = now;
+    });
+}
+
 export interface DeliveryReport {
   attempted: number;
   sent: number;
@@ -61,7 +87,22 @@ export interface DeliveryReport {
   nextAttemptAt: number | null;
 }
 
-/** Sends everything that is due, a few at a time. Safe to call as often as you like. */
+/** Attempts one claimed item and records what came of it. */
+export async function deliverClaimed(
+  item: OutboxItem,
+  env: DeliveryEnvironment,
+  database: CoachmarkDB = defaultDb,
+): Promise<AttemptOutcome> {
+  const outcome = await attempt(item, env);
+  await recordOutcome(database, item, outcome, env.now());
+  return outcome;
+}
+
+/**
+ * Sends everything that is due now, `concurrency` at a time, each slot taking the next due item
+ * as soon as it is free (a slow endpoint answer holds up only its own item). Safe to call as
+ * often as you like. The background's runner does the same continuously (runner.background.ts).
+ */
 export async function deliverDue(
   env: DeliveryEnvironment,
   database: CoachmarkDB = defaultDb,
@@ -72,24 +113,28 @@ export async function deliverDue(
     report.nextAttemptAt = await nextDue(database);
     return report;
   }
-  const items = await claimDue(database, env.now(), options.batch ?? 100);
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  let cursor = 0;
-  const worker = async () => {
-    while (cursor < items.length) {
-      const item = items[cursor++]!;
-      const outcome = await attempt(item, env);
+  // Only what is due when the call starts: a retry that falls due meanwhile waits for the next call.
+  const startedAt = env.now();
+  let budget = options.batch ?? Number.POSITIVE_INFINITY;
+  const slot = async () => {
+    while (budget > 0) {
+      budget--;
+      const [item] = await claimDue(database, startedAt, 1);
+      if (!item) return;
+      const outcome = await deliverClaimed(item, env, database);
       report.attempted++;
-      await recordOutcome(database, item, outcome, env.now());
       if (outcome.kind === 'sent') report.sent++;
       else if (outcome.kind === 'retry') report.retrying++;
       else report.failed++;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DELIVERY_CONCURRENCY) }, slot));
   report.nextAttemptAt = await nextDue(database);
   return report;
 }
+
+/** How many requests are in flight at once: enough that one slow answer does not hold the rest. */
+export const DELIVERY_CONCURRENCY = 4;
 
 async function attempt(item: OutboxItem, env: DeliveryEnvironment): Promise<AttemptOutcome> {
   try {
@@ -145,10 +190,17 @@ async function recordOutcome(database: CoachmarkDB, item: OutboxItem, outcome: A
   });
 }
 
-async function nextDue(database: CoachmarkDB): Promise<number | null> {
-  const queued = await database.outbox.where('status').anyOf('queued', 'sending').toArray();
-  if (queued.length === 0) return null;
-  return Math.min(
-    ...queued.map((item) => (item.status === 'sending' ? (item.lastAttemptAt ?? 0) + RETRY.staleSendingMs : item.nextAttemptAt)),
-  );
+/**
+ * When the next item falls due (epoch ms), or null when nothing waits: the earliest queued
+ * item by index, or a "sending" one's stale time (a worker cut off mid-request).
+ */
+export async function nextDue(database: CoachmarkDB): Promise<number | null> {
+  const first = await database.outbox
+    .where('[status+nextAttemptAt]')
+    .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey], true, true)
+    .filter((item) => item.endpoint !== null)
+    .first();
+  const sending = await database.outbox.where('status').equals('sending').toArray();
+  const times = [...(first ? [first.nextAttemptAt] : []), ...sending.map((item) => (item.lastAttemptAt ?? 0) + RETRY.staleSendingMs)];
+  return times.length === 0 ? null : Math.min(...times);
 }

@@ -10,6 +10,8 @@ export const RETRY = {
   /** A "sending" item older than this was cut off (the worker stopped mid-request): retry it. */
   staleSendingMs: 60_000,
   maxRetryAfterMs: 6 * 60 * 60_000,
+  /** The shortest wait before a retry, even when the endpoint says "Retry-After: 0". */
+  minRetryMs: 1_000,
 } as const;
 
 /** Full jitter between half and all of an exponentially growing delay, capped. */
@@ -46,7 +48,7 @@ export function classifyResponse(
   if (status >= 200 && status < 300) return { kind: 'sent', status };
   if (status === 408 || status === 429 || status >= 500) {
     const hinted = parseRetryAfter(retryAfter, env.now());
-    const delayMs = hinted ?? backoffDelay(attempts, env.random);
+    const delayMs = hinted === null ? backoffDelay(attempts, env.random) : Math.max(hinted, RETRY.minRetryMs);
     return { kind: 'retry', status, delayMs, error: status === 429 ? 'rate-limited' : 'http' };
   }
   return { kind: 'failed', status, error: 'http' };

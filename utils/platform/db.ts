@@ -162,6 +162,10 @@ export class CoachmarkDB extends Dexie {
       feedback: 'cardKey, viewedAt',
       searchMisses: '++id, at, [tool+context]',
     });
+    // Delivery and pruning read by status and time, so their cost stays flat as sent history grows.
+    this.version(2).stores({
+      outbox: 'id, status, nextAttemptAt, createdAt, [status+nextAttemptAt], [status+sentAt]',
+    });
   }
 }
 

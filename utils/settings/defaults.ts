@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   coachMode: false,
   coachEmail: '',
   hiddenTools: [],
+  sentHistoryDays: 30,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];

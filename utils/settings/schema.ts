@@ -22,6 +22,8 @@ export const settingsSchema = z.object({
   coachEmail: z.string(),
   /** Tool ids the school does not use: kept out of search results and the panel's lists of other tools. */
   hiddenTools: z.array(z.string()),
+  /** How many days delivered pings and flags stay in the outbox (the teacher's "Your requests") before they are pruned. */
+  sentHistoryDays: z.number().int().min(1).max(365),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

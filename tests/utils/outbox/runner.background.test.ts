@@ -6,7 +6,8 @@ import { createOutboxRunner, OUTBOX_ALARM, setupOutbox, testEndpoint, type Outbo
 import { CoachmarkDB } from '../../../utils/platform/db';
 import { enqueue } from '../../../utils/outbox/queue';
 import { RETRY } from '../../../utils/outbox/retry';
-import type { DeliveryEnvironment, DeliveryReport } from '../../../utils/outbox/delivery.background';
+import { saveSettings } from '../../../utils/settings/settings';
+import type { DeliveryEnvironment } from '../../../utils/outbox/delivery.background';
 import { buildHelpRequest } from '../../../utils/help-requests/help-request';
 import { startHookServer, type HookRequest, type HookServer } from '../../support/hook-server';
 import { listenOnLoopback } from '../../support/loopback';
@@ -21,75 +22,147 @@ beforeAll(async () => {
 });
 afterAll(() => hook.close());
 
-const report = (overrides: Partial<DeliveryReport> = {}): DeliveryReport => ({
-  attempted: 1,
-  sent: 1,
-  retrying: 0,
-  failed: 0,
-  nextAttemptAt: null,
-  ...overrides,
-});
+/**
+ * A queue of plain items for the runner's scheduling alone: claim takes what is due, oldest
+ * due first; `send` decides each attempt's outcome (the real queue is checked further down).
+ */
+interface Job {
+  id: string;
+  dueAt: number;
+  inFlight: boolean;
+  done: boolean;
+}
+function jobQueue(now: () => number) {
+  const jobs: Job[] = [];
+  return {
+    jobs,
+    add: (id: string, dueAt = now()) => jobs.push({ id, dueAt, inFlight: false, done: false }),
+    claim: async (limit: number) => {
+      const due = jobs.filter((job) => !job.done && !job.inFlight && job.dueAt <= now()).sort((a, b) => a.dueAt - b.dueAt);
+      const claimed = due.slice(0, limit);
+      for (const job of claimed) job.inFlight = true;
+      return claimed;
+    },
+    nextDue: async () => {
+      const waiting = jobs.filter((job) => !job.done && !job.inFlight);
+      return waiting.length === 0
+        ? jobs.some((job) => job.inFlight)
+          ? now() + RETRY.staleSendingMs
+          : null
+        : Math.min(...waiting.map((job) => job.dueAt));
+    },
+  };
+}
+const settle = (job: Job, retryAt?: number) => {
+  job.inFlight = false;
+  if (retryAt === undefined) job.done = true;
+  else job.dueAt = retryAt;
+};
 
 describe('createOutboxRunner', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('never runs two deliveries at once, and runs once more for kicks that came during a run', async () => {
+  it('keeps at most `concurrency` in flight, and a freed slot takes the next item while a slow one goes on', async () => {
+    const queue = jobQueue(() => Date.now());
+    for (const id of ['slow', 'b', 'c', 'd', 'e']) queue.add(id);
     let active = 0;
     let maxActive = 0;
-    let runs = 0;
+    const finished: string[] = [];
     const runner = createOutboxRunner({
-      deliver: async () => {
+      claim: queue.claim,
+      nextDue: queue.nextDue,
+      send: async (job) => {
         active++;
-        runs++;
         maxActive = Math.max(maxActive, active);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, job.id === 'slow' ? 150 : 10));
         active--;
-        return report();
+        finished.push(job.id);
+        settle(job);
       },
+      concurrency: 2,
       setAlarm: async () => {},
     });
-    await Promise.all(Array.from({ length: 10 }, () => runner.kick()));
-    expect(maxActive).toBe(1);
-    // The first kick runs; the nine during it coalesce into exactly one more run.
-    expect(runs).toBe(2);
     await runner.kick();
-    expect(runs).toBe(3);
+    expect(maxActive).toBe(2);
+    // The four quick ones went through the second slot while the slow one held the first.
+    expect(finished).toEqual(['b', 'c', 'd', 'e', 'slow']);
+    runner.dispose();
+  });
+
+  it('retries each item at its own due time, while another request is still in flight', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const queue = jobQueue(() => Date.now());
+    queue.add('hang');
+    queue.add('limited');
+    const attempts: Array<[string, number]> = [];
+    const runner = createOutboxRunner({
+      claim: queue.claim,
+      nextDue: queue.nextDue,
+      send: async (job) => {
+        attempts.push([job.id, Date.now()]);
+        if (job.id === 'hang') {
+          await new Promise((resolve) => setTimeout(resolve, 15_000)); // a request that times out
+          return settle(job);
+        }
+        // 429 with Retry-After: 3 on the first try.
+        settle(job, attempts.filter(([id]) => id === job.id).length === 1 ? Date.now() + 3_000 : undefined);
+      },
+      now: () => Date.now(),
+      setAlarm: async () => {},
+    });
+    void runner.kick();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(attempts).toEqual([
+      ['hang', 0],
+      ['limited', 0],
+      ['limited', 3_000],
+    ]);
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(queue.jobs.every((job) => job.done)).toBe(true);
     runner.dispose();
   });
 
   it('wakes itself with a timer for a short wait and sets the alarm no sooner than 30 s', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
     const alarms: Array<number | null> = [];
-    const nexts = [1_000_000 + 5_000, null];
-    let runs = 0;
+    const queue = jobQueue(() => Date.now());
+    queue.add('later', 1_000_000 + 5_000);
+    const sent: number[] = [];
     const runner = createOutboxRunner({
-      deliver: async () => report({ nextAttemptAt: nexts[runs++] ?? null }),
+      claim: queue.claim,
+      nextDue: queue.nextDue,
+      send: async (job) => {
+        sent.push(Date.now());
+        settle(job);
+      },
       now: () => Date.now(),
       setAlarm: async (when) => {
         alarms.push(when);
       },
     });
     await runner.kick();
-    // The run's own safety alarm first, then the next due time (no sooner than 30 s).
-    expect(alarms).toEqual([1_000_000 + 60_000, 1_000_000 + 30_000]);
+    // Nothing due yet: the item's due time, no sooner than 30 s.
+    expect(alarms).toEqual([1_000_000 + 30_000]);
     await vi.advanceTimersByTimeAsync(4_999);
-    expect(runs).toBe(1);
+    expect(sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(runs).toBe(2);
+    expect(sent).toEqual([1_005_000]);
+    await vi.advanceTimersByTimeAsync(0);
     // Nothing waits any more: the alarm is cleared.
-    expect(alarms).toEqual([1_060_000, 1_030_000, 1_065_000, null]);
+    expect(alarms.at(-1)).toBeNull();
     runner.dispose();
   });
 
   it('leaves a long wait to the alarm, at the due time', async () => {
     vi.useFakeTimers({ now: 0 });
     const alarms: Array<number | null> = [];
-    let runs = 0;
+    const queue = jobQueue(() => Date.now());
+    queue.add('much-later', 10 * 60_000);
+    let sends = 0;
     const runner = createOutboxRunner({
-      deliver: async () => {
-        runs++;
-        return report({ nextAttemptAt: 10 * 60_000 });
-      },
+      claim: queue.claim,
+      nextDue: queue.nextDue,
+      send: async () => void sends++,
       now: () => Date.now(),
       setAlarm: async (when) => {
         alarms.push(when);
@@ -97,20 +170,24 @@ describe('createOutboxRunner', () => {
     });
     await runner.kick();
     await vi.advanceTimersByTimeAsync(9 * 60_000);
-    expect(runs).toBe(1);
-    expect(alarms).toEqual([60_000, 10 * 60_000]);
+    expect(sends).toBe(0);
+    expect(alarms).toEqual([10 * 60_000]);
     runner.dispose();
   });
 
-  it('does not spin while offline: the online event or the alarm brings the next run', async () => {
+  it('does not spin while offline: the online event or the alarm brings the next pass', async () => {
     vi.useFakeTimers({ now: 0 });
-    let runs = 0;
+    const queue = jobQueue(() => Date.now());
+    queue.add('waiting', 0);
+    let claims = 0;
     const alarms: Array<number | null> = [];
     const runner = createOutboxRunner({
-      deliver: async () => {
-        runs++;
-        return report({ attempted: 0, sent: 0, nextAttemptAt: 0 });
+      claim: async (limit) => {
+        claims++;
+        return queue.claim(limit);
       },
+      nextDue: queue.nextDue,
+      send: async (job) => settle(job),
       now: () => Date.now(),
       online: () => false,
       setAlarm: async (when) => {
@@ -119,15 +196,19 @@ describe('createOutboxRunner', () => {
     });
     await runner.kick();
     await vi.advanceTimersByTimeAsync(20_000);
-    expect(runs).toBe(1);
-    expect(alarms).toEqual([60_000, 30_000]);
+    expect(claims).toBe(0);
+    expect(alarms).toEqual([30_000]);
     runner.dispose();
   });
 
-  it('sets an alarm before delivering, so a worker stopped mid-run wakes to finish', async () => {
+  it('sets an alarm before sending, so a worker stopped mid-request wakes to finish', async () => {
     const alarms: Array<number | null> = [];
+    const queue = jobQueue(() => 5_000);
+    queue.add('cut-off', 0);
     const runner = createOutboxRunner({
-      deliver: () => new Promise<DeliveryReport>(() => {}), // the worker dies during this run
+      claim: queue.claim,
+      nextDue: queue.nextDue,
+      send: () => new Promise<void>(() => {}), // the worker dies during this request
       now: () => 5_000,
       setAlarm: async (when) => {
         alarms.push(when);
@@ -135,24 +216,28 @@ describe('createOutboxRunner', () => {
     });
     void runner.kick();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(alarms).toEqual([5_000 + RETRY.staleSendingMs]);
+    expect(alarms[0]).toBe(5_000 + RETRY.staleSendingMs);
     runner.dispose();
   });
 
-  it('keeps going after a failed run', async () => {
+  it('runs its preparation once, before the first claim, and keeps going after a failed pass', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    let runs = 0;
+    const order: string[] = [];
+    let claims = 0;
     const runner = createOutboxRunner({
-      deliver: async () => {
-        runs++;
-        if (runs === 1) throw new Error('database closed');
-        return report();
+      prepare: async () => void order.push('prepare'),
+      claim: async () => {
+        order.push('claim');
+        if (++claims === 1) throw new Error('database closed');
+        return [];
       },
+      nextDue: async () => null,
+      send: async () => {},
       setAlarm: async () => {},
     });
     await runner.kick();
     await runner.kick();
-    expect(runs).toBe(2);
+    expect(order).toEqual(['prepare', 'claim', 'claim']);
     expect(error).toHaveBeenCalledOnce();
     error.mockRestore();
     runner.dispose();
@@ -226,6 +311,57 @@ describe('setupOutbox in the background', () => {
     await vi.waitFor(() => expect(received).toHaveLength(2), { timeout: 2_000 });
     expect(received.map((request) => request.headers['idempotency-key'])).toEqual(['retry-1', 'retry-1']);
     await vi.waitFor(async () => expect((await database.outbox.get('retry-1'))?.status).toBe('sent'), { timeout: 2_000 });
+  });
+
+  it('retries a rate-limited ping after its own Retry-After while another request hangs', async () => {
+    // Real time here: the endpoint's Retry-After is what decides.
+    const live = (): DeliveryEnvironment => ({ ...environment(), now: () => Date.now(), timeoutMs: 4_000 });
+    let limitedOnce = false;
+    hook.answer = (index) => {
+      const id = received[index]!.id;
+      if (id === 'hang-1') return 'hang';
+      if (id === 'limited-1' && !limitedOnce) {
+        limitedOnce = true;
+        return { status: 429, headers: { 'Retry-After': '1' } };
+      }
+      return { status: 200 };
+    };
+    const now = Date.now();
+    await enqueue(ping('hang-1'), { url: endpoint, format: 'json' }, database, now);
+    await enqueue(ping('limited-1'), { url: endpoint, format: 'json' }, database, now + 1);
+    runner = setupOutbox({ database, environment: live() });
+    await vi.waitFor(async () => expect((await database.outbox.get('limited-1'))?.status).toBe('sent'), { timeout: 3_500 });
+    // Delivered on its own schedule: the hanging request is still waiting for its answer.
+    expect(await database.outbox.get('hang-1')).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(received.map((request) => request.id)).toEqual(['hang-1', 'limited-1', 'limited-1']);
+  });
+
+  it('sends what a stopped worker cut off as soon as the next worker starts, with the same key', async () => {
+    await enqueue(ping('cut-1'), { url: endpoint, format: 'json' }, database, clock);
+    // The previous worker claimed it, then stopped before the answer came back.
+    await database.outbox.update('cut-1', { status: 'sending', attempts: 1, lastAttemptAt: clock });
+    runner = setupOutbox({ database, environment: environment() });
+    await runner.kick();
+    expect(await database.outbox.get('cut-1')).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(received.map((request) => request.key)).toEqual(['cut-1']);
+  });
+
+  it('prunes delivered items past the sentHistoryDays setting when it starts, and nothing undelivered', async () => {
+    const day = 24 * 60 * 60_000;
+    await saveSettings({ sentHistoryDays: 7 });
+    for (const [id, age] of [
+      ['old', 8],
+      ['recent', 6],
+    ] as const) {
+      await enqueue(ping(id), { url: endpoint, format: 'json' }, database, clock - age * day);
+      await database.outbox.update(id, { status: 'sent', sentAt: clock - age * day });
+    }
+    await enqueue(ping('failed-long-ago'), { url: endpoint, format: 'json' }, database, clock - 90 * day);
+    await database.outbox.update('failed-long-ago', { status: 'failed' });
+    runner = setupOutbox({ database, environment: environment() });
+    await runner.kick();
+    await vi.waitFor(async () => expect(await database.outbox.get('old')).toBeUndefined(), { timeout: 2_000 });
+    expect((await database.outbox.toCollection().primaryKeys()).sort()).toEqual(['failed-long-ago', 'recent']);
   });
 
   it('delivers when the panel kicks it', async () => {

@@ -8,6 +8,7 @@ interface PolicySchema {
   title?: string;
   description?: string;
   enum?: unknown[];
+  minimum?: number;
   items?: PolicySchema;
   properties?: Record<string, PolicySchema>;
   additionalProperties?: unknown;
@@ -43,7 +44,7 @@ describe('public/managed-schema.json (storage.managed_schema)', () => {
   it('types each policy like the setting it sets', () => {
     for (const key of SETTING_KEYS) {
       const value = DEFAULT_SETTINGS[key];
-      const expected = Array.isArray(value) ? 'array' : typeof value;
+      const expected = Array.isArray(value) ? 'array' : typeof value === 'number' ? 'integer' : typeof value;
       expect(properties[key]?.type, key).toBe(expected);
       if (Array.isArray(value)) expect(properties[key]?.items?.type, key).toBe('string');
     }
@@ -60,7 +61,13 @@ describe('public/managed-schema.json (storage.managed_schema)', () => {
     for (const [key, property] of Object.entries(properties)) {
       sample[key] =
         property.enum?.[0] ??
-        (property.type === 'array' ? ['lms.district.org'] : property.type === 'boolean' ? true : 'https://district.example/x');
+        (property.type === 'array'
+          ? ['lms.district.org']
+          : property.type === 'boolean'
+            ? true
+            : property.type === 'integer'
+              ? (property.minimum ?? 0) + 1
+              : 'https://district.example/x');
     }
     expect(parsePolicy(sample)).toEqual(sample);
   });

@@ -58,7 +58,7 @@ export function buildGapFlag(input: GapFlagInput): GapFlagPayload {
     page: {
       context,
       name: contextName(tool.id, context),
-      url: pageUrlToSend(url, input.includeFullUrl),
+      url: pageUrlToSend(url, input.includeFullUrl, tool.id),
     },
     mentors: routeMentors(input.mentors, tool.id, input.settings.endpointFormat),
     kind: input.kind,

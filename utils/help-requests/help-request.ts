@@ -58,7 +58,7 @@ export function buildHelpRequest(input: HelpRequestInput): HelpRequestPayload {
     page: {
       context: detection?.context ?? null,
       name: detection ? contextName(detection.tool, detection.context) : null,
-      url: pageUrlToSend(url, input.includeFullUrl),
+      url: pageUrlToSend(url, input.includeFullUrl, detection?.tool),
     },
     mentors: routeMentors(input.mentors, toolRef.id, input.settings.endpointFormat),
     message: input.message.trim(),

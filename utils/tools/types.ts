@@ -23,6 +23,12 @@ export interface ToolDef {
   excludeHosts?: string[];
   /** Strip Google's multi-account prefix (/u/1/) wherever it appears in the path. */
   accountPrefix?: boolean;
+  /**
+   * Path words the tool really uses that no context pattern spells out (a folder route, a tab).
+   * With the contexts' literal segments they are the only segments a page reference keeps
+   * (utils/privacy/route-words.ts); each must appear in one of the tool's example URLs.
+   */
+  routeWords?: string[];
   /** Structural signatures for self-hosted installs; used only when the host is unknown. */
   signatures?: Signature[];
   /** Most specific first: the first context that matches wins. */

@@ -68,7 +68,8 @@ describe('buildGapFlag', () => {
     const unknown = { url: 'https://example.org/private/report?id=5', detection: null };
     const missing = buildGapFlag(flagInput({ tabState: unknown }));
     expect(missing.tool).toEqual({ id: 'other', name: 'Other' });
-    expect(missing.page).toEqual({ context: null, name: null, url: 'https://example.org/private/report' });
+    // A site outside the catalogue has no known route words: only its origin and path shape go.
+    expect(missing.page).toEqual({ context: null, name: null, url: 'https://example.org/:id/:id' });
     const aboutCard = buildGapFlag(flagInput({ tabState: unknown, kind: 'unhelpful', card: RUBRIC_CARD }));
     expect(aboutCard.tool).toEqual({ id: 'canvas', name: 'Canvas' });
     expect(aboutCard.page.context).toBeNull();

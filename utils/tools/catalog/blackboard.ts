@@ -19,6 +19,8 @@ export const tool: ToolDef = {
     'developer.blackboard.com',
   ],
   signatures,
+  // Ultra's calendar and item routes, and the Original Grade Center (/webapps/gradebook/do/instructor/…).
+  routeWords: ['calendar', 'document', 'overview', 'do', 'instructor', 'enterGradeCenter'],
   contexts: [
     { id: 'course-list', name: 'Courses', match: [{ path: '/ultra/course' }] },
     { id: 'activity-stream', name: 'Activity stream', match: [{ path: '/ultra/stream/*' }] },

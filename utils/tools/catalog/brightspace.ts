@@ -12,6 +12,8 @@ export const tool: ToolDef = {
   hosts: ['*.brightspace.com', '*.desire2learn.com'],
   excludeHosts: ['www.brightspace.com', 'documentation.brightspace.com', 'community.brightspace.com', 'status.brightspace.com'],
   signatures,
+  // Brightspace's content, discussion and calendar routes (/d2l/le/content/<id>/viewContent/<id>/View, …).
+  routeWords: ['viewContent', 'View', 'topics', 'List', 'calendar'],
   contexts: [
     { id: 'dashboard', name: 'Dashboard', match: [{ path: '/d2l/home' }] },
     { id: 'course-home', name: 'Course home', match: [{ path: '/d2l/home/:id' }] },

@@ -12,6 +12,9 @@ export const tool: ToolDef = {
   hosts: ['*.instructure.com'],
   excludeHosts: ['www.instructure.com', 'community.instructure.com', 'status.instructure.com', 'info.instructure.com'],
   signatures,
+  // Canvas LMS's config/routes.rb: files/folder/<path>, groups/<id>/…, discussion_entries/<id>,
+  // modules/items/<id>, profile/settings, and New Quizzes' build/<id>.
+  routeWords: ['folder', 'groups', 'discussion_entries', 'items', 'profile', 'settings', 'build'],
   contexts: [
     {
       id: 'new-quizzes',
@@ -75,6 +78,9 @@ export const examples: ToolExample[] = [
   { url: 'https://district.instructure.com/courses/1234/pages/welcome-to-biology/edit', context: 'page-editor' },
   { url: 'https://district.instructure.com/courses/1234/users', context: 'people' },
   { url: 'https://district.instructure.com/courses/1234/files', context: 'files' },
+  { url: 'https://district.instructure.com/courses/1234/files/folder/unit-1', context: 'files' },
+  { url: 'https://district.instructure.com/groups/345', context: null },
+  { url: 'https://district.instructure.com/courses/1234/discussion_entries/567', context: null },
   { url: 'https://district.instructure.com/courses/1234/external_tools/99', context: 'external-tool' },
   { url: 'https://district.instructure.com/calendar', context: 'calendar' },
   { url: 'https://district.instructure.com/conversations', context: 'inbox' },

@@ -5,6 +5,8 @@ export const tool: ToolDef = {
   name: 'Edpuzzle',
   category: 'classroom',
   hosts: ['edpuzzle.com'],
+  // An assignment's tabs (/assignments/<id>/watch, /students) and the public library.
+  routeWords: ['students', 'watch', 'discover'],
   contexts: [
     { id: 'class', name: 'Class', match: [{ path: '/classes/:id/*' }] },
     { id: 'media', name: 'Video', match: [{ path: '/media/:id/*' }] },

@@ -6,6 +6,8 @@ export const tool: ToolDef = {
   category: 'lms',
   hosts: ['classroom.google.com'],
   accountPrefix: true,
+  // Classroom's tab, filter and sort routes (/w/<id>/t/all, /r/<id>/sort-last-name, …).
+  routeWords: ['t', 'tc', 'all', 's', 'sort-last-name', 'by-status', 'and-sort-last-name', 'not-reviewed', 'this-week', 'course'],
   contexts: [
     { id: 'student-work', name: 'Student work', match: [{ path: '/c/:id/a/:id/submissions/*' }] },
     { id: 'assignment', name: 'Assignment', match: [{ path: '/c/:id/a/:id/details' }] },

@@ -8,6 +8,8 @@ export const tool: ToolDef = {
   category: 'workspace',
   hosts: ['docs.google.com/document'],
   accountPrefix: true,
+  // Published copies: /document/d/e/<id>/pub.
+  routeWords: ['e', 'pub'],
   contexts: [
     { id: 'editor', name: 'Document', match: [{ path: '/document/d/:id' }, { path: '/document/d/:id/edit/*' }] },
     { id: 'home', name: 'Docs home', match: [{ path: '/document' }] },

@@ -6,6 +6,8 @@ export const tool: ToolDef = {
   category: 'workspace',
   hosts: ['drive.google.com'],
   accountPrefix: true,
+  // Drive's own views and file links: /drive/my-drive, /drive/folders/<id>, /file/d/<id>/view.
+  routeWords: ['my-drive', 'shared-with-me', 'folders', 'file', 'd', 'view'],
   contexts: [{ id: 'home', name: 'Drive', match: [{ path: '/drive/*' }] }],
 };
 

@@ -7,6 +7,8 @@ export const tool: ToolDef = {
   category: 'workspace',
   hosts: ['docs.google.com/forms'],
   accountPrefix: true,
+  // A form's response summary: /forms/d/e/<id>/viewanalytics.
+  routeWords: ['viewanalytics'],
   contexts: [
     { id: 'responses', name: 'Responses', match: [{ path: '/forms/d/:id/edit', hash: '/responses' }] },
     { id: 'editor', name: 'Form editor', match: [{ path: '/forms/d/:id/edit' }] },

@@ -6,6 +6,8 @@ export const tool: ToolDef = {
   category: 'workspace',
   hosts: ['docs.google.com/spreadsheets'],
   accountPrefix: true,
+  // Published copies: /spreadsheets/d/e/<id>/pubhtml.
+  routeWords: ['e', 'pubhtml'],
   contexts: [
     { id: 'editor', name: 'Spreadsheet', match: [{ path: '/spreadsheets/d/:id' }, { path: '/spreadsheets/d/:id/edit/*' }] },
     { id: 'home', name: 'Sheets home', match: [{ path: '/spreadsheets' }] },

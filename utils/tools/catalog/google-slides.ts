@@ -6,6 +6,8 @@ export const tool: ToolDef = {
   category: 'workspace',
   hosts: ['docs.google.com/presentation'],
   accountPrefix: true,
+  // Published copies: /presentation/d/e/<id>/pub.
+  routeWords: ['e', 'pub'],
   contexts: [
     {
       id: 'presenting',

@@ -7,6 +7,8 @@ export const tool: ToolDef = {
   name: 'Kahoot!',
   category: 'classroom',
   hosts: ['create.kahoot.it', 'play.kahoot.it', 'kahoot.it'],
+  // The creator's library: /my-library/kahoots/all; the host screen: play.kahoot.it/v2/.
+  routeWords: ['my-library', 'kahoots', 'all', 'v2'],
   contexts: [
     { id: 'host', name: 'Hosting a game', match: [{ host: 'play.kahoot.it' }] },
     { id: 'join', name: 'Join', match: [{ host: 'kahoot.it' }] },

@@ -12,6 +12,8 @@ export const tool: ToolDef = {
   hosts: ['*.moodlecloud.com'],
   excludeHosts: ['www.moodlecloud.com', 'moodle.org', 'docs.moodle.org', 'moodle.com', 'moodledev.io'],
   signatures,
+  // Moodle's forum discussion page and calendar (/mod/forum/discuss.php, /calendar/view.php).
+  routeWords: ['discuss.php', 'calendar'],
   contexts: [
     { id: 'grader', name: 'Grader', match: [{ path: '/mod/assign/view.php', query: { action: 'grader' } }] },
     { id: 'submissions', name: 'Submissions', match: [{ path: '/mod/assign/view.php', query: { action: 'grading' } }] },

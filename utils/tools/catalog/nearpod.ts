@@ -6,6 +6,8 @@ export const tool: ToolDef = {
   name: 'Nearpod',
   category: 'classroom',
   hosts: ['nearpod.com', 'app.nearpod.com', 'join.nearpod.com'],
+  // Library folders (/library/folder/<id>) and the public plans page.
+  routeWords: ['folder', 'pricing'],
   contexts: [
     { id: 'join', name: 'Join', match: [{ host: 'join.nearpod.com' }] },
     { id: 'presentation', name: 'Presentation', match: [{ path: '/presentation' }] },

@@ -12,6 +12,8 @@ export const tool: ToolDef = {
   hosts: ['*.schoology.com'],
   excludeHosts: ['www.schoology.com', 'support.schoology.com', 'developers.schoology.com', 'status.schoology.com', 'api.schoology.com'],
   signatures,
+  // Schoology's course list, activity feed and material folders (/course/<id>/materials/gp/<id>).
+  routeWords: ['courses', 'recent-activity', 'gp'],
   contexts: [
     { id: 'assessment', name: 'Assessment', match: [{ path: '/assignment/:id/assessment/*' }] },
     { id: 'assignment', name: 'Assignment', match: [{ path: '/assignment/:id' }, { path: '/assignment/:id/info' }] },
@@ -27,6 +29,7 @@ export const examples: ToolExample[] = [
   { url: 'https://district.schoology.com/home/recent-activity', context: 'home' },
   { url: 'https://app.schoology.com/course/5551234567/materials', context: 'materials' },
   { url: 'https://app.schoology.com/course/5551234567/materials?f=123', context: 'materials' },
+  { url: 'https://app.schoology.com/course/5551234567/materials/gp/6661234567', context: 'materials' },
   { url: 'https://app.schoology.com/course/5551234567/updates', context: 'updates' },
   { url: 'https://app.schoology.com/assignment/6661234567', context: 'assignment' },
   { url: 'https://app.schoology.com/assignment/6661234567/info', context: 'assignment' },

@@ -89,6 +89,7 @@ export default tseslint.config(
       'entrypoints/content.ts',
       'entrypoints/highlighter.ts',
       'utils/platform/content-browser.ts',
+      'utils/platform/content-script-context.ts',
       'utils/platform/messages.ts',
       'utils/show-me/**',
       'utils/tools/**',

@@ -36,15 +36,19 @@ export default defineConfig({
         manifest.sidebar_action.default_icon = ICONS;
       }
     },
-    // Content scripts use the platform's promise API directly (see utils/platform/content-browser.ts).
+    // Content scripts use the platform's promise API directly (see utils/platform/content-browser.ts),
+    // and a context that tells the page nothing (utils/platform/content-script-context.ts).
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
-      const shim = { find: /^wxt\/browser$/, replacement: resolve('utils/platform/content-browser.ts') };
+      const shims = [
+        { find: /^wxt\/browser$/, replacement: resolve('utils/platform/content-browser.ts') },
+        { find: /^wxt\/utils\/content-script-context$/, replacement: resolve('utils/platform/content-script-context.ts') },
+      ];
       const existing = config.resolve?.alias ?? [];
       const rest = Array.isArray(existing)
         ? existing
         : Object.entries(existing).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      config.resolve = { ...config.resolve, alias: [shim, ...rest] };
+      config.resolve = { ...config.resolve, alias: [...shims, ...rest] };
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

@@ -3,7 +3,7 @@ import { createOverlay } from './overlay';
 /**
  * The "show me" highlight: a ring around the element and the step's label beside it, drawn in
  * the element's own document, following it as the page scrolls, resizes or re-lays out, and
- * gone on Escape or the next click.
+ * gone on the teacher's Escape or next click.
  */
 
 export type DismissReason = 'escape' | 'click' | 'gone' | 'removed';
@@ -121,8 +121,12 @@ export function drawHighlight(element: Element, options: HighlightOptions = {}):
       dismiss('removed');
     }
   };
+  // Only the browser's own events count: a page that fakes an Escape, a click or a pagehide
+  // (isTrusted false) must not take down what the teacher asked to see.
   const listen = (on: EventTarget, type: string, handler: (event: Event) => void, capture = true) => {
-    const safe = (event: Event) => guarded(() => handler(event));
+    const safe = (event: Event) => {
+      if (event.isTrusted) guarded(() => handler(event));
+    };
     on.addEventListener(type, safe, { capture, passive: true });
     cleanups.push(() => on.removeEventListener(type, safe, { capture }));
   };

@@ -4,7 +4,7 @@ import { RING_COLOR } from './highlight';
 /**
  * The coach's element picker: outlines what is under the pointer, and a click (or Enter on
  * the focused element) picks it instead of operating the page. Escape cancels. The page
- * never sees the picking clicks.
+ * never sees the picking clicks, and clicks or keys the page fakes neither pick nor cancel.
  */
 
 export interface PickerOptions {
@@ -66,6 +66,9 @@ export function startPicker(doc: Document, options: PickerOptions): PickerSessio
   // Runs inside someone else's page: a failure ends picking (reported as a cancel), never the page's event.
   const listen = (type: string, handler: (event: Event) => void, passive = false) => {
     const safe = (event: Event) => {
+      // Only the coach's own input counts. Events the page makes itself (isTrusted false) would
+      // pick a decoy or cancel; they go on to the page untouched, as the page meant them.
+      if (!event.isTrusted) return;
       try {
         handler(event);
       } catch {

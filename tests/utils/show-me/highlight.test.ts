@@ -5,6 +5,13 @@ import { OVERLAY_TAG } from '../../../utils/show-me/overlay';
 let highlight: Highlight | undefined;
 const hosts = () => document.querySelectorAll(OVERLAY_TAG);
 
+/**
+ * happy-dom makes only untrusted events, as a page's own script does. This marks one as the
+ * user's input (the browser's trusted event) for checks of what such input does; Chromium's
+ * real input is checked in tests/e2e/show-me.e2e.ts and tests/e2e/hostile-page.e2e.ts.
+ */
+const fromUser = <T extends Event>(event: T): T => Object.defineProperty(event, 'isTrusted', { value: true });
+
 beforeEach(() => {
   document.body.innerHTML = '<main><button id="rubric" class="page-button">View Rubric</button></main>';
 });
@@ -33,9 +40,13 @@ describe('drawHighlight', () => {
   });
 
   it.each([
-    ['Escape', (target: Window) => target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })), 'escape'],
-    ['a click', (target: Window) => target.dispatchEvent(new Event('pointerdown', { bubbles: true })), 'click'],
-  ] as const)('goes away on %s and says why', (_name, act, reason) => {
+    [
+      'Escape',
+      (target: Window) => target.dispatchEvent(fromUser(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))),
+      'escape',
+    ],
+    ['click', (target: Window) => target.dispatchEvent(fromUser(new Event('pointerdown', { bubbles: true }))), 'click'],
+  ] as const)('goes away on the user’s %s and says why', (_name, act, reason) => {
     const dismissed: DismissReason[] = [];
     highlight = drawHighlight(document.getElementById('rubric')!, { onDismiss: (why) => dismissed.push(why) });
     act(window);
@@ -43,9 +54,26 @@ describe('drawHighlight', () => {
     expect(dismissed).toEqual([reason]);
   });
 
+  // What a page's script can do without the user: its events are untrusted.
+  it.each([
+    ['an Escape', (target: Window) => target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))],
+    ['a pointerdown', (target: Window) => target.dispatchEvent(new Event('pointerdown', { bubbles: true }))],
+    ['a click', () => document.getElementById('rubric')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))],
+    ['element.click()', () => document.getElementById('rubric')!.click()],
+    ['a pagehide', (target: Window) => target.dispatchEvent(new Event('pagehide'))],
+  ] as const)('stays when the page fakes %s', (_name, act) => {
+    const dismissed: DismissReason[] = [];
+    const target = document.getElementById('rubric')!;
+    highlight = drawHighlight(target, { onDismiss: (why) => dismissed.push(why) });
+    act(window);
+    expect(hosts()).toHaveLength(1);
+    expect(dismissed).toEqual([]);
+    expect(highlight.element).toBe(target);
+  });
+
   it('ignores other keys', () => {
     highlight = drawHighlight(document.getElementById('rubric')!);
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    window.dispatchEvent(fromUser(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true })));
     expect(hosts()).toHaveLength(1);
   });
 
@@ -69,7 +97,7 @@ describe('drawHighlight', () => {
     const dismissed: DismissReason[] = [];
     highlight = drawHighlight(document.getElementById('rubric')!, { onDismiss: (why) => dismissed.push(why) });
     highlight.hide();
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    window.dispatchEvent(fromUser(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(dismissed).toEqual(['removed']);
   });
 });

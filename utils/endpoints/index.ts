@@ -6,7 +6,7 @@ import type { chat_v1 } from '@googleapis/chat';
 import type { RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import { toDiscordMessage } from './discord';
 import { toGoogleChatMessage } from './google-chat';
-import { toJsonPayload, type GenericJsonPayload } from './json';
+import { payloadId, toJsonPayload, type GenericJsonPayload } from './json';
 import { toSlackMessage, type SlackWebhookMessage } from './slack';
 import { toTeamsMessage, type TeamsWorkflowsMessage } from './teams';
 import type { EndpointFormat, OutgoingPayload } from './types';
@@ -77,7 +77,7 @@ export async function buildRequest(
   // Every attempt at one payload carries the same key, so a receiver can drop a retried duplicate.
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
-    'Idempotency-Key': payload.id,
+    'Idempotency-Key': payloadId(payload),
   };
   if (format === 'json' && options.secret) {
     // Signed string: `${timestamp}.${body}`, timestamp in whole seconds since the epoch, sent as

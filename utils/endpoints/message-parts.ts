@@ -4,6 +4,7 @@
  * Values here are raw (unescaped); each format escapes them for its own markup.
  */
 import type { GapKind, OutgoingPayload, RoutedMentor, Urgency } from './types';
+import { tn } from '../platform/i18n';
 
 /** Zero-width space: splits a token (`@everyone`, `<at>`, `](`) so no chat parses it. */
 export const ZWSP = '\u200B';
@@ -26,7 +27,7 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
  * Lengths before escaping, the same for every format: enough for a real question, short enough
  * that every platform's limit holds after escaping (each format still fits its own limit).
  */
-const TEXT_LIMITS = {
+export const TEXT_LIMITS = {
   title: 150,
   name: 100,
   path: 300,
@@ -82,15 +83,24 @@ export function fitEscaped(raw: string, max: number, escape: (ch: string) => str
 }
 
 /**
- * Joins items while the result stays within `max`, then says how many were left out. Returns the
- * items that made it so callers (Discord's allowed_mentions) can agree with what is shown.
+ * "and 3 more" after a list cut short, or "3 more" when nothing of the list fits: in the UI's
+ * language, like the rest of what a teacher sees of the list.
  */
-export function joinWithin(items: string[], max: number, separator = ', '): { text: string; shown: number } {
-  // Room for the longest possible " and N more", so whatever is cut, the suffix still fits.
-  const reserve = ` and ${items.length} more`.length;
+export function moreText(count: number, afterList: boolean): string {
+  return afterList ? tn('chatListAndMore', count) : tn('chatListMore', count);
+}
+
+/**
+ * Joins items while the result stays within `max`, at most `limit` of them, then says how many
+ * were left out. Returns the items that made it so callers (Discord's allowed_mentions, Teams'
+ * entities) can agree with what is shown.
+ */
+export function joinWithin(items: string[], max: number, separator = ', ', limit = items.length): { text: string; shown: number } {
+  // Room for the longest possible " and N more" (both plural forms), so whatever is cut, it fits.
+  const reserve = 1 + Math.max(moreText(items.length, true).length, moreText(1, true).length);
   let text = '';
   let shown = 0;
-  for (const [index, item] of items.entries()) {
+  for (const [index, item] of items.slice(0, Math.max(limit, 0)).entries()) {
     const next = shown === 0 ? item : `${text}${separator}${item}`;
     const isLast = index === items.length - 1;
     if (next.length + (isLast ? 0 : reserve) > max) break;
@@ -98,12 +108,33 @@ export function joinWithin(items: string[], max: number, separator = ', '): { te
     shown += 1;
   }
   const left = items.length - shown;
-  if (left > 0) text = shown === 0 ? `${left} more` : `${text} and ${left} more`;
+  if (left > 0) text = shown === 0 ? moreText(left, false) : `${text} ${moreText(left, true)}`;
   return { text, shown };
 }
 
-/** Control characters and bidi overrides can hide or reorder text in a chat client: drop them. */
-const INVISIBLE_CONTROLS = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
+/** Control characters hide text or act on the terminal that shows it: drop them. */
+const INVISIBLE_CONTROLS = /(?!\n)\p{Cc}/gu;
+
+/**
+ * Marks that change how text is laid out rather than what it says. Bidi embeddings, overrides,
+ * isolates and the implicit marks can reorder a line, so a name reads as part of the message or
+ * a path reads backwards; the Unicode line and paragraph separators break a line in some chats
+ * (and end a line in some JSON readers) while others show nothing.
+ */
+const BIDI_MARKS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+/** Half a surrogate pair is no character: chats show a box or refuse the message, JSON gets `\udxxx`. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The one place every text that people typed passes before it leaves the device, in every
+ * format, the generic JSON body included: bidi marks dropped, the Unicode separators made plain
+ * newlines (which each format renders its own way, or a single-line value turns into a space),
+ * broken surrogates replaced. Everything else is left as typed.
+ */
+export function stripLayoutMarks(text: string): string {
+  return text.replace(BIDI_MARKS, '').replace(LINE_SEPARATORS, '\n').replace(LONE_SURROGATE, '\uFFFD');
+}
 
 /**
  * Teacher-typed text (and anything else not written by us) before any format sees it: one kind of
@@ -112,8 +143,7 @@ const INVISIBLE_CONTROLS = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
  * (`<!channel>`, `<users/all>`, `<at>`) are each format's job, since their escapes differ.
  */
 export function cleanText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
+  return stripLayoutMarks(text.replace(/\r\n?/g, '\n'))
     .replace(/\t/g, ' ')
     .replace(INVISIBLE_CONTROLS, '')
     .replace(/@(?=(?:everyone|here|channel|all|group)\b)/gi, `@${ZWSP}`)
@@ -127,7 +157,7 @@ function cleanLine(text: string): string {
 }
 
 function placeLabel(payload: OutgoingPayload): string {
-  const tool = cleanLine(payload.tool.name) || payload.tool.id;
+  const tool = cleanLine(payload.tool.name) || cleanLine(payload.tool.id);
   const page = payload.page.name ? cleanLine(payload.page.name) : '';
   return page ? `${tool} › ${page}` : tool;
 }
@@ -162,7 +192,7 @@ export function messageParts(payload: OutgoingPayload): MessageParts {
     if (searches.length > 0) {
       const shown = searches.slice(0, TEXT_LIMITS.searchesShown).map((s) => `“${truncate(s, TEXT_LIMITS.search)}”`);
       const more = searches.length - shown.length;
-      facts.push({ label: 'Searches', value: shown.join(', ') + (more > 0 ? ` and ${more} more` : '') });
+      facts.push({ label: 'Searches', value: shown.join(', ') + (more > 0 ? ` ${moreText(more, true)}` : '') });
     }
   }
   const words = payload.type === 'help-request' ? payload.message : payload.note;

@@ -100,7 +100,7 @@ const MENTION_SHAPES: Record<EndpointFormat, RegExp> = {
   slack: /^[UW][A-Z0-9]{2,}$/,
   discord: /^\d{17,20}$/,
   'google-chat': /^(?:users\/)?\d{1,32}$/,
-  teams: /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/,
+  teams: /^(?=.{1,254}$)[^\s@<>"\p{C}]+@[^\s@<>"\p{C}]+\.[^\s@<>"\p{C}]+$/u,
   json: /^\S(?:.*\S)?$/,
 };
 

@@ -11,6 +11,7 @@ import {
 import { ENDPOINT_FORMATS, type EndpointFormat, type OutgoingPayload } from '../../../utils/endpoints/types';
 import { t } from '../../../utils/platform/i18n';
 import { MENTORS, allStrings, gapFlag, helpRequest } from '../../support/payloads';
+import { ANY_LAYOUT_MARK, LAYOUT_MARKS, LINE_SEPARATORS, hostilePayloads } from './hostile-input';
 
 describe('buildRequest', () => {
   it('encodes the chosen format with Content-Type and an Idempotency-Key equal to the id', async () => {
@@ -112,6 +113,48 @@ describe('formats read the same everywhere', () => {
         expect(text).toContain('“rubric comment”, “speedgrader rubric”');
       }
     }
+  });
+});
+
+describe('layout marks in what people typed', () => {
+  const handles: Record<EndpointFormat, string> = {
+    slack: 'U01ANARUIZ',
+    teams: 'ana.ruiz@lincoln.example.org',
+    'google-chat': 'users/111111111111111111111',
+    discord: '123456789012345678',
+    json: 'ana.ruiz',
+  };
+
+  it('reach no format, in any field, with a mentor handle or without', async () => {
+    for (const format of ENDPOINT_FORMATS) {
+      for (const mark of [...LAYOUT_MARKS, ...LINE_SEPARATORS]) {
+        const text = `Ma${mark}ya${mark} Lo${mark}pez`;
+        const mentors = [{ name: text, handle: handles[format] }, { name: text, handle: `${handles[format]}${mark}` }, { name: text }];
+        for (const payload of hostilePayloads(text, mentors)) {
+          for (const value of allStrings(formatBody(format, payload))) {
+            expect(value, `${format} ${escape(mark)}`).not.toMatch(ANY_LAYOUT_MARK);
+          }
+          expect((await buildRequest(format, payload)).body, format).not.toMatch(ANY_LAYOUT_MARK);
+        }
+      }
+    }
+  });
+
+  it('leave the words on their own lines, and names on one line, in every chat format', () => {
+    const payload = helpRequest({ teacher: { name: 'Ma\u202Eya\u2028Lopez' }, message: 'one\u2028two\u2029three' });
+    const slack = formatBody('slack', payload);
+    expect(JSON.stringify(slack.blocks)).toContain('{"type":"text","text":"Maya Lopez"}');
+    expect(JSON.stringify(slack.blocks)).toContain('{"type":"rich_text_quote","elements":[{"type":"text","text":"one\\ntwo\\nthree"}]}');
+    const discord = formatBody('discord', payload).content!.split('\n');
+    expect(discord).toContain('**Teacher:** Maya Lopez');
+    expect(discord.join('\n')).toContain('**Message:**\n> one\n> two\n> three');
+    const chat = formatBody('google-chat', payload).cardsV2![0]!.card!;
+    expect(chat.header!.subtitle).toBe('Maya Lopez');
+    expect(chat.sections![1]!.widgets![0]!.textParagraph!.text).toBe('one<br>two<br>three');
+    const teams = formatBody('teams', payload).attachments[0].content.body!;
+    expect((teams[1] as { facts: unknown[] }).facts[0]).toEqual({ title: 'Teacher', value: 'Maya Lopez' });
+    expect(teams[3]).toMatchObject({ text: 'one\n\ntwo\n\nthree' });
+    expect(formatBody('json', payload)).toMatchObject({ teacher: { name: 'Maya\nLopez' }, message: 'one\ntwo\nthree' });
   });
 });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, cleanText, fitEscaped, joinWithin, messageParts, truncate } from '../../../utils/endpoints/message-parts';
+import {
+  ELLIPSIS,
+  cleanText,
+  fitEscaped,
+  joinWithin,
+  messageParts,
+  stripLayoutMarks,
+  truncate,
+} from '../../../utils/endpoints/message-parts';
+import { LAYOUT_MARKS, LINE_SEPARATORS } from './hostile-input';
 import { gapFlag, helpRequest } from '../../support/payloads';
 
 const html = (ch: string) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] ?? ch;
@@ -28,6 +37,12 @@ describe('fitting text into a limit', () => {
     expect(joined.text).toBe(`${items.slice(0, joined.shown).join(', ')} and ${20 - joined.shown} more`);
     expect(joinWithin(['a-very-long-name'], 5)).toEqual({ text: '1 more', shown: 0 });
   });
+
+  it('joins at most `limit` items, counting the rest whatever room is left', () => {
+    expect(joinWithin(['a', 'b', 'c', 'd'], 100, ', ', 2)).toEqual({ text: 'a, b and 2 more', shown: 2 });
+    expect(joinWithin(['a', 'b'], 100, ', ', 2)).toEqual({ text: 'a, b', shown: 2 });
+    expect(joinWithin(['a', 'b'], 100, ', ', 1)).toEqual({ text: 'a and 1 more', shown: 1 });
+  });
 });
 
 describe('cleaning text that people typed', () => {
@@ -36,6 +51,32 @@ describe('cleaning text that people typed', () => {
       'Hi @\u200Beveryone, @\u200BHere and @\u200Bchannel; mail a@allison.org',
     );
     expect(cleanText('a\r\nb\rc\u202Ed\u0007e\n\n\n\nf\t g')).toBe('a\nb\ncde\n\nf  g');
+  });
+
+  it('drops every bidi mark, makes the Unicode separators newlines and mends broken surrogates', () => {
+    for (const mark of LAYOUT_MARKS) expect(stripLayoutMarks(`Ma${mark}ya`), escape(mark)).toBe('Maya');
+    for (const separator of LINE_SEPARATORS) expect(stripLayoutMarks(`one${separator}two`)).toBe('one\ntwo');
+    expect(stripLayoutMarks('a\uD800b\uDC00c 😀')).toBe('a\uFFFDb\uFFFDc 😀');
+    // What is neither is left alone, zero-width joiners in emoji included.
+    expect(stripLayoutMarks('👩\u200D💻 *x* <y> \u200B')).toBe('👩\u200D💻 *x* <y> \u200B');
+    expect(cleanText('one\u2028\u2028\u2028\u2029two')).toBe('one\n\ntwo');
+  });
+
+  it('gives every format single-line names and lines that cannot be reordered', () => {
+    const parts = messageParts(
+      gapFlag({
+        teacher: { name: 'Ma\u202Eya\u2028Lopez', school: '\u2067Lincoln\u2069' },
+        tool: { id: 'canvas', name: 'Can\u200Fvas' },
+        page: { context: null, name: 'Speed\u2029Grader', url: '/a\u202D/b' },
+        card: { id: 'c', title: 'Ru\u2066brics\u2028', pack: 'p\u061C', version: 1 },
+        searches: ['ru\u200Ebric'],
+        note: 'one\u2028two',
+        mentors: [{ name: 'Ana\u202B Ruiz' }],
+      }),
+    );
+    expect(parts.title).toBe('Gap flagged: Canvas › Speed Grader — no card');
+    expect(parts.facts.map((f) => f.value)).toEqual(['Maya Lopez (Lincoln)', '/a/b', 'Rubrics (p v1)', '“rubric”']);
+    expect(parts.words).toBe('one\ntwo');
   });
 });
 

@@ -1,6 +1,17 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AdaptiveCard, SerializationContext, ValidationEvent, Versions, type IAdaptiveCard } from 'adaptivecards';
-import { ADAPTIVE_CARD_SCHEMA, TEAMS_LIMITS, toTeamsMessage, type TeamsWorkflowsMessage } from '../../../utils/endpoints/teams';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import es from '../../../public/_locales/es/messages.json';
+import { buildRequest } from '../../../utils/endpoints';
+import {
+  ADAPTIVE_CARD_SCHEMA,
+  TEAMS_LIMITS,
+  TEAMS_MENTION_LIMIT,
+  toTeamsMessage,
+  type TeamsWorkflowsMessage,
+} from '../../../utils/endpoints/teams';
+import type { OutgoingPayload } from '../../../utils/endpoints/types';
+import { getMessageFrom } from '../../setup';
 import {
   HOSTILE_MENTORS,
   HOSTILE_TEXT,
@@ -12,6 +23,7 @@ import {
   helpRequest,
   oversizedGapFlag,
 } from '../../support/payloads';
+import { ALL_HOSTILE, HOSTILE_TOKENS, hostilePayloads, longUpn, manyMentors } from './hostile-input';
 
 const mentorUpns = ['ana.ruiz@lincoln.example.org', 'ben@lincoln.example.org'];
 
@@ -63,7 +75,7 @@ function content(message: TeamsWorkflowsMessage) {
 
 /** Teams pairs `<at>` tags with entities in order: the tags must be exactly the mentors'. */
 function expectOnlyMentors(message: TeamsWorkflowsMessage, upns: string[]): void {
-  expect(Buffer.byteLength(JSON.stringify(message), 'utf8')).toBeLessThanOrEqual(TEAMS_LIMITS.messageBytes);
+  expect(Buffer.byteLength(JSON.stringify(message), 'utf8')).toBeLessThanOrEqual(TEAMS_LIMITS.bodyBytes);
   const card = content(message);
   const texts = allStrings(card.body);
   for (const text of allStrings(message)) expect(text).not.toMatch(PLAIN_MASS_MENTION);
@@ -171,5 +183,74 @@ describe('Microsoft Teams Workflows message', () => {
       expectOnlyMentors(message, mentorUpns);
       expect((content(message).body![3]!.text as string).endsWith('…')).toBe(true);
     }
+  });
+
+  it('mentions at most TEAMS_MENTION_LIMIT mentors and counts the rest', () => {
+    const mentors = Array.from({ length: 30 }, (_, i) => ({ name: `M${i}`, handle: `m${i}@lincoln.example.org` }));
+    const message = toTeamsMessage(helpRequest({ mentors }));
+    parseCard(content(message));
+    const shown = mentors.slice(0, TEAMS_MENTION_LIMIT);
+    expectOnlyMentors(
+      message,
+      shown.map((m) => m.handle),
+    );
+    expect(content(message).body!.at(-1)!.text).toBe(`Mentors: ${shown.map((m) => `<at>${m.name}</at>`).join(', ')} and 10 more`);
+    const one = toTeamsMessage(helpRequest({ mentors: mentors.slice(0, TEAMS_MENTION_LIMIT + 1) }));
+    expect(content(one).body!.at(-1)!.text).toMatch(/<\/at> and 1 more$/);
+  });
+
+  it('says how many more in the language of the UI, in its plural form', () => {
+    const mentors = Array.from({ length: TEAMS_MENTION_LIMIT + 3 }, (_, i) => ({ name: `M${i}`, handle: `m${i}@lincoln.example.org` }));
+    const i18n = fakeBrowser.i18n as unknown as { getMessage: (key: string, subs?: string | string[]) => string };
+    i18n.getMessage = (key, subs) => getMessageFrom(es, key, subs);
+    const three = toTeamsMessage(helpRequest({ mentors }));
+    const one = toTeamsMessage(helpRequest({ mentors: mentors.slice(0, TEAMS_MENTION_LIMIT + 1) }));
+    expect(content(three).body!.at(-1)!.text).toMatch(/<\/at> y 3 más$/);
+    expect(content(one).body!.at(-1)!.text).toMatch(/<\/at> y 1 más$/);
+  });
+
+  it('keeps 135 long-handle mentions, long names and long words under the body budget', async () => {
+    const mentors = manyMentors(135, (i) => longUpn(i));
+    for (const text of [ALL_HOSTILE, ...OVERSIZED_TEXTS]) {
+      for (const payload of [...hostilePayloads(text, mentors), oversizedGapFlag(text, mentors)]) {
+        const message = toTeamsMessage(payload);
+        const request = await buildRequest('teams', payload);
+        // Measured as sent: the request body, in UTF-8 bytes.
+        expect(Buffer.byteLength(request.body, 'utf8')).toBeLessThanOrEqual(TEAMS_LIMITS.bodyBytes);
+        parseCard(content(message));
+        const entities = content(message).msteams.entities ?? [];
+        expect(entities.length).toBeGreaterThan(0);
+        expect(entities.length).toBeLessThanOrEqual(TEAMS_MENTION_LIMIT);
+        expectOnlyMentors(
+          message,
+          mentors.slice(0, entities.length).map((m) => m.handle!),
+        );
+        expect(content(message).body!.at(-1)!.text).toMatch(new RegExp(` and ${135 - entities.length} more$`));
+      }
+    }
+    // Handles far longer than an address can be: listed by name, never mentioned, still small.
+    for (const length of [1_000, 3_000]) {
+      const message = toTeamsMessage(helpRequest({ mentors: manyMentors(135, (i) => longUpn(i, length)) }));
+      expect(Buffer.byteLength(JSON.stringify(message), 'utf8')).toBeLessThanOrEqual(TEAMS_LIMITS.bodyBytes);
+      expectOnlyMentors(message, []);
+      parseCard(content(message));
+    }
+  });
+
+  it('stays under the body budget with any hostile token in every field', () => {
+    const mentors = manyMentors(60, (i) => (i % 2 ? longUpn(i, 250) : undefined));
+    for (const token of HOSTILE_TOKENS) {
+      for (const payload of hostilePayloads(token, mentors) as OutgoingPayload[]) {
+        const message = toTeamsMessage(payload);
+        expect(Buffer.byteLength(JSON.stringify(message), 'utf8'), token.slice(0, 20)).toBeLessThanOrEqual(TEAMS_LIMITS.bodyBytes);
+        parseCard(content(message));
+      }
+    }
+  });
+
+  it('never mentions a handle longer than an e-mail address can be', () => {
+    const message = toTeamsMessage(helpRequest({ mentors: [{ name: 'Long', handle: longUpn(1, 300) }, ...MENTORS.teams] }));
+    expectOnlyMentors(message, mentorUpns);
+    expect(content(message).body!.at(-1)!.text).toBe('Mentors: Long, <at>Ana Ruiz</at>, <at>Ben Okafor</at>, Cy Park');
   });
 });

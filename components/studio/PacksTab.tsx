@@ -1,10 +1,10 @@
 import { useMemo } from 'preact/hooks';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { db, type PackRecord } from '@/utils/platform/db';
-import { t } from '@/utils/platform/i18n';
+import { t, tn } from '@/utils/platform/i18n';
 import { exportFileName, exportPack } from '@/utils/cards/import';
 import { deletePack, removeSubscription, restoreDeleted, type DeletedCards } from '@/utils/cards/authoring';
-import { isPendingSubscription, planSubscriptions } from '@/utils/cards/subscriptions';
+import { isPendingSubscription, MAX_PACK_SUBSCRIPTIONS, planSubscriptions } from '@/utils/cards/subscriptions';
 import { PackList, type SubscriptionRow } from './PackList';
 import { ImportPackForm } from './ImportPackForm';
 import { SubscribeForm } from './SubscribeForm';
@@ -15,6 +15,8 @@ import { downloadText } from './download';
 
 /** Until settings are read: one array, so the subscription rows are not worked out again each render. */
 const NO_URLS: string[] = [];
+/** Subscriptions past the limit named in the notice; the rest are counted. */
+const OVERFLOW_SHOWN = 10;
 
 /** The coach's packs: what is installed, importing and exporting files, and subscriptions. */
 export function PacksTab() {
@@ -23,6 +25,7 @@ export function PacksTab() {
   const deletion = useUndo(async ({ deleted }: { message: string; deleted: DeletedCards }) => (await restoreDeleted(deleted)).ok);
 
   const subscriptions = useMemo(() => subscriptionRows(settingsUrls, packs ?? []), [settingsUrls, packs]);
+  const notSynced = useMemo(() => planSubscriptions(settingsUrls, packs ?? []).overflow, [settingsUrls, packs]);
   if (!packs) return <p class="status">{t('loading')}</p>;
 
   const onExport = async (pack: PackRecord) => {
@@ -50,6 +53,7 @@ export function PacksTab() {
           onDelete={(pack) => void onDelete(pack)}
           onUnsubscribe={(pack) => void onUnsubscribe(pack)}
         />
+        {notSynced.length > 0 && <NotSyncedNotice urls={notSynced} />}
       </section>
       <ImportPackForm />
       <SubscribeForm subscribedUrls={subscriptions.map((row) => row.url)} />
@@ -57,7 +61,23 @@ export function PacksTab() {
   );
 }
 
-/** Settings URLs first (with their record once synced), then the studio's own subscriptions. */
+/** Subscriptions past the limit: how many, the first of them, and why they are not synced. */
+function NotSyncedNotice({ urls }: { urls: readonly string[] }) {
+  const rest = urls.length - OVERFLOW_SHOWN;
+  return (
+    <div class="notice notice--error" role="status" data-testid="packs-not-synced">
+      <p>{tn('packsOverflow', urls.length, String(MAX_PACK_SUBSCRIPTIONS))}</p>
+      <ul>
+        {urls.slice(0, OVERFLOW_SHOWN).map((url) => (
+          <li key={url}>{url}</li>
+        ))}
+      </ul>
+      {rest > 0 && <p>{tn('packsOverflowMore', rest)}</p>}
+    </div>
+  );
+}
+
+/** Settings URLs first (with their record once synced), then the studio's own subscriptions (at most MAX_PACK_SUBSCRIPTIONS). */
 export function subscriptionRows(settingsUrls: readonly string[], packs: readonly PackRecord[]): SubscriptionRow[] {
   const fromSettings = new Set(planSubscriptions(settingsUrls, []).urls);
   const { urls } = planSubscriptions(settingsUrls, packs);

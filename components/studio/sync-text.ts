@@ -13,12 +13,17 @@ export function describeSyncError(stored: string): string {
       return t('syncErrorTimeout');
     case 'too-large':
       return t('syncErrorTooLarge');
+    case 'redirect':
+      // A browser hides where a redirect leads; other runtimes say.
+      return detail ? t('syncErrorRedirect', detail) : t('syncErrorRedirectHidden');
     case 'invalid':
       return t('syncErrorInvalid', detail);
     case 'id-taken':
       return t('syncErrorIdTaken', detail);
     case 'storage':
       return t('syncErrorStorage');
+    case 'over-limit':
+      return t('syncErrorOverLimit', detail);
     case 'network':
       return t('syncErrorNetwork');
   }

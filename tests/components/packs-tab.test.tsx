@@ -97,6 +97,41 @@ describe('PacksTab: the list', () => {
     expect(subscribed.textContent).toContain('Set in settings');
   });
 
+  it('says where a subscription redirects, since the sync does not follow it', async () => {
+    await db.packs.put({
+      id: pendingPackId('https://district.example/old.json'),
+      name: 'https://district.example/old.json',
+      version: '',
+      cardCount: 0,
+      updatedAt: 1,
+      source: { kind: 'url', url: 'https://district.example/old.json', lastError: 'redirect: http://packs.district.example/new.json' },
+    });
+    render(<PacksTab />);
+    const subscribed = await screen.findByRole('region', { name: 'Subscribed' });
+    await waitFor(() =>
+      expect(subscribed.textContent).toContain(
+        "the address redirects to http://packs.district.example/new.json, and Coachmark does not follow redirects: subscribe to the pack's final https address",
+      ),
+    );
+  });
+
+  it('lists only the subscriptions it keeps in sync and says which are left out, when policy lists 10,000', async () => {
+    const policy = Array.from({ length: 10_000 }, (_, index) => `https://district.example/packs/${index}.json`);
+    await saveSettings({ packUrls: policy });
+    render(<PacksTab />);
+    const notice = await screen.findByTestId('packs-not-synced');
+    expect(notice.textContent).toContain('9,950 more pack addresses are not kept in sync: Coachmark syncs at most 50 subscriptions');
+    expect(
+      within(notice)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(policy.slice(50, 60));
+    expect(notice.textContent).toContain('…and 9,940 more');
+    const subscribed = screen.getByRole('region', { name: 'Subscribed' });
+    expect(subscribed.querySelectorAll('[data-url]')).toHaveLength(50);
+    expect(subscribed.querySelector(`[data-url="${policy[50]}"]`)).toBeNull();
+  });
+
   it('deletes a local pack and brings it back with Undo', async () => {
     await replacePack(pack('mine', [card('c')], { name: 'Mine' }), { kind: 'local' });
     const before = await dump();

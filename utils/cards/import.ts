@@ -1,5 +1,6 @@
 import { db as defaultDb, toCardRecord, type CardRecord, type CoachmarkDB, type PackRecord, type PackSource } from '../platform/db';
 import { parsePack } from './pack';
+import { storageFailureText } from '../platform/storage-errors';
 import {
   LIMITS,
   PACK_SCHEMA_VERSION,
@@ -145,7 +146,7 @@ export async function importPack(
     });
   } catch (error) {
     // The transaction was rolled back: nothing of the pack was written.
-    return { ok: false, errors: [`pack: could not be saved (${String(error)})`] };
+    return { ok: false, errors: [`pack: ${storageFailureText(error, (cause) => `could not be saved (${String(cause)})`)}`] };
   }
 }
 

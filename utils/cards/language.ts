@@ -1,9 +1,13 @@
 /**
- * Cards in the teacher's language. A district that translates a pack keeps each card's id, so
- * "the same card in another language" is a card with the same id in another pack (or with a
- * `translation-of:<id>` tag, for a translation that needs its own id in the same pack). Among
- * such alternatives the panel shows the best match for the browser's language. A card with no
+ * Cards in the teacher's language. A pack that carries a card in several languages gives each
+ * translation its own id and a `translation-of:<id>` tag naming the original. Among a card and
+ * its translations the panel shows the best match for the browser's language. A card with no
  * alternative is always kept, whatever its language: a card in English beats no card.
+ *
+ * Alternatives come from one pack only. A pack is written by whoever publishes it, so a card in
+ * one pack never hides a card in another, whatever id, language or tag it carries: otherwise a
+ * pasted or subscribed pack could put its own words in place of the built-in card a teacher
+ * trusts, just by reusing that card's id.
  *
  * Match, best first: the same tag ("es-MX" for "es-MX"), the same language ("es" for "es-MX",
  * or "es-ES" for "es-MX"), then a card whose language is unknown or English (the extension's
@@ -17,11 +21,11 @@ export interface LanguageCard {
   id: string;
   lang?: string;
   tags?: readonly string[];
-  /** The pack the card is stored in, to look up the pack's language. */
-  pack?: string;
+  /** The pack the card is stored in: alternatives come from it alone, and it gives the card's language. */
+  pack: string;
 }
 
-/** The id a card is an alternative of: its translation-of tag, or its own id. */
+/** The id a card is an alternative of, within its own pack: its translation-of tag, or its own id. */
 export function alternativeGroup(card: LanguageCard): string {
   const tag = card.tags?.find((candidate) => candidate.startsWith(TRANSLATION_TAG_PREFIX));
   const target = tag?.slice(TRANSLATION_TAG_PREFIX.length).trim();
@@ -39,28 +43,32 @@ export function languageScore(cardLang: string | undefined, uiLanguage: string):
 }
 
 /**
- * Drops each card that has an alternative in a language fitting `uiLanguage`
+ * Drops each card that has an alternative in its own pack in a language fitting `uiLanguage`
  * (browser.i18n.getUILanguage()) better; everything else keeps its place. Within a group, the
  * language of the best-fitting card wins (the first one on a tie), and every card of the group
- * in that language stays: two packs' same-language cards that share an id are not translations,
- * and deciding between them is not this function's business. `packLanguages` gives a pack's
- * `lang` for cards that do not carry their own.
+ * in that language stays. `packLanguages` gives a pack's `lang` for cards that do not carry
+ * their own.
  */
 export function preferLanguage<T extends LanguageCard>(
   cards: readonly T[],
   uiLanguage: string,
   packLanguages?: ReadonlyMap<string, string | undefined>,
 ): T[] {
-  const langOf = (card: T) => normalize(card.lang ?? (card.pack !== undefined ? packLanguages?.get(card.pack) : undefined) ?? '');
+  const langOf = (card: T) => normalize(card.lang ?? packLanguages?.get(card.pack) ?? '');
   const chosen = new Map<string, { lang: string; score: number }>();
   for (const card of cards) {
-    const group = alternativeGroup(card);
+    const group = groupKey(card);
     const lang = langOf(card);
     const score = languageScore(lang || undefined, uiLanguage);
     const current = chosen.get(group);
     if (!current || score > current.score) chosen.set(group, { lang, score });
   }
-  return cards.filter((card) => chosen.get(alternativeGroup(card))!.lang === langOf(card));
+  return cards.filter((card) => chosen.get(groupKey(card))!.lang === langOf(card));
+}
+
+/** The pack and the group within it, written so that no two different pairs share a key. */
+function groupKey(card: LanguageCard): string {
+  return JSON.stringify([card.pack, alternativeGroup(card)]);
 }
 
 /** "es_MX", "ES-mx" → "es-mx": Chrome reports "es-419" or "es", Firefox "es-MX". */

@@ -1,5 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { checkCardLink } from './link-rule';
 
 /**
  * Card text is Markdown written by coaches and shared between districts, so it is untrusted.
@@ -7,7 +8,7 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
  *   1. marked (GFM) turns Markdown into HTML;
  *   2. DOMPurify, with a short allow-list, removes everything dangerous;
  *   3. our own allow-list pass walks the result once more, enforces the same list and the
- *      link rules, adds target/rel to links, and refuses output that would change when
+ *      card link rule, adds target/rel to links, and refuses output that would change when
  *      parsed again (the signature of mutation XSS).
  * Step 3 keeps the guarantee where DOMPurify cannot give it: DOMPurify supports real
  * browsers and jsdom only, and under DOM emulations such as happy-dom it misreads node
@@ -21,10 +22,12 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
  * nothing loads until the teacher clicks.
  */
 
-/** Schemes a rendered link may use. Relative links would resolve inside the extension. */
-const LINK_PROTOCOLS = new Set(['https:', 'http:', 'mailto:']);
-/** DOMPurify's URL gate (it strips whitespace and control characters before testing). */
-const ALLOWED_URI = /^(?:https?:\/\/|mailto:)/i;
+/**
+ * DOMPurify's URL gate (it strips whitespace and control characters before testing). The
+ * card link rule (link-rule.ts) decides in the end; this only keeps DOMPurify from passing
+ * anything that rule could never allow.
+ */
+const ALLOWED_URI = /^(?:https:\/\/|mailto:)/i;
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 const INLINE_TAGS = ['a', 'strong', 'em', 'b', 'i', 'del', 's', 'code', 'kbd', 'br'];
@@ -151,14 +154,13 @@ export function isDomPurifyActive(): boolean {
   return win !== null && getPurifier(win) !== null;
 }
 
-/** The URL if it is absolute and uses an allowed scheme, else null. */
+/**
+ * The link if the card link rule allows it (the same rule as a pack's links), else null: a
+ * refused link is shown as its text, never as an anchor.
+ */
 function safeHref(href: string): string | null {
-  const trimmed = href.trim();
-  try {
-    return LINK_PROTOCOLS.has(new URL(trimmed).protocol) ? trimmed : null;
-  } catch {
-    return null;
-  }
+  const check = checkCardLink(href, { allowEmail: true });
+  return check.ok ? check.href : null;
 }
 
 function escapeHtml(text: string): string {

@@ -12,6 +12,7 @@ import {
   encodeSyncError,
   isPendingSubscription,
   isUrlRecord,
+  MAX_PACK_SUBSCRIPTIONS,
   pendingRecord,
   planSubscriptions,
   validatePackUrl,
@@ -46,7 +47,6 @@ async function fetchPack(url: string, etag: string | undefined, env: SyncEnviron
     etag,
     timeoutMs: env.timeoutMs,
     maxBytes: LIMITS.maxFileBytes,
-    isAllowedUrl: (candidate) => validatePackUrl(candidate).ok,
   });
   return fetched.kind === 'failed' ? { kind: 'failed', error: encodeSyncError(fetched.code, fetched.detail) } : fetched;
 }
@@ -151,15 +151,24 @@ export function countChanges(existing: readonly Card[], incoming: readonly Card[
   return { added, updated, removed: before.size };
 }
 
-/** Syncs every subscription one after another, and removes packs the settings no longer list. */
+/**
+ * Syncs every subscription one after another (at most MAX_PACK_SUBSCRIPTIONS; the studio lists
+ * the rest as not synced), and removes packs the settings no longer keep.
+ */
 export async function syncAllPacks(settingsUrls: readonly string[], env: SyncEnvironment): Promise<PackSyncResult[]> {
   const { database } = env;
   const plan = planSubscriptions(settingsUrls, await database.packs.toArray());
-  for (const record of plan.stale) {
+  if (plan.stale.length > 0) {
+    const ids = plan.stale.map((record) => record.id);
     await database.transaction('rw', database.packs, database.cards, async () => {
-      await database.cards.where('pack').equals(record.id).delete();
-      await database.packs.delete(record.id);
+      await database.cards.where('pack').anyOf(ids).delete();
+      await database.packs.bulkDelete(ids);
     });
+  }
+  if (plan.overflow.length > 0) {
+    console.warn(
+      `Coachmark: ${plan.overflow.length} pack addresses past the first ${MAX_PACK_SUBSCRIPTIONS} are not synced (first left out: ${plan.overflow[0]})`,
+    );
   }
   const fromSettings = new Set(planSubscriptions(settingsUrls, []).urls);
   const results: PackSyncResult[] = [];
@@ -210,8 +219,10 @@ export function setupPackSync(options: { database?: CoachmarkDB; fetch?: typeof 
       const fromSettingsUrls = await settingsUrls();
       // Only a URL the coach subscribed to (the studio stores it first) or settings list: a
       // message alone never makes the background fetch an address.
-      if (!planSubscriptions(fromSettingsUrls, await database.packs.toArray()).urls.includes(url)) {
-        return [{ url, outcome: 'failed' as const, error: encodeSyncError('bad-url', url) }];
+      const plan = planSubscriptions(fromSettingsUrls, await database.packs.toArray());
+      if (!plan.urls.includes(url)) {
+        const error = plan.overflow.includes(url) ? encodeSyncError('over-limit', MAX_PACK_SUBSCRIPTIONS) : encodeSyncError('bad-url', url);
+        return [{ url, outcome: 'failed' as const, error }];
       }
       const fromSettings = planSubscriptions(fromSettingsUrls, []).urls.includes(url);
       return [await syncPackUrl(url, { ...env(), subscribedBy: fromSettings ? 'settings' : 'studio' })];

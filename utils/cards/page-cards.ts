@@ -22,11 +22,8 @@ export async function cardsForPage(
   options: { uiLanguage?: string } = {},
 ): Promise<PageCards> {
   let cards = await database.cards.where('tools').equals(tool).toArray();
-  if (options.uiLanguage) {
-    // Where a card exists in several languages, keep the one that fits the browser's best.
-    const packs = await database.packs.toArray();
-    cards = preferLanguage(cards, options.uiLanguage, new Map(packs.map((pack) => [pack.id, pack.lang])));
-  }
+  // Where a pack has a card in several languages, keep the one that fits the browser's best.
+  if (options.uiLanguage) cards = await inTeachersLanguage(cards, options.uiLanguage, database);
   const place = context ? placeKey(tool, context) : null;
   const page: CardRecord[] = [];
   const rest: CardRecord[] = [];
@@ -49,9 +46,19 @@ export async function cardsOnPage(
 ): Promise<CardRecord[]> {
   if (!context) return [];
   let cards = await database.cards.where('places').equals(placeKey(tool, context)).toArray();
-  if (options.uiLanguage) {
-    const packs = await database.packs.toArray();
-    cards = preferLanguage(cards, options.uiLanguage, new Map(packs.map((pack) => [pack.id, pack.lang])));
-  }
+  if (options.uiLanguage) cards = await inTeachersLanguage(cards, options.uiLanguage, database);
   return cards.sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/**
+ * preferLanguage with the languages of just these cards' packs: the panel's read (and its
+ * live query) never depends on how many other packs or subscriptions the library holds.
+ * It hands back Dexie's own promise rather than an async function's: inside a live query,
+ * the reads awaited after a native async function can fall out of the query's watch.
+ */
+function inTeachersLanguage(cards: CardRecord[], uiLanguage: string, database: CoachmarkDB): Promise<CardRecord[]> {
+  const packIds = [...new Set(cards.map((card) => card.pack))];
+  return database.packs
+    .bulkGet(packIds)
+    .then((packs) => preferLanguage(cards, uiLanguage, new Map(packIds.map((id, index) => [id, packs[index]?.lang]))));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseUrl } from '../platform/url';
+import { checkCardLink, type CardLinkProblem } from './link-rule';
 
 /**
  * The card pack format: one schema that drives validation (parsePack), the TypeScript types
@@ -73,24 +73,26 @@ const isoDate = z
   .refine(isCalendarDate, 'must be a real calendar date');
 
 /**
- * Card links: https only, as the pack format promises. No javascript:, data:, file: or
- * other schemes a card could abuse, no relative links (they would resolve inside the
- * extension), and no user name or password, which is how look-alike links are dressed up
- * ("https://canvas.instructure.com@evil.example").
+ * Card links: https only, as the pack format promises, under the card link rule (link-rule.ts)
+ * that step Markdown follows too. No javascript:, data:, file: or other schemes a card could
+ * abuse, no relative links (they would resolve inside the extension), and no user name or
+ * password, which is how look-alike links are dressed up ("https://canvas.instructure.com@evil.example").
  */
+const LINK_PROBLEMS: Record<CardLinkProblem, string> = {
+  'not-https': 'must be a full https link, for example https://example.com/help',
+  invalid: 'is not a valid link (check for spaces or a missing host name)',
+  credentials: 'must not contain a user name or password before the host',
+};
+
 const linkUrl = z
   .string()
   .max(LIMITS.urlLength, atMostChars(LIMITS.urlLength))
   // The pattern also goes into the JSON Schema, so editors flag other schemes as well.
-  .regex(/^https:\/\//, 'must be a full https link, for example https://example.com/help')
+  .regex(/^https:\/\//, LINK_PROBLEMS['not-https'])
   .superRefine((value, ctx) => {
     if (!value.startsWith('https://')) return;
-    const url = parseUrl(value);
-    if (!url || !url.hostname) {
-      ctx.addIssue({ code: 'custom', message: 'is not a valid link (check for spaces or a missing host name)' });
-    } else if (url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password before the host' });
-    }
+    const check = checkCardLink(value);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: LINK_PROBLEMS[check.problem] });
   });
 
 export const LINK_KINDS = ['video', 'article', 'help'] as const;

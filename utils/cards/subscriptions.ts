@@ -51,16 +51,29 @@ export function pendingRecord(url: string, subscribedBy: UrlSource['subscribedBy
   };
 }
 
+/**
+ * The most pack addresses kept in sync. Each one is a request on every sync and a record the
+ * studio lists, and no school needs more: a policy that lists thousands (by mistake, or to
+ * keep the background busy) would keep the sync from ever finishing. The first ones listed
+ * (settings first, then the studio's) are kept; the rest are reported, not fetched.
+ */
+export const MAX_PACK_SUBSCRIPTIONS = 50;
+
 export interface SubscriptionPlan {
-  /** Every URL to sync, each once, settings first. */
+  /** The URLs to sync, each once, settings first: at most MAX_PACK_SUBSCRIPTIONS. */
   urls: string[];
-  /** Records that settings brought and settings no longer list: the school removed the pack. */
+  /**
+   * Records that settings brought and no longer keep in sync: the school removed the pack,
+   * or it is past the limit.
+   */
   stale: UrlPackRecord[];
+  /** Further URLs past the limit, in order, each once: listed, never fetched. */
+  overflow: string[];
 }
 
 /** What to keep in sync, from the effective settings' packUrls and the packs table. */
 export function planSubscriptions(settingsUrls: readonly string[], records: readonly PackRecord[]): SubscriptionPlan {
-  const urls: string[] = [];
+  const listed: string[] = [];
   const seen = new Set<string>();
   const add = (raw: string) => {
     const check = validatePackUrl(raw);
@@ -68,28 +81,48 @@ export function planSubscriptions(settingsUrls: readonly string[], records: read
     const url = check.ok ? check.url : raw.trim();
     if (url && !seen.has(url)) {
       seen.add(url);
-      urls.push(url);
+      listed.push(url);
     }
   };
   settingsUrls.forEach(add);
-  const fromSettings = new Set(urls);
-  const stale: UrlPackRecord[] = [];
+  const fromSettings = new Set(listed);
+  const stillListed: UrlPackRecord[] = [];
+  const removed: UrlPackRecord[] = [];
   for (const record of records) {
     if (!isUrlRecord(record)) continue;
-    if (record.source.subscribedBy === 'settings' && !fromSettings.has(record.source.url)) stale.push(record);
-    else add(record.source.url);
+    if (record.source.subscribedBy === 'settings' && !fromSettings.has(record.source.url)) removed.push(record);
+    else {
+      stillListed.push(record);
+      add(record.source.url);
+    }
   }
-  return { urls, stale };
+  const urls = listed.slice(0, MAX_PACK_SUBSCRIPTIONS);
+  const kept = new Set(urls);
+  // A pack that settings bring past the limit is not kept either; the coach's own are left
+  // alone (listed as not synced) for the coach to remove.
+  const pastLimit = stillListed.filter((record) => record.source.subscribedBy === 'settings' && !kept.has(record.source.url));
+  return { urls, stale: [...removed, ...pastLimit], overflow: listed.slice(MAX_PACK_SUBSCRIPTIONS) };
 }
 
 /** Why a sync failed, stored in the record's lastError as `code` or `code: detail`. */
-export type SyncErrorCode = 'bad-url' | 'http' | 'network' | 'timeout' | 'too-large' | 'invalid' | 'id-taken' | 'storage';
+export type SyncErrorCode =
+  'bad-url' | 'http' | 'network' | 'timeout' | 'too-large' | 'redirect' | 'invalid' | 'id-taken' | 'storage' | 'over-limit';
 
 export function encodeSyncError(code: SyncErrorCode, detail?: string | number): string {
   return detail === undefined || detail === '' ? code : `${code}: ${detail}`;
 }
 
-const CODES: readonly SyncErrorCode[] = ['bad-url', 'http', 'network', 'timeout', 'too-large', 'invalid', 'id-taken', 'storage'];
+const CODES: readonly SyncErrorCode[] = [
+  'bad-url',
+  'http',
+  'network',
+  'timeout',
+  'too-large',
+  'redirect',
+  'invalid',
+  'id-taken',
+  'storage',
+];
 
 export function decodeSyncError(text: string): { code: SyncErrorCode; detail: string } {
   const colon = text.indexOf(': ');

@@ -76,7 +76,6 @@ export async function syncMentorDirectory(rawUrl: string, env: DirectorySyncEnvi
       etag,
       timeoutMs: env.timeoutMs,
       maxBytes: DIRECTORY_LIMITS.maxFileBytes,
-      isAllowedUrl: (candidate) => validatePackUrl(candidate).ok,
     });
   const fetched = await get(intact ? kept.etag : undefined);
   if (fetched.kind === 'failed') return fail(encodeSyncError(fetched.code, fetched.detail));

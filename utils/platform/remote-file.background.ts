@@ -4,11 +4,18 @@ import { isRequestTimeout, withTimeout } from './network.background';
  * One conditional GET of a file Coachmark keeps in sync (card packs, the mentor directory):
  * If-None-Match with the stored ETag, no cookies, a time limit, and a size limit that holds
  * even when the server sends no Content-Length. Background only (network rule).
+ *
+ * Redirects are not followed. Following one sends the request to the new address before
+ * anyone can check it against the address rule (a policy URL that answers 302 to plain http,
+ * or to a machine inside the school network, would be fetched all the same), and a browser
+ * does not show the new address to a fetch that stops at the redirect, so it cannot be
+ * checked first either. The coach is told where the address leads, when the answer says, and
+ * subscribes to the final address instead.
  */
 
 const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 
-export type RemoteFileErrorCode = 'bad-url' | 'http' | 'network' | 'timeout' | 'too-large';
+export type RemoteFileErrorCode = 'bad-url' | 'http' | 'network' | 'timeout' | 'too-large' | 'redirect';
 
 export type RemoteFile =
   | { kind: 'not-modified' }
@@ -21,8 +28,6 @@ export interface RemoteFileOptions {
   etag?: string;
   timeoutMs?: number;
   maxBytes: number;
-  /** The address rule (https, or http to this machine); checked again after a redirect. */
-  isAllowedUrl: (url: string) => boolean;
 }
 
 export async function fetchRemoteFile(url: string, options: RemoteFileOptions): Promise<RemoteFile> {
@@ -51,12 +56,13 @@ async function getWithin(url: string, options: RemoteFileOptions, signal: AbortS
     // Our own ETag does the revalidation; the HTTP cache must not answer in the server's place.
     cache: 'no-store',
     credentials: 'omit',
-    redirect: 'follow',
+    redirect: 'manual',
     signal,
   });
-  if (response.redirected && !options.isAllowedUrl(response.url)) {
+  if (response.type === 'opaqueredirect' || REDIRECT_STATUSES.has(response.status)) {
     await response.body?.cancel();
-    return { kind: 'failed', code: 'bad-url', detail: response.url };
+    const target = redirectTarget(response, url);
+    return target ? { kind: 'failed', code: 'redirect', detail: target } : { kind: 'failed', code: 'redirect' };
   }
   if (response.status === 304) return { kind: 'not-modified' };
   if (!response.ok) {
@@ -71,6 +77,24 @@ async function getWithin(url: string, options: RemoteFileOptions, signal: AbortS
   const text = await readCapped(response, options.maxBytes);
   if (text === null) return { kind: 'failed', code: 'too-large' };
   return { kind: 'body', text, etag: response.headers.get('ETag') };
+}
+
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Where a redirect leads, when the answer shows it (a browser hides it behind an opaque
+ * redirect), without a password that the address may carry.
+ */
+function redirectTarget(response: Response, from: string): string | null {
+  const location = response.type === 'opaqueredirect' ? null : response.headers.get('Location');
+  if (!location) return null;
+  try {
+    const target = new URL(location, from);
+    if (target.password) target.password = '***';
+    return target.href;
+  } catch {
+    return location.slice(0, 200);
+  }
 }
 
 /** The body as text, or null once it passes `maxBytes` (reading stops there). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { alternativeGroup, languageScore, preferLanguage, type LanguageCard } from '../../../utils/cards/language';
 
 type TestCard = LanguageCard & { key: string };
-const card = (key: string, id: string, extra: Partial<TestCard> = {}): TestCard => ({ key, id, ...extra });
+/** A card keyed `pack/id`, as the store keys them: its pack is the key's first part. */
+const card = (key: string, id: string, extra: Partial<TestCard> = {}): TestCard => ({ key, id, pack: key.split('/')[0]!, ...extra });
 const keys = (cards: TestCard[]) => cards.map((item) => item.key);
 
 describe('languageScore', () => {
@@ -22,57 +23,95 @@ describe('languageScore', () => {
 });
 
 describe('preferLanguage', () => {
-  // The same card in English (starter pack) and Spanish (a district's translation, same id).
-  const rubricEn = card('starter/rubric', 'rubric', { lang: 'en', pack: 'starter' });
-  const rubricEs = card('district-es/rubric', 'rubric', { lang: 'es', pack: 'district-es' });
+  // One pack that carries a card in English and its Spanish translation (own id, tagged).
+  const gradeQuiz = card('district/grade-quiz', 'grade-quiz', { lang: 'en', pack: 'district', tags: ['quizzes'] });
+  const calificar = card('district/calificar-cuestionario', 'calificar-cuestionario', {
+    lang: 'es',
+    pack: 'district',
+    tags: ['cuestionarios', 'translation-of:grade-quiz'],
+  });
   const onlyEn = card('starter/speedgrader', 'speedgrader', { lang: 'en', pack: 'starter' });
-  const onlyEs = card('district-es/calendario', 'calendario', { lang: 'es', pack: 'district-es' });
+  const onlyEs = card('district/calendario', 'calendario', { lang: 'es', pack: 'district' });
 
-  it('shows the Spanish card to a Spanish browser and the English one to others', () => {
-    const cards = [rubricEn, onlyEn, rubricEs, onlyEs];
-    expect(keys(preferLanguage(cards, 'es-419'))).toEqual(['starter/speedgrader', 'district-es/rubric', 'district-es/calendario']);
-    expect(keys(preferLanguage(cards, 'en-US'))).toEqual(['starter/rubric', 'starter/speedgrader', 'district-es/calendario']);
-    // A language neither pack has: English, the extension's default, wins over Spanish.
-    expect(keys(preferLanguage(cards, 'fr'))).toEqual(['starter/rubric', 'starter/speedgrader', 'district-es/calendario']);
+  it('shows the Spanish translation to a Spanish browser and the English card to others', () => {
+    const cards = [gradeQuiz, onlyEn, calificar, onlyEs];
+    expect(keys(preferLanguage(cards, 'es-419'))).toEqual([
+      'starter/speedgrader',
+      'district/calificar-cuestionario',
+      'district/calendario',
+    ]);
+    expect(keys(preferLanguage(cards, 'en-US'))).toEqual(['district/grade-quiz', 'starter/speedgrader', 'district/calendario']);
+    // A language the pack does not have: English, the extension's default, wins over Spanish.
+    expect(keys(preferLanguage(cards, 'fr'))).toEqual(['district/grade-quiz', 'starter/speedgrader', 'district/calendario']);
   });
 
   it('keeps a card that has no alternative, in any language', () => {
-    expect(keys(preferLanguage([onlyEs, onlyEn], 'en'))).toEqual(['district-es/calendario', 'starter/speedgrader']);
+    expect(keys(preferLanguage([onlyEs, onlyEn], 'en'))).toEqual(['district/calendario', 'starter/speedgrader']);
   });
 
   it('takes a card’s language from its pack when the card has none', () => {
-    const fromPackEs = card('district-es/rubric', 'rubric', { pack: 'district-es' });
-    const fromPackEn = card('starter/rubric', 'rubric', { pack: 'starter' });
-    const packs = new Map([
-      ['district-es', 'es'],
-      ['starter', 'en'],
-    ]);
-    expect(keys(preferLanguage([fromPackEn, fromPackEs], 'es', packs))).toEqual(['district-es/rubric']);
-    expect(keys(preferLanguage([fromPackEn, fromPackEs], 'en', packs))).toEqual(['starter/rubric']);
+    const original = card('district/grade-quiz', 'grade-quiz', { pack: 'district' });
+    const translated = card('district/calificar', 'calificar', { pack: 'district', lang: 'es', tags: ['translation-of:grade-quiz'] });
+    const packs = new Map([['district', 'en']]);
+    expect(keys(preferLanguage([original, translated], 'es', packs))).toEqual(['district/calificar']);
+    expect(keys(preferLanguage([original, translated], 'en', packs))).toEqual(['district/grade-quiz']);
+    // Without the pack's language the original counts as English all the same.
+    expect(keys(preferLanguage([original, translated], 'en'))).toEqual(['district/grade-quiz']);
   });
 
   it('prefers the exact regional variant, then the same language', () => {
-    const es = card('a/x', 'x', { lang: 'es' });
-    const esMx = card('b/x', 'x', { lang: 'es-MX' });
-    const en = card('c/x', 'x', { lang: 'en' });
-    expect(keys(preferLanguage([es, esMx, en], 'es-MX'))).toEqual(['b/x']);
-    expect(keys(preferLanguage([es, esMx, en], 'es-AR'))).toEqual(['a/x']);
+    const es = card('p/x-es', 'x-es', { pack: 'p', lang: 'es', tags: ['translation-of:x'] });
+    const esMx = card('p/x-mx', 'x-mx', { pack: 'p', lang: 'es-MX', tags: ['translation-of:x'] });
+    const en = card('p/x', 'x', { pack: 'p', lang: 'en' });
+    expect(keys(preferLanguage([es, esMx, en], 'es-MX'))).toEqual(['p/x-mx']);
+    expect(keys(preferLanguage([es, esMx, en], 'es-AR'))).toEqual(['p/x-es']);
   });
 
   it('groups a translation tagged translation-of:<id> with its original', () => {
-    const original = card('p/grade-quiz', 'grade-quiz', { tags: ['quizzes'] });
-    const translated = card('p/calificar-cuestionario', 'calificar-cuestionario', {
-      lang: 'es',
-      tags: ['cuestionarios', 'translation-of:grade-quiz'],
+    expect(alternativeGroup(calificar)).toBe('grade-quiz');
+    expect(keys(preferLanguage([gradeQuiz, calificar], 'es'))).toEqual(['district/calificar-cuestionario']);
+    expect(keys(preferLanguage([gradeQuiz, calificar], 'en-GB'))).toEqual(['district/grade-quiz']);
+  });
+
+  // Another pack's card never stands in for one it does not own, however it is dressed up.
+  const starterRubric = card('coachmark-starter/canvas-speedgrader-rubric', 'canvas-speedgrader-rubric', {
+    pack: 'coachmark-starter',
+  });
+  const starterLanguages = new Map([['coachmark-starter', 'en']]);
+
+  it('never lets another pack’s card with the same id and a closer language hide the card', () => {
+    const impostor = card('pasted/canvas-speedgrader-rubric', 'canvas-speedgrader-rubric', { pack: 'pasted', lang: 'en-US' });
+    expect(keys(preferLanguage([starterRubric, impostor], 'en-US', starterLanguages))).toEqual([
+      'coachmark-starter/canvas-speedgrader-rubric',
+      'pasted/canvas-speedgrader-rubric',
+    ]);
+    expect(keys(preferLanguage([impostor, starterRubric], 'en-US', starterLanguages))).toEqual([
+      'pasted/canvas-speedgrader-rubric',
+      'coachmark-starter/canvas-speedgrader-rubric',
+    ]);
+  });
+
+  it('never lets another pack’s translation-of tag hide the card it names', () => {
+    const impostor = card('pasted/better-rubric', 'better-rubric', {
+      pack: 'pasted',
+      lang: 'en-US',
+      tags: ['translation-of:canvas-speedgrader-rubric'],
     });
-    expect(alternativeGroup(translated)).toBe('grade-quiz');
-    expect(keys(preferLanguage([original, translated], 'es'))).toEqual(['p/calificar-cuestionario']);
-    expect(keys(preferLanguage([original, translated], 'en-GB'))).toEqual(['p/grade-quiz']);
+    expect(keys(preferLanguage([starterRubric, impostor], 'en-US', starterLanguages))).toEqual([
+      'coachmark-starter/canvas-speedgrader-rubric',
+      'pasted/better-rubric',
+    ]);
+    // Nor the other way round: the original in a browser language the impostor does not fit.
+    const spanish = card('pasted/rubrica', 'rubrica', { pack: 'pasted', lang: 'es', tags: ['translation-of:canvas-speedgrader-rubric'] });
+    expect(keys(preferLanguage([starterRubric, spanish], 'es', starterLanguages))).toEqual([
+      'coachmark-starter/canvas-speedgrader-rubric',
+      'pasted/rubrica',
+    ]);
   });
 
   it('leaves same-language cards that share an id alone: they are not translations', () => {
-    const a = card('pack-a/intro', 'intro', { lang: 'en' });
-    const b = card('pack-b/intro', 'intro', { lang: 'en' });
+    const a = card('pack-a/intro', 'intro', { pack: 'pack-a', lang: 'en' });
+    const b = card('pack-b/intro', 'intro', { pack: 'pack-b', lang: 'en' });
     expect(keys(preferLanguage([a, b], 'es'))).toEqual(['pack-a/intro', 'pack-b/intro']);
   });
 

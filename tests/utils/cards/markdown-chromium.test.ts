@@ -39,16 +39,19 @@ describe.skipIf(!chromiumPath)('renderMarkdown in a real browser page (Chromium)
     });
     page = await browser.newPage();
     // The page and its modules are served from memory: nothing listens, nothing is fetched.
-    const moduleSource = ts.transpileModule(readFileSync(fromRoot('utils/cards/markdown.ts'), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
+    const transpiled = (path: string) =>
+      ts.transpileModule(readFileSync(fromRoot(path), 'utf8'), {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
     const files: Record<string, { type: string; body: string }> = {
       '/': {
         type: 'text/html',
         body: `<!doctype html><meta charset="utf-8"><script type="importmap">{"imports":{"marked":"/marked.js","dompurify":"/dompurify.js"}}</script>
 <script type="module">import * as md from '/markdown.js'; window.md = md; document.title = 'ready';</script>`,
       },
-      '/markdown.js': { type: 'text/javascript', body: moduleSource },
+      '/markdown.js': { type: 'text/javascript', body: transpiled('utils/cards/markdown.ts') },
+      // markdown.ts imports './link-rule', which the page resolves to this path.
+      '/link-rule': { type: 'text/javascript', body: transpiled('utils/cards/link-rule.ts') },
       '/marked.js': { type: 'text/javascript', body: readFileSync(fromRoot('node_modules/marked/lib/marked.esm.js'), 'utf8') },
       '/dompurify.js': { type: 'text/javascript', body: readFileSync(fromRoot('node_modules/dompurify/dist/purify.es.mjs'), 'utf8') },
     };

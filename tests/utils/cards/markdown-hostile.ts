@@ -100,6 +100,31 @@ export const HOSTILE: HostileCase[] = [
     keeps: 'settings',
     inline: true,
   },
+  // Links the pack format refuses in a card's links: plain http, and look-alikes with a user name.
+  { name: 'inline link to plain http', markdown: 'Open [Canvas](http://canvas.instructure.com/login) to start', keeps: 'Canvas' },
+  { name: 'bare http autolink', markdown: 'Sign in at http://canvas.evil.example/login today', keeps: 'http://canvas.evil.example/login' },
+  { name: 'www. autolink (GFM reads it as http)', markdown: 'See www.canvas-help.example for more', keeps: 'www.canvas-help.example' },
+  { name: 'angle-bracket http autolink', markdown: 'Go to <http://evil.example/> now', keeps: 'http://evil.example/' },
+  { name: 'reference link to plain http', markdown: '[help][h]\n\n[h]: http://evil.example/', keeps: 'help' },
+  { name: 'http image', markdown: 'Look ![the rubric](http://evil.example/rubric.png) here', keeps: 'the rubric' },
+  {
+    name: 'look-alike autolink with a user name',
+    markdown: 'Log in at https://canvas.instructure.com@evil.example/login first',
+    keeps: 'https://canvas.instructure.com@evil.example/login',
+  },
+  {
+    name: 'look-alike inline link with a user name',
+    markdown: '[Canvas login](https://canvas.instructure.com@evil.example/)',
+    keeps: 'Canvas login',
+  },
+  { name: 'link with a user name and password', markdown: '[Drive](https://teacher:secret@drive.evil.example/)', keeps: 'Drive' },
+  { name: 'scheme without slashes', markdown: '[Canvas](https:evil.example/login)', keeps: 'Canvas' },
+  {
+    name: 'inline: look-alike link',
+    markdown: 'Open [Canvas](https://canvas.instructure.com@evil.example/)',
+    keeps: 'Canvas',
+    inline: true,
+  },
 ];
 
 /** A plain description of a fragment's nodes, so that the same check runs on any DOM. */
@@ -224,8 +249,9 @@ export function findDanger(nodes: NodeInfo[], allowed: ReadonlySet<string> = CAR
     for (const [name, value] of node.attributes) {
       if (name.startsWith('on')) problems.push(`<${node.tag} ${name}> event handler`);
       if (name === 'style') problems.push(`<${node.tag} style>`);
-      if (URL_ATTRIBUTES.has(name) && !/^(?:https?:\/\/|mailto:)/.test(normalisedUrl(value))) {
-        problems.push(`<${node.tag} ${name}="${value}"> is not an absolute web link`);
+      // https with nothing before the host (a user name is how look-alikes are made), or an e-mail address.
+      if (URL_ATTRIBUTES.has(name) && !/^(?:https:\/\/[^/?#\\@]+(?:[/?#]|$)|mailto:)/.test(normalisedUrl(value))) {
+        problems.push(`<${node.tag} ${name}="${value}"> is not an https link to a plain host`);
       }
       if (!(ATTRIBUTES_ALLOWED[node.tag] ?? []).includes(name)) problems.push(`<${node.tag} ${name}> not allowed`);
     }

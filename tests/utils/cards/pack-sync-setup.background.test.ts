@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CoachmarkDB } from '../../../utils/platform/db';
 import { PACK_SYNC_ALARM, PACK_SYNC_PERIOD_MINUTES, setupPackSync, type PackSyncHandle } from '../../../utils/cards/pack-sync.background';
 import { formatPack } from '../../../utils/cards/import';
-import { pendingRecord } from '../../../utils/cards/subscriptions';
+import { MAX_PACK_SUBSCRIPTIONS, pendingRecord } from '../../../utils/cards/subscriptions';
 import { saveSettings } from '../../../utils/settings/settings';
 import { useFileServer } from '../../support/file-server';
 import { card, pack } from '../../support/factories';
@@ -71,6 +71,15 @@ describe('setupPackSync', () => {
     expect(answer).toEqual([{ url: `${base}/unknown`, outcome: 'failed', error: `bad-url: ${base}/unknown` }]);
     expect(requests()).toEqual([]);
     expect(await database.packs.count()).toBe(0);
+  });
+
+  it('does not fetch the coach’s subscription past the limit on "Sync now", and says why', async () => {
+    await saveSettings({ packUrls: Array.from({ length: MAX_PACK_SUBSCRIPTIONS }, (_, index) => `${base}/policy-${index}`) });
+    await database.packs.put(pendingRecord(`${base}/one`, 'studio', 1));
+    handle = setupPackSync({ database, fetch });
+    const answer = await sendMessage('studioSyncsPacks', { url: `${base}/one` });
+    expect(answer).toEqual([{ url: `${base}/one`, outcome: 'failed', error: `over-limit: ${MAX_PACK_SUBSCRIPTIONS}` }]);
+    expect(requests()).not.toContain('/one');
   });
 
   it('fetches a URL added to settings right away', async () => {

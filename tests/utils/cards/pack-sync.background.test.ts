@@ -1,11 +1,15 @@
 // @vitest-environment node
 // A real HTTP server on 127.0.0.1 and Node's own fetch: happy-dom's fetch would apply CORS.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFileServer } from '../../support/file-server';
 import { CoachmarkDB, type PackRecord } from '../../../utils/platform/db';
 import { syncAllPacks, syncPackUrl, type SyncEnvironment } from '../../../utils/cards/pack-sync.background';
 import { exportPack, formatPack, importPack } from '../../../utils/cards/import';
-import { pendingPackId } from '../../../utils/cards/subscriptions';
+import { MAX_PACK_SUBSCRIPTIONS, pendingPackId, planSubscriptions } from '../../../utils/cards/subscriptions';
+import { ensureStarterPack, STARTER_PACK_ID } from '../../../utils/cards/store';
+import { cardsOnPage } from '../../../utils/cards/page-cards';
 import type { Card, Pack } from '../../../utils/cards/schema';
 import { card, pack } from '../../support/factories';
 
@@ -170,10 +174,40 @@ describe('syncPackUrl against a real HTTP server', () => {
     expect(await database.cards.where('pack').equals('feed').count()).toBe(0);
   });
 
-  it('follows redirects to another allowed URL', async () => {
-    routes.set('/old.json', { location: url('/feed.json') });
-    routes.set('/feed.json', { body: formatPack(feed([card({ id: 'a' })])) });
-    expect(await syncPackUrl(url('/old.json'), env)).toMatchObject({ outcome: 'updated', packId: 'feed' });
+  describe('redirects', () => {
+    // A good pack waits at every target, so that following the redirect would visibly succeed.
+    const goodFeed = () => formatPack(feed([card({ id: 'a' })]));
+    const requested = () => seen.map((request) => request.path);
+
+    it('does not follow a redirect to an address the rule refuses (a user name and password), and names it', async () => {
+      const target = url('/feed.json').replace('http://', 'http://teacher:secret@');
+      routes.set('/old.json', { location: target });
+      routes.set('/feed.json', { body: goodFeed() });
+      // Named without its password, which must not end up stored.
+      const error = `redirect: ${target.replace(':secret@', ':***@')}`;
+      expect(await syncPackUrl(url('/old.json'), env)).toEqual({ url: url('/old.json'), outcome: 'failed', error });
+      expect(requested()).toEqual(['/old.json']);
+      expect(await database.cards.count()).toBe(0);
+      expect(await database.packs.get(pendingPackId(url('/old.json')))).toMatchObject({ source: { lastError: error } });
+    });
+
+    it('does not follow a redirect to plain http on another machine, and names it', async () => {
+      routes.set('/old.json', { location: 'http://packs.invalid/feed.json' });
+      const result = await syncPackUrl(url('/old.json'), env);
+      expect(result).toMatchObject({ outcome: 'failed', error: 'redirect: http://packs.invalid/feed.json' });
+      expect(requested()).toEqual(['/old.json']);
+    });
+
+    it('stops at a redirect to an allowed address too, saying where it leads, and keeps the last good copy', async () => {
+      routes.set('/feed.json', { body: goodFeed(), etag: '"v1"' });
+      routes.set('/moved.json', { body: goodFeed() });
+      await syncPackUrl(url('/feed.json'), env);
+      routes.set('/feed.json', { location: '/moved.json' });
+      const result = await syncPackUrl(url('/feed.json'), env);
+      expect(result).toEqual({ url: url('/feed.json'), outcome: 'failed', error: `redirect: ${url('/moved.json')}`, packId: 'feed' });
+      expect(requested()).toEqual(['/feed.json', '/feed.json']);
+      expect(await cardsOf('feed')).toEqual([['a', 'Title of a']]);
+    });
   });
 
   it('refuses a URL that is not https before any request', async () => {
@@ -205,4 +239,36 @@ describe('syncAllPacks', () => {
     expect((await database.packs.toArray()).map((record) => record.id).sort()).toEqual(['pack-a', 'pack-c']);
     expect(await database.cards.where('pack').equals('pack-b').count()).toBe(0);
   });
+
+  it('with 10,000 pack URLs from policy fetches only the first ones, reports the rest, and the starter pack never waits', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const paths = Array.from({ length: 10_000 }, (_, index) => `/policy/${index}.json`);
+    // Each answer takes a moment, so the sync is still under way while the starter pack loads.
+    paths.forEach((path, index) =>
+      routes.set(path, { body: formatPack(feed([card({ id: 'a' })], { id: `policy-${index}` })), delayMs: 20 }),
+    );
+    const urls = paths.map(url);
+
+    let finished = false;
+    const syncing = syncAllPacks(urls, env).finally(() => (finished = true));
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    const starter = readFileSync(resolve(import.meta.dirname, '../../../public/packs/starter.json'), 'utf8');
+    expect(await ensureStarterPack(async () => starter, database)).toBe('installed');
+    const firstScreen = await cardsOnPage('canvas', 'speedgrader', database, { uiLanguage: 'en-US' });
+    expect(firstScreen.map((c) => c.key)).toContain(`${STARTER_PACK_ID}/canvas-speedgrader-rubric`);
+    expect(finished).toBe(false);
+
+    const results = await syncing;
+    expect(results).toHaveLength(MAX_PACK_SUBSCRIPTIONS);
+    expect(results.every((result) => result.outcome === 'updated')).toBe(true);
+    expect(seen.map((request) => request.path)).toEqual(paths.slice(0, MAX_PACK_SUBSCRIPTIONS));
+    expect(await database.packs.count()).toBe(MAX_PACK_SUBSCRIPTIONS + 1);
+    // What the studio lists as not synced, and what the background's log says.
+    const plan = planSubscriptions(urls, await database.packs.toArray());
+    expect(plan.overflow).toEqual(urls.slice(MAX_PACK_SUBSCRIPTIONS));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(`${10_000 - MAX_PACK_SUBSCRIPTIONS} pack addresses past the first ${MAX_PACK_SUBSCRIPTIONS}`),
+    );
+    warn.mockRestore();
+  }, 20_000);
 });

@@ -4,6 +4,7 @@ import {
   decodeSyncError,
   encodeSyncError,
   isPendingSubscription,
+  MAX_PACK_SUBSCRIPTIONS,
   pendingPackId,
   pendingRecord,
   planSubscriptions,
@@ -61,6 +62,23 @@ describe('planSubscriptions', () => {
     expect(plan.urls).toEqual(['https://mine.example/p.json']);
   });
 
+  it('keeps only the first MAX_PACK_SUBSCRIPTIONS URLs, settings first, and lists the rest each once', () => {
+    const policy = Array.from({ length: 10_000 }, (_, index) => `https://packs.example/${index}.json`);
+    const mine = subscription('mine', 'https://mine.example/p.json', 'studio');
+    const pastLimit = subscription('late', policy[9_000]!, 'settings');
+    const kept = subscription('early', policy[0]!, 'settings');
+    const plan = planSubscriptions([...policy, policy[3]!], [kept, pastLimit, mine]);
+    expect(MAX_PACK_SUBSCRIPTIONS).toBe(50);
+    expect(plan.urls).toEqual(policy.slice(0, MAX_PACK_SUBSCRIPTIONS));
+    expect(plan.overflow).toEqual([...policy.slice(MAX_PACK_SUBSCRIPTIONS), 'https://mine.example/p.json']);
+    // Settings' pack past the limit goes; the coach's own subscription stays, listed as not synced.
+    expect(plan.stale).toEqual([pastLimit]);
+  });
+
+  it('has nothing past the limit when there are few URLs', () => {
+    expect(planSubscriptions(['https://a.example/p.json'], []).overflow).toEqual([]);
+  });
+
   it('keeps an invalid URL from settings, so that its sync can say what is wrong', () => {
     expect(planSubscriptions(['http://insecure.example/p.json'], []).urls).toEqual(['http://insecure.example/p.json']);
   });
@@ -88,6 +106,12 @@ describe('placeholders and errors', () => {
       detail: 'cards[0].level: must be one of beginner',
     });
     expect(decodeSyncError('timeout')).toEqual({ code: 'timeout', detail: '' });
+    // Where a redirect leads keeps its own colons.
+    expect(decodeSyncError('redirect: http://packs.invalid:8080/p.json')).toEqual({
+      code: 'redirect',
+      detail: 'http://packs.invalid:8080/p.json',
+    });
+    expect(decodeSyncError('redirect')).toEqual({ code: 'redirect', detail: '' });
     expect(decodeSyncError('something else')).toEqual({ code: 'network', detail: 'something else' });
   });
 });

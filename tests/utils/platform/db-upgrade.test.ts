@@ -19,11 +19,20 @@ const SHIPPED_STORES: Record<number, Record<string, string>> = {
     feedback: 'cardKey, viewedAt',
     searchMisses: '++id, at, [tool+context]',
   },
+  2: {
+    packs: 'id',
+    cards: 'key, pack, *tools, *places',
+    outbox: 'id, status, nextAttemptAt, createdAt, [status+nextAttemptAt], [status+sentAt]',
+    gaps: 'id, status, origin, tool, [tool+context], createdAt',
+    mentors: 'id, *tools',
+    feedback: 'cardKey, viewedAt',
+    searchMisses: '++id, at, [tool+context]',
+  },
 };
 
 /** Rows as each shipped version wrote them. */
 function rowsAt(version: number): Record<string, unknown[]> {
-  if (version !== 1) throw new Error(`no fixture rows for version ${version}`);
+  if (version !== 1 && version !== 2) throw new Error(`no fixture rows for version ${version}`);
   const feedback: CardFeedback[] = [
     { cardKey: 'district/grade-with-rubric', helpful: 'no', helpfulAt: 100, known: true, viewedAt: 200 },
     { cardKey: 'district/hide-grades', viewedAt: 300 },
@@ -38,7 +47,11 @@ function rowsAt(version: number): Record<string, unknown[]> {
       packRecord({ id: 'feed', source: { kind: 'url', url: 'https://packs.example/feed.json', etag: '"a"', lastSyncAt: 5 } }),
     ],
     cards: [cardRecord({}, 'district', 0), cardRecord({ id: 'hide-grades', contexts: [] }, 'district', 1)],
-    outbox: [outboxItem(), outboxItem({ id: 'outbox-2', status: 'failed', attempts: 3, lastError: 'http', lastStatus: 500 })],
+    outbox: [
+      outboxItem(),
+      outboxItem({ id: 'outbox-2', status: 'failed', attempts: 3, lastError: 'http', lastStatus: 500 }),
+      ...(version >= 2 ? [outboxItem({ id: 'outbox-3', status: 'sent', attempts: 1, lastStatus: 200, sentAt: 400 })] : []),
+    ],
     gaps: [gapRecord(), gapRecord({ id: 'gap-2', origin: 'imported', context: null, teacher: 'Ms. Rivera' })],
     mentors: [mentor(), mentor({ id: 'mentor-bo', name: 'Bo Chen', source: 'directory', tools: ['seesaw'] })],
     feedback,

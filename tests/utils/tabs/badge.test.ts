@@ -48,12 +48,10 @@ describe('the badge count', () => {
 
   it('counts the language variant the panel shows, once, and leaves out known cards', async () => {
     const shared = { tools: ['canvas'], contexts: ['speedgrader'] };
-    await replacePack(pack({ id: 'en-pack', lang: 'en', cards: [card({ id: 'rubric', ...shared }), card({ id: 'comment', ...shared })] }), {
-      kind: 'local',
-    });
-    await replacePack(pack({ id: 'es-pack', lang: 'es', cards: [card({ id: 'rubric', title: 'Calificar con rúbrica', ...shared })] }), {
-      kind: 'local',
-    });
+    // A pack with a card and its Spanish translation (its own id, tagged translation-of).
+    const rubrica = card({ id: 'rubrica', title: 'Calificar con rúbrica', lang: 'es', tags: ['translation-of:rubric'], ...shared });
+    const packCards = [card({ id: 'rubric', ...shared }), card({ id: 'comment', ...shared }), rubrica];
+    await replacePack(pack({ id: 'en-pack', lang: 'en', cards: packCards }), { kind: 'local' });
     await setKnown('en-pack/comment', true);
     for (const language of ['en-US', 'es-MX']) {
       const cards = await cardsForPage('canvas', 'speedgrader', db, { uiLanguage: language });

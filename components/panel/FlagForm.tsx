@@ -3,7 +3,7 @@ import { useLiveQuery } from '../hooks/use-live-query';
 import { useSettings } from '../hooks/use-settings';
 import { Field } from '../shared/Field';
 import { db, type CardRecord } from '@/utils/platform/db';
-import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
+import { formatBody, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import type { GapFlagPayload, GapKind } from '@/utils/endpoints/types';
 import { isCardKind } from '@/utils/gaps/kinds';
 import { buildGapFlag, GAP_LIMITS } from '@/utils/gaps/payload';
@@ -16,6 +16,8 @@ import type { TabState } from '@/utils/tabs/tab-state';
 import { OutboxItemStatus, SendFlow } from './SendFlow';
 import { useSendFlow } from './use-send-flow';
 import { previewFields } from '@/utils/outbox/preview-fields';
+import { deliveryEndpoint, schoolEndpointInvalid } from '@/utils/settings/endpoint';
+import { SchoolEndpointNotice } from '../shared/SchoolEndpointNotice';
 
 interface Props {
   tabState: TabState | null;
@@ -36,7 +38,8 @@ interface Props {
  */
 export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
   const uid = useId();
-  const settings = useSettings()?.values;
+  const effective = useSettings();
+  const settings = effective?.values;
   const mentors = useLiveQuery(() => db.mentors.toArray(), []);
   const detection = tabState?.detection ?? null;
   const misses = useLiveQuery(
@@ -52,11 +55,9 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
 
   useEffect(() => setKind(presetKind ?? (card ? 'unhelpful' : 'missing')), [presetKind, card?.key]);
 
-  if (!settings || !mentors || !misses) return <p class="status">{t('loading')}</p>;
+  if (!effective || !settings || !mentors || !misses) return <p class="status">{t('loading')}</p>;
 
-  const endpointUrl = settings.endpointUrl.trim();
-  const endpoint: Endpoint | null =
-    endpointUrl && validateEndpointUrl(endpointUrl).ok ? { url: endpointUrl, format: settings.endpointFormat } : null;
+  const endpoint: Endpoint | null = deliveryEndpoint(settings);
   const kinds = offeredKinds(card !== undefined, misses.length > 0);
   const chosen = kinds.includes(kind) ? kind : kinds[0]!;
 
@@ -142,7 +143,7 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
             </fieldset>
           )}
           <IncludeFullUrlField id={`${uid}-url`} checked={includeFullUrl} onChange={setIncludeFullUrl} />
-          {!endpoint && <p class="notice">{t('flagNoEndpoint')}</p>}
+          {schoolEndpointInvalid(effective) ? <SchoolEndpointNotice /> : !endpoint && <p class="notice">{t('flagNoEndpoint')}</p>}
         </>
       )}
       preview={{

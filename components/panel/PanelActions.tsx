@@ -10,6 +10,7 @@ const loading = () => <p class="status">{t('loading')}</p>;
 const PingForm = lazyComponent(() => import('./PingForm').then((m) => m.PingForm), loading);
 const FlagForm = lazyComponent(() => import('./FlagForm').then((m) => m.FlagForm), loading);
 const Upkeep = lazyComponent(() => import('./Upkeep').then((m) => m.Upkeep));
+const SchoolSettingsCheck = lazyComponent(() => import('./SchoolSettingsCheck').then((m) => m.SchoolSettingsCheck));
 
 interface Props {
   tabState: TabState | null;
@@ -40,6 +41,8 @@ export function PanelActions({ tabState, form, onForm }: Props) {
   return (
     <section class="help-bar" aria-label={t('helpActions')} onKeyDown={onKeyDown}>
       <Upkeep />
+      {/* The open form says it itself. */}
+      {!sheetOpen && <SchoolSettingsCheck />}
       {sheetOpen && (
         <div class="help-bar__sheet" data-testid="help-sheet">
           {form === 'ping' && <PingForm tabState={tabState} onDone={close} />}

@@ -3,7 +3,7 @@ import { useLiveQuery } from '../hooks/use-live-query';
 import { useSettings } from '../hooks/use-settings';
 import { Field } from '../shared/Field';
 import { db } from '@/utils/platform/db';
-import { formatBody, validateEndpointUrl, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
+import { formatBody, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import { URGENCIES, type EndpointFormat, type HelpRequestPayload, type RoutedMentor, type Urgency } from '@/utils/endpoints/types';
 import { IncludeFullUrlField } from './IncludeFullUrlField';
 import { t } from '@/utils/platform/i18n';
@@ -16,6 +16,8 @@ import { OutboxItemStatus, SendFlow } from './SendFlow';
 import { OtherWaysToAsk } from './OtherWaysToAsk';
 import { useSendFlow } from './use-send-flow';
 import { previewFields } from '@/utils/outbox/preview-fields';
+import { deliveryEndpoint, schoolEndpointInvalid } from '@/utils/settings/endpoint';
+import { SchoolEndpointNotice } from '../shared/SchoolEndpointNotice';
 
 /** Matches the formats' own limit on the teacher's words, so nothing typed is cut silently. */
 const MAX_MESSAGE = 2000;
@@ -25,7 +27,8 @@ const MAX_MESSAGE = 2000;
  * will be sent, then Send, which stores the request in the outbox for the background.
  */
 export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDone: () => void }) {
-  const settings = useSettings()?.values;
+  const effective = useSettings();
+  const settings = effective?.values;
   const mentors = useLiveQuery(() => db.mentors.toArray(), []);
   const [message, setMessage] = useState('');
   const [urgency, setUrgency] = useState<Urgency>('today');
@@ -34,11 +37,12 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
   // The first step starts on the textarea, which is there once settings and mentors are read.
   const flow = useSendFlow<HelpRequestPayload, void>(settings !== undefined && mentors !== undefined);
 
-  if (!settings || !mentors) return <p class="status">{t('loading')}</p>;
+  if (!effective || !settings || !mentors) return <p class="status">{t('loading')}</p>;
 
-  const endpointReady = settings.endpointUrl.trim() !== '' && validateEndpointUrl(settings.endpointUrl).ok;
-  // Without an endpoint the teacher still writes and sends: the ping is held on this device.
-  const endpoint = endpointReady ? { url: settings.endpointUrl.trim(), format: settings.endpointFormat } : null;
+  // Without an endpoint (or with one the school set wrong) the teacher still writes and sends:
+  // the ping is held on this device.
+  const endpoint = deliveryEndpoint(settings);
+  const schoolSetWrong = schoolEndpointInvalid(effective);
   const draft = () =>
     buildHelpRequest({ tabState, message, urgency, includeFullUrl, settings, mentors, id: crypto.randomUUID(), now: Date.now() });
 
@@ -62,7 +66,7 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
       onPreview={onPreview}
       fields={() => (
         <>
-          {!endpoint && <p class="notice ping__held">{t('pingHeldNotice')}</p>}
+          {schoolSetWrong ? <SchoolEndpointNotice /> : !endpoint && <p class="notice ping__held">{t('pingHeldNotice')}</p>}
           {!settings.teacherName.trim() && <p class="hint">{t('pingNoTeacherName')}</p>}
           <Field
             id="ping-message"

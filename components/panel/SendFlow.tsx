@@ -4,6 +4,7 @@ import { db } from '@/utils/platform/db';
 import { formatTime } from '@/utils/platform/format';
 import { t } from '@/utils/platform/i18n';
 import { describeOutboxItem } from '@/utils/outbox/describe';
+import { errorMessage, storageFailureText } from '@/utils/platform/storage-errors';
 import type { PreviewField } from '@/utils/outbox/preview-fields';
 import type { SendFlowState } from './use-send-flow';
 
@@ -100,7 +101,11 @@ export function SendFlow<P, R>({
               {preview.body(step.payload)}
             </pre>
           </details>
-          {flow.error && <p class="notice notice--error">{preview.failed(flow.error)}</p>}
+          {flow.error && (
+            <p class="notice notice--error" role="alert">
+              {storageFailureText(flow.error.cause, (error) => preview.failed(errorMessage(error)))}
+            </p>
+          )}
           <div class={`${block}__actions`}>
             <button type="button" class="primary" onClick={() => void flow.send(store)}>
               {preview.sendLabel}

@@ -4,8 +4,8 @@ export type SendStep<P, R> = { kind: 'compose' } | { kind: 'preview'; payload: P
 
 export interface SendFlowState<P, R> {
   step: SendStep<P, R>;
-  /** Why the last Send could not store the payload. */
-  error: string | null;
+  /** Why the last Send could not store the payload, as it was thrown (SendFlow puts it in words). */
+  error: { cause: unknown } | null;
   /** Marks the element each step starts on (the first field, the preview heading, Close). */
   focusRef: (element: HTMLElement | null) => void;
   preview: (payload: P) => void;
@@ -21,7 +21,7 @@ export interface SendFlowState<P, R> {
  */
 export function useSendFlow<P, R>(focusWhen: unknown = true): SendFlowState<P, R> {
   const [step, setStep] = useState<SendStep<P, R>>({ kind: 'compose' });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ cause: unknown } | null>(null);
   const focusTarget = useRef<HTMLElement | null>(null);
   useEffect(() => focusTarget.current?.focus(), [step.kind, focusWhen]);
   return {
@@ -42,7 +42,7 @@ export function useSendFlow<P, R>(focusWhen: unknown = true): SendFlowState<P, R
       try {
         result = await store(payload);
       } catch (failure) {
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError({ cause: failure });
         return;
       }
       setStep({ kind: 'sent', payload, result });

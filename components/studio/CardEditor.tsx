@@ -10,6 +10,7 @@ import { LinksEditor } from './LinksEditor';
 import { CardPreview } from './CardPreview';
 import { Field } from '../shared/Field';
 import { fieldErrorText } from './field-error';
+import { storageFailureText } from '@/utils/platform/storage-errors';
 
 const LEVEL_KEYS: Record<Level, MessageKey> = { beginner: 'levelBeginner', intermediate: 'levelIntermediate', advanced: 'levelAdvanced' };
 /** The pack select's value for "create my school's pack on save". */
@@ -39,7 +40,8 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [idTaken, setIdTaken] = useState(false);
-  const [failed, setFailed] = useState(false);
+  /** Whether the last save failed, with what was thrown when it threw (a full disk gets its own words). */
+  const [failed, setFailed] = useState<boolean | { cause: unknown }>(false);
 
   const shownId = idEdited ? draft.id : slugify(draft.title);
   const check = validateDraft({ ...draft, id: shownId });
@@ -92,8 +94,8 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
         return;
       }
       onSaved(result.value, pack);
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      setFailed({ cause: error });
     } finally {
       setSaving(false);
     }
@@ -230,7 +232,9 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
         </div>
         <div role="status" class="editor-status">
           {submitted && errorCount > 0 && <p class="error">{tn('editorFixErrors', errorCount)}</p>}
-          {failed && <p class="error">{t('editorSaveFailed')}</p>}
+          {failed && (
+            <p class="error">{storageFailureText(typeof failed === 'object' ? failed.cause : null, () => t('editorSaveFailed'))}</p>
+          )}
         </div>
       </form>
       <CardPreview draft={draft} />

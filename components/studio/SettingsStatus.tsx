@@ -1,17 +1,19 @@
 import { t } from '@/utils/platform/i18n';
 import type { EndpointTestResult } from '@/utils/platform/messages';
+import { errorMessage, storageFailureText } from '@/utils/platform/storage-errors';
 
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'saved'; permission: 'granted' | 'refused' | 'pending' | 'none'; origin?: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; error: unknown };
 
 export type TestState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: EndpointTestResult; granted: boolean };
 
 /** What Save did: saved, and whether the endpoint's site may be reached; or why not. */
 export function SaveStatus({ state }: { state: SaveState }) {
   if (state.kind === 'idle') return null;
-  if (state.kind === 'error') return <p class="notice notice--error">{t('settingsSaveFailed', state.message)}</p>;
+  if (state.kind === 'error')
+    return <p class="notice notice--error">{storageFailureText(state.error, (error) => t('settingsSaveFailed', errorMessage(error)))}</p>;
   return (
     <>
       <p class="notice notice--ok">{t('settingsSaved')}</p>

@@ -10,6 +10,8 @@ import { CheckboxField, Field } from '../shared/Field';
 import { isEmailAddress } from '@/utils/help-requests/question-text';
 import { SaveStatus, TestStatus, type SaveState, type TestState } from './SettingsStatus';
 import { HiddenToolsField } from './HiddenToolsField';
+import { schoolEndpointInvalid } from '@/utils/settings/endpoint';
+import { SchoolEndpointNotice } from '../shared/SchoolEndpointNotice';
 
 /** The keys this tab edits; the others (packs, domains…) belong to their own tabs. */
 const EDITED_KEYS = [
@@ -66,7 +68,8 @@ export function SettingsTab() {
 
   if (!effective || !draft) return <p class="status">{t('loading')}</p>;
 
-  const urlCheck = url ? validateEndpointUrl(url) : ({ ok: true } as const);
+  // A locked address is the school's to fix (the notice says so): it never holds up saving the rest.
+  const urlCheck = url && !locked('endpointUrl') ? validateEndpointUrl(url) : ({ ok: true } as const);
   const showUrlError = !urlCheck.ok && urlTouched;
   const coachEmailBad = value('coachEmail').trim() !== '' && !isEmailAddress(value('coachEmail').trim());
   const format = value('endpointFormat');
@@ -99,7 +102,7 @@ export function SettingsTab() {
       try {
         await saveSettings(changes);
       } catch (error) {
-        setSaveState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        setSaveState({ kind: 'error', error });
         return;
       }
       const origin = pattern ? originOf(url) : undefined;
@@ -172,6 +175,7 @@ export function SettingsTab() {
               />
             )}
           </Field>
+          {schoolEndpointInvalid(effective) && <SchoolEndpointNotice />}
           <Field id="settings-endpoint-format" label={t('settingsEndpointFormat')} {...lockProps('endpointFormat')}>
             {(control) => (
               <select

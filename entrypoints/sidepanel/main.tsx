@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Panel } from '@/components/panel/Panel';
 import { primePanelTab } from '@/components/panel/use-tab';
+import { DatabaseGate } from '@/components/shared/DatabaseGate';
 import { t } from '@/utils/platform/i18n';
 import '@/components/styles/index.css';
 
@@ -10,7 +11,12 @@ document.title = t('panelTitle');
 // opening the database meanwhile, as its module loads).
 void primePanelTab().then(() => {
   mark('coachmark:tab-read');
-  render(<Panel />, document.getElementById('app')!);
+  render(
+    <DatabaseGate>
+      <Panel />
+    </DatabaseGate>,
+    document.getElementById('app')!,
+  );
 });
 
 /** A diagnostic for the benchmark's breakdown of the first screen. */

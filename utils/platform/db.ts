@@ -151,7 +151,7 @@ export class CoachmarkDB extends Dexie {
   searchMisses!: EntityTable<SearchMiss, 'id'>;
 
   constructor(name = DB_NAME) {
-    super(name);
+    super(name, { indexedDB: knownVersionsOnly(Dexie.dependencies.indexedDB) });
     // Shipped versions are never edited: a schema change is a new version with an upgrade.
     this.version(1).stores({
       packs: 'id',
@@ -167,6 +167,25 @@ export class CoachmarkDB extends Dexie {
       outbox: 'id, status, nextAttemptAt, createdAt, [status+nextAttemptAt], [status+sentAt]',
     });
   }
+}
+
+/**
+ * The browser's IndexedDB, except that a database at a higher version than this build declares
+ * is refused rather than patched. Dexie answers a VersionError by opening the database at
+ * whatever version it has and adding the tables and indexes it misses, which rewrites a newer
+ * build's schema under it; the teacher is told instead (utils/platform/db-health.ts) and
+ * offered a reset that keeps their requests. Dexie only opens without a version after a
+ * VersionError here, so asking for version 1 brings that same error back.
+ */
+function knownVersionsOnly(factory: IDBFactory | undefined): IDBFactory | undefined {
+  // Without IndexedDB (the build imports modules in Node) Dexie reports the missing API itself.
+  if (!factory) return undefined;
+  return {
+    open: (name, version) => factory.open(name, version ?? 1),
+    deleteDatabase: (name) => factory.deleteDatabase(name),
+    cmp: (first, second) => factory.cmp(first, second),
+    ...(typeof factory.databases === 'function' ? { databases: () => factory.databases() } : {}),
+  } as IDBFactory;
 }
 
 export const db = new CoachmarkDB();

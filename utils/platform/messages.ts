@@ -25,6 +25,11 @@ export interface ProtocolMap {
   contentReportsPage(data: { url: string; signature: string | null }): void;
   /** panel → background: deliver queued pings and flags now (after Retry, or when created). */
   panelKicksOutbox(data: { reason: string }): void;
+  /**
+   * panel or studio → background: the database could not open and was reset (utils/platform/db-health.ts):
+   * open it anew and put the starter pack back.
+   */
+  pageResetsDatabase(data: Record<string, never>): { starterPack: 'installed' | 'current' | 'failed' };
   /** studio → background: sync one subscribed pack URL now, or every subscription; one result per URL. */
   studioSyncsPacks(data: { url?: string }): PackSyncResult[];
   /** studio → background: sync the school's mentor directory (settings key mentorDirectoryUrl) now. */

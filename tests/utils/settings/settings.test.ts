@@ -120,3 +120,35 @@ describe('the plain key lists (read without the schema library)', () => {
     expect([...POLICY_KEYS].sort()).toEqual([...Object.keys(settingsSchema.shape), 'lockedSettings'].sort());
   });
 });
+
+describe('a policy with keys named like built-in object members', () => {
+  // As IT's JSON arrives: JSON.parse makes "__proto__" an own key, not the object's prototype.
+  const POLICY_TEXT = JSON.stringify({
+    endpointUrl: 'https://chat.lincoln.example/hook',
+    schoolName: 'Lincoln Middle School',
+    coachMode: true,
+    lockedSettings: ['endpointUrl', 'coachMode', 'constructor'],
+  }).replace(/^\{/, '{"constructor":"x","toString":"y","__proto__":{"coachMode":false},"hasOwnProperty":1,"valueOf":[],');
+
+  it('drops those keys alone and keeps every other key', () => {
+    expect(parsePolicy(JSON.parse(POLICY_TEXT))).toEqual({
+      endpointUrl: 'https://chat.lincoln.example/hook',
+      schoolName: 'Lincoln Middle School',
+      coachMode: true,
+      lockedSettings: ['endpointUrl', 'coachMode', 'constructor'],
+    });
+  });
+
+  it('still applies the values and the locks when read from storage.managed', async () => {
+    const managed = fakeBrowser.storage.managed as unknown as { get: () => Promise<unknown> };
+    managed.get = async () => JSON.parse(POLICY_TEXT);
+    await fakeBrowser.storage.local.set({ settings: { endpointUrl: 'https://mine.example/hook', coachMode: false, schoolName: 'Mine' } });
+    const settings = await getSettings();
+    expect(settings.values.endpointUrl).toBe('https://chat.lincoln.example/hook');
+    expect(settings.values.coachMode).toBe(true);
+    // Not locked: the teacher's own value wins over the school's default.
+    expect(settings.values.schoolName).toBe('Mine');
+    expect([...settings.locked].sort()).toEqual(['coachMode', 'endpointUrl']);
+    await expect(saveSettings({ endpointUrl: 'https://other.example' })).rejects.toThrow(/Set by your school: endpointUrl/);
+  });
+});

@@ -78,7 +78,8 @@ export function PageCards({ detection }: { detection: Detection }) {
     idle(() => preloadCardBody());
   }, [view]);
 
-  useEffect(() => {
+  // In the same frame as the Undo button appears: the focus never passes through <body>.
+  useLayoutEffect(() => {
     if (known.offered) undoButton.current?.focus();
   }, [known.offered]);
 

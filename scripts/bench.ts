@@ -10,6 +10,7 @@ import { benchDetect } from './bench/detect';
 import { benchSearch } from './bench/search';
 import { benchImport } from './bench/import';
 import { benchPanel } from './bench/panel';
+import { benchOutbox } from './bench/outbox';
 
 const root = join(import.meta.dirname, '..');
 const sections: Array<[name: string, run: () => Promise<BenchSection>]> = [
@@ -17,6 +18,7 @@ const sections: Array<[name: string, run: () => Promise<BenchSection>]> = [
   ['search', benchSearch],
   ['import', benchImport],
   ['panel', benchPanel],
+  ['outbox', benchOutbox],
 ];
 
 function format(value: number, unit: string): string {

@@ -292,4 +292,123 @@ describe.skipIf(!shouldRunBrowserTests())('outbox fault run in real Chromium (ho
   }, 300_000);
 });
 
+describe.skipIf(!shouldRunBrowserTests())('outbox scheduling and history in real Chromium (host permission granted)', () => {
+  let h: ExtensionHarness;
+  let recorder: Recorder;
+
+  beforeAll(async () => {
+    recorder = await startRecorder();
+    h = await launchExtension({ hosts: ['*.instructure.com'], grantHosts: ['http://127.0.0.1/*'] });
+    await h.waitForStarterPack();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await recorder?.close();
+  });
+
+  /** Outbox records for `count` pings to `url`, as the panel stores them. */
+  function queuedPings(url: string, count: number, overrides: Partial<OutboxItem> = {}): OutboxItem[] {
+    const now = Date.now();
+    return Array.from({ length: count }, (_, index) => {
+      const payload = buildHelpRequest({
+        tabState: { url: SPEEDGRADER_URL, detection: { tool: 'canvas', context: 'speedgrader' } },
+        message: `Question ${index}`,
+        urgency: 'today',
+        includeFullUrl: false,
+        settings: { teacherName: 'Ms. Rivera', schoolName: 'Lincoln Elementary', endpointFormat: 'json' },
+        mentors: [],
+        id: crypto.randomUUID(),
+        now: now + index,
+      });
+      return {
+        id: payload.id,
+        kind: 'help-request' as const,
+        payload,
+        endpoint: { url, format: 'json' as const },
+        status: 'queued' as const,
+        attempts: 0,
+        createdAt: now + index,
+        nextAttemptAt: now,
+        ...overrides,
+      };
+    });
+  }
+  const kick = (page: Page) =>
+    page.evaluate(() => chrome.runtime.sendMessage({ id: 1, type: 'panelKicksOutbox', data: { reason: 'e2e' }, timestamp: Date.now() }));
+
+  it('retries a rate-limited ping after its own Retry-After while another ping waits for a slow answer', async () => {
+    const [slow, limited] = queuedPings(recorder.url('/own-schedule'), 2);
+    let limitedOnce = false;
+    recorder.respond(
+      '/own-schedule',
+      (request) => {
+        const id = request.headers['idempotency-key'];
+        if (id === slow!.id) return { status: 200, delayMs: 12_000 };
+        if (!limitedOnce) {
+          limitedOnce = true;
+          return { status: 429, headers: { 'Retry-After': '1' } };
+        }
+        return { status: 200 };
+      },
+      'POST',
+    );
+    const page = await h.openExtensionPage('options.html#settings');
+    await writeOutbox(page, [slow!, { ...limited!, createdAt: slow!.createdAt + 1 }]);
+    await kick(page);
+    const stored = await poll(
+      async () => {
+        const items = await readOutbox(page);
+        return items.find((item) => item.id === limited!.id)?.status === 'sent' ? items : undefined;
+      },
+      8_000,
+      'the rate-limited ping to be sent',
+    );
+    // Its retry did not wait for the slow answer to the other ping.
+    expect(stored.find((item) => item.id === slow!.id)?.status).toBe('sending');
+    expect(posts(recorder, '/own-schedule').map((request) => request.headers['idempotency-key'])).toEqual([
+      slow!.id,
+      limited!.id,
+      limited!.id,
+    ]);
+    await poll(
+      async () => ((await readOutbox(page)).find((item) => item.id === slow!.id)?.status === 'sent' ? true : undefined),
+      20_000,
+      'the slow ping',
+    );
+  }, 40_000);
+
+  it('a new service worker prunes delivered pings beyond the newest 500 and past 30 days, never an undelivered one', async () => {
+    const day = 24 * 60 * 60_000;
+    const now = Date.now();
+    const url = recorder.url('/pruned');
+    const recent = queuedPings(url, 520).map((item, index) => ({
+      ...item,
+      status: 'sent' as const,
+      attempts: 1,
+      sentAt: now - index * 60_000,
+    }));
+    const old = queuedPings(url, 5).map((item) => ({ ...item, status: 'sent' as const, attempts: 1, sentAt: now - 40 * day }));
+    const failed = queuedPings(url, 1).map((item) => ({ ...item, status: 'failed' as const, attempts: 1, createdAt: now - 90 * day }));
+    const page = await h.openExtensionPage('options.html#settings');
+    await writeOutbox(page, [...recent, ...old, ...failed]);
+    await stopServiceWorker(h.context, h.extensionId);
+    await kick(page); // starts a new worker, which prunes as it starts
+    const kept = await poll(
+      async () => {
+        const items = await readOutbox(page);
+        return items.filter((item) => item.status === 'sent').length <= 500 ? items : undefined;
+      },
+      10_000,
+      'the sent history to be pruned',
+    );
+    const keptIds = new Set(kept.map((item) => item.id));
+    // The newest 500 stay (earlier tests' pings among them): the 400 newest written here certainly.
+    expect(kept.filter((item) => item.status === 'sent')).toHaveLength(500);
+    expect(recent.slice(0, 400).every((item) => keptIds.has(item.id))).toBe(true);
+    expect(recent.slice(500).some((item) => keptIds.has(item.id))).toBe(false);
+    expect(old.some((item) => keptIds.has(item.id))).toBe(false);
+    expect(keptIds.has(failed[0]!.id)).toBe(true);
+  }, 40_000);
+});
+
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };

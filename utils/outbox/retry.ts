@@ -4,7 +4,7 @@
  */
 
 export const RETRY = {
-  baseMs: 5_000,
+  baseMs: 2_000,
   maxMs: 30 * 60_000,
   timeoutMs: 15_000,
   /** A "sending" item older than this was cut off (the worker stopped mid-request): retry it. */

@@ -46,6 +46,8 @@ export function PacksTab() {
       <section class="studio-section" aria-labelledby="packs-heading">
         <h2 id="packs-heading">{t('packsHeading')}</h2>
         <UndoOffer undo={deletion} />
+        {/* Above the list: with more than the limit, the list is long and its end far away. */}
+        {notSynced.length > 0 && <NotSyncedNotice urls={notSynced} />}
         <PackList
           packs={packs}
           subscriptions={subscriptions}
@@ -53,7 +55,6 @@ export function PacksTab() {
           onDelete={(pack) => void onDelete(pack)}
           onUnsubscribe={(pack) => void onUnsubscribe(pack)}
         />
-        {notSynced.length > 0 && <NotSyncedNotice urls={notSynced} />}
       </section>
       <ImportPackForm />
       <SubscribeForm subscribedUrls={subscriptions.map((row) => row.url)} />

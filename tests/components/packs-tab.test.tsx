@@ -120,7 +120,7 @@ describe('PacksTab: the list', () => {
     await saveSettings({ packUrls: policy });
     render(<PacksTab />);
     const notice = await screen.findByTestId('packs-not-synced');
-    expect(notice.textContent).toContain('9,950 more pack addresses are not kept in sync: Coachmark syncs at most 50 subscriptions');
+    expect(notice.textContent).toContain('9,950 pack addresses are not kept in sync: Coachmark syncs at most 50 subscriptions');
     expect(
       within(notice)
         .getAllByRole('listitem')

@@ -188,6 +188,8 @@ interface FaultRun {
   largestStepMs: number;
   requests: number;
   delivered: number;
+  /** Not delivered by the deadline but still in the outbox, waiting for its next try: not lost. */
+  waiting: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -206,6 +208,8 @@ async function faultRun(design: Design, seed: number, maxInARow?: number): Promi
     secret: async () => '',
     timeoutMs: RETRY.timeoutMs,
     online: () => !offline,
+    // As the background's: a new worker starts with no memory of what the endpoint accepted.
+    accepted: new Map(),
   });
   let alarmTimer: ReturnType<typeof setTimeout> | undefined;
   const alarm: Alarm = (when) => {
@@ -252,6 +256,7 @@ async function faultRun(design: Design, seed: number, maxInARow?: number): Promi
   clearTimeout(alarmTimer);
   const latencies = [...endpoint.deliveredAt].map(([id, at]) => at - queuedAt.get(id)!).sort((a, b) => a - b);
   const lastDelivered = Math.max(...endpoint.deliveredAt.values());
+  const waiting = await panel.outbox.where('status').anyOf('queued', 'sending').count();
   await endpoint.close();
   connection.close();
   await panel.delete();
@@ -260,9 +265,11 @@ async function faultRun(design: Design, seed: number, maxInARow?: number): Promi
     p95: percentile(latencies, 95),
     max: latencies.at(-1) ?? NaN,
     drainAfterLastMs: lastDelivered - lastQueued,
-    largestStepMs: Math.max(RETRY_AFTER_S * 1000, ...steps),
+    // A request with no answer waits out the timeout: that is a wait the design applies too.
+    largestStepMs: Math.max(RETRY_AFTER_S * 1000, RETRY.timeoutMs, ...steps),
     requests: endpoint.requests,
     delivered: endpoint.deliveredAt.size,
+    waiting,
   };
 }
 
@@ -345,13 +352,19 @@ export async function benchOutbox(): Promise<BenchSection> {
   const faultRows = (label: string, now: FaultRun, before: FaultRun): BenchSection['rows'] => {
     const step = now.largestStepMs;
     return [
-      { name: `${label}: pings delivered`, value: now.delivered, unit: `of ${PINGS}`, goal: `${PINGS}`, baseline: before.delivered },
+      {
+        name: `${label}: pings delivered within 10 min of the last (${now.waiting} still queued, not lost)`,
+        value: now.delivered,
+        unit: `of ${PINGS}`,
+        goal: `${PINGS}`,
+        baseline: before.delivered,
+      },
       { name: '  ping latency p50 (queued → first 2xx at the endpoint)', value: now.p50, unit: 'ms', baseline: before.p50 },
       {
         name: '  ping latency p95',
         value: now.p95,
         unit: 'ms',
-        goal: `≤ ${(2 * step).toLocaleString('en')} ms (2 × largest wait applied, ${step.toLocaleString('en')} ms)`,
+        goal: `≤ ${(2 * step).toLocaleString('en')} ms (2 × largest Retry-After, backoff step or timeout applied, ${step.toLocaleString('en')} ms)`,
         baseline: before.p95,
       },
       { name: '  ping latency max', value: now.max, unit: 'ms', baseline: before.max },
@@ -375,7 +388,7 @@ export async function benchOutbox(): Promise<BenchSection> {
         name: 'deliver one ping, 10,000 sent rows kept (baseline: scan by due time)',
         value: full,
         unit: 'ms',
-        goal: `within 20 % of 0 rows (${((full / empty - 1) * 100).toFixed(0)} %)`,
+        goal: `at most 20 % above 0 rows (${full >= empty ? '+' : ''}${((full / empty - 1) * 100).toFixed(0)} %)`,
         baseline: scanFull,
       },
     ],

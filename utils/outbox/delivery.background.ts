@@ -21,6 +21,11 @@ export interface DeliveryEnvironment {
   timeoutMs?: number;
   /** Is the browser online? When false, attempts wait without counting as failures. */
   online?: () => boolean;
+  /**
+   * When each endpoint (by URL) last accepted a request, epoch ms: kept for the worker's life.
+   * While an endpoint accepts others, a failed request's next try comes within RETRY.whileUpMaxMs.
+   */
+  accepted?: Map<string, number>;
 }
 
 export const browserEnvironment = (secret: () => Promise<string>): DeliveryEnvironment => ({
@@ -29,6 +34,7 @@ export const browserEnvironment = (secret: () => Promise<string>): DeliveryEnvir
   random: () => Math.random(),
   secret,
   online: () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false),
+  accepted: new Map(),
 });
 
 /**
@@ -133,21 +139,31 @@ export async function deliverDue(
   return report;
 }
 
-/** How many requests are in flight at once: enough that one slow answer does not hold the rest. */
-export const DELIVERY_CONCURRENCY = 4;
+/**
+ * How many requests are in flight at once: enough that a few slow answers do not hold the rest,
+ * and no more than the six connections a browser opens to one host.
+ */
+export const DELIVERY_CONCURRENCY = 6;
 
 async function attempt(item: OutboxItem, env: DeliveryEnvironment): Promise<AttemptOutcome> {
+  const url = item.endpoint!.url;
+  // Read before the request: what this endpoint did for the other requests, not for this one.
+  const lastAccepted = env.accepted?.get(url);
+  const maxBackoffMs = lastAccepted !== undefined && env.now() - lastAccepted <= RETRY.upWithinMs ? RETRY.whileUpMaxMs : RETRY.maxMs;
+  let outcome: AttemptOutcome;
   try {
-    return await withTimeout(env.timeoutMs ?? RETRY.timeoutMs, (signal) => post(item, env, signal));
+    outcome = await withTimeout(env.timeoutMs ?? RETRY.timeoutMs, (signal) => post(item, env, signal, maxBackoffMs));
   } catch (error) {
     // fetch's own message says little ("Failed to fetch"); the kind says enough.
     const online = env.online ? env.online() : true;
     const reason: DeliveryError = isRequestTimeout(error) ? 'timeout' : online ? 'network' : 'offline';
-    return { kind: 'retry', delayMs: backoffDelay(item.attempts, env.random), error: reason };
+    outcome = { kind: 'retry', delayMs: backoffDelay(item.attempts, env.random, maxBackoffMs), error: reason };
   }
+  if (outcome.kind === 'sent') env.accepted?.set(url, env.now());
+  return outcome;
 }
 
-async function post(item: OutboxItem, env: DeliveryEnvironment, signal: AbortSignal): Promise<AttemptOutcome> {
+async function post(item: OutboxItem, env: DeliveryEnvironment, signal: AbortSignal, maxBackoffMs: number): Promise<AttemptOutcome> {
   // Claimed items always have one (see claimDue).
   const endpoint = item.endpoint!;
   const secret = endpoint.format === 'json' ? await env.secret() : '';
@@ -168,7 +184,7 @@ async function post(item: OutboxItem, env: DeliveryEnvironment, signal: AbortSig
   }
   // Drain the body so the connection is released; its content is not needed.
   await response.text().catch(() => '');
-  return classifyResponse(response.status, response.headers.get('Retry-After'), item.attempts, env);
+  return classifyResponse(response.status, response.headers.get('Retry-After'), item.attempts, env, maxBackoffMs);
 }
 
 async function recordOutcome(database: CoachmarkDB, item: OutboxItem, outcome: AttemptOutcome, now: number): Promise<void> {

@@ -12,11 +12,18 @@ export const RETRY = {
   maxRetryAfterMs: 6 * 60 * 60_000,
   /** The shortest wait before a retry, even when the endpoint says "Retry-After: 0". */
   minRetryMs: 1_000,
+  /**
+   * The longest backoff step while the endpoint is accepting other requests (one did within
+   * `upWithinMs`): a failure then is this request's bad luck, not an outage, so the teacher's
+   * ping is tried again soon. When nothing gets through, the steps grow to `maxMs`.
+   */
+  whileUpMaxMs: 10_000,
+  upWithinMs: 60_000,
 } as const;
 
-/** Full jitter between half and all of an exponentially growing delay, capped. */
-export function backoffDelay(attempts: number, random: () => number): number {
-  const exponential = Math.min(RETRY.maxMs, RETRY.baseMs * 2 ** Math.max(0, attempts - 1));
+/** Full jitter between half and all of an exponentially growing delay, capped at `maxMs`. */
+export function backoffDelay(attempts: number, random: () => number, maxMs: number = RETRY.maxMs): number {
+  const exponential = Math.min(maxMs, RETRY.baseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(exponential * (0.5 + random() * 0.5));
 }
 
@@ -44,11 +51,13 @@ export function classifyResponse(
   retryAfter: string | null,
   attempts: number,
   env: { now: () => number; random: () => number },
+  maxBackoffMs: number = RETRY.maxMs,
 ): AttemptOutcome {
   if (status >= 200 && status < 300) return { kind: 'sent', status };
   if (status === 408 || status === 429 || status >= 500) {
     const hinted = parseRetryAfter(retryAfter, env.now());
-    const delayMs = hinted === null ? backoffDelay(attempts, env.random) : Math.max(hinted, RETRY.minRetryMs);
+    // The endpoint's own Retry-After is followed as given; only our guess is capped.
+    const delayMs = hinted === null ? backoffDelay(attempts, env.random, maxBackoffMs) : Math.max(hinted, RETRY.minRetryMs);
     return { kind: 'retry', status, delayMs, error: status === 429 ? 'rate-limited' : 'http' };
   }
   return { kind: 'failed', status, error: 'http' };

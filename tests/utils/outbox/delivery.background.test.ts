@@ -173,6 +173,43 @@ describe('delivery against a real endpoint', () => {
   }, 60_000);
 });
 
+describe('backoff while the endpoint accepts other requests', () => {
+  const failing = async (id: string, attempts: number) => {
+    await enqueue(payload(id), { url: baseUrl, format: 'json' }, database, clock);
+    await database.outbox.update(id, { attempts });
+  };
+
+  it('tries a failed ping again within whileUpMaxMs when others got through, and backs off when nothing does', async () => {
+    hook.answer = (index) => (received[index]!.id === 'unlucky' ? { status: 500 } : { status: 200 });
+    const up = env({ random: () => 0.999, accepted: new Map() });
+    await enqueue(payload('lucky'), { url: baseUrl, format: 'json' }, database, clock);
+    await deliverDue(up, database);
+    // Its sixth failure: the backoff step alone would be 64 s.
+    await failing('unlucky', 5);
+    await deliverDue(up, database);
+    const soon = (await database.outbox.get('unlucky'))!;
+    expect(soon).toMatchObject({ status: 'queued', attempts: 6, lastStatus: 500 });
+    expect(soon.nextAttemptAt - clock).toBeLessThanOrEqual(RETRY.whileUpMaxMs);
+
+    // The same failure at an endpoint that has accepted nothing lately: the full step.
+    await database.outbox.update('unlucky', { attempts: 5, nextAttemptAt: clock });
+    clock += RETRY.upWithinMs + 1;
+    await deliverDue(up, database);
+    const later = (await database.outbox.get('unlucky'))!;
+    expect(later.nextAttemptAt - clock).toBeGreaterThan(RETRY.baseMs * 2 ** 5 * 0.9);
+  });
+
+  it("still follows the endpoint's own Retry-After in full", async () => {
+    hook.answer = (index) => (received[index]!.id === 'limited' ? { status: 429, headers: { 'Retry-After': '45' } } : { status: 200 });
+    const up = env({ accepted: new Map() });
+    await enqueue(payload('first'), { url: baseUrl, format: 'json' }, database, clock);
+    await deliverDue(up, database);
+    await failing('limited', 0);
+    await deliverDue(up, database);
+    expect((await database.outbox.get('limited'))!.nextAttemptAt - clock).toBe(45_000);
+  });
+});
+
 describe('redirects', () => {
   it('stops at a redirecting endpoint instead of following it, and says so', async () => {
     hook.answer = () => ({ status: 302, headers: { Location: 'https://elsewhere.example/' } });

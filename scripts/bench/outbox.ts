@@ -18,7 +18,7 @@ import { buildHelpRequest } from '../../utils/help-requests/help-request';
 import type { BenchSection } from './types';
 
 /**
- * The outbox under the attack run's fault mix, in real time against a real loopback endpoint:
+ * The outbox under a hostile fault mix, in real time against a real loopback endpoint:
  * 200 pings, one every 100 ms; the endpoint fails half the requests (500, 429 with
  * Retry-After: 3, a dropped connection, or no answer until the 15 s timeout); the worker is
  * killed three times (its database connection closed mid-request, as a stopped service worker

@@ -104,30 +104,18 @@ export function planSubscriptions(settingsUrls: readonly string[], records: read
   return { urls, stale: [...removed, ...pastLimit], overflow: listed.slice(MAX_PACK_SUBSCRIPTIONS) };
 }
 
-/** Why a sync failed, stored in the record's lastError as `code` or `code: detail`. */
-export type SyncErrorCode =
-  'bad-url' | 'http' | 'network' | 'timeout' | 'too-large' | 'redirect' | 'invalid' | 'id-taken' | 'storage' | 'over-limit';
+/** Why a sync failed, stored in the record's lastError as `code` or `code: detail`: one list, so decoding knows every code. */
+const CODES = ['bad-url', 'http', 'network', 'timeout', 'too-large', 'redirect', 'invalid', 'id-taken', 'storage', 'over-limit'] as const;
+export type SyncErrorCode = (typeof CODES)[number];
 
 export function encodeSyncError(code: SyncErrorCode, detail?: string | number): string {
   return detail === undefined || detail === '' ? code : `${code}: ${detail}`;
 }
 
-const CODES: readonly SyncErrorCode[] = [
-  'bad-url',
-  'http',
-  'network',
-  'timeout',
-  'too-large',
-  'redirect',
-  'invalid',
-  'id-taken',
-  'storage',
-];
-
 export function decodeSyncError(text: string): { code: SyncErrorCode; detail: string } {
   const colon = text.indexOf(': ');
   const code = (colon === -1 ? text : text.slice(0, colon)) as SyncErrorCode;
-  if (!CODES.includes(code)) return { code: 'network', detail: text };
+  if (!(CODES as readonly string[]).includes(code)) return { code: 'network', detail: text };
   return { code, detail: colon === -1 ? '' : text.slice(colon + 2) };
 }
 

@@ -112,6 +112,11 @@ describe('placeholders and errors', () => {
       detail: 'http://packs.invalid:8080/p.json',
     });
     expect(decodeSyncError('redirect')).toEqual({ code: 'redirect', detail: '' });
+    // A subscription past the limit is said to be so, not taken for a network failure.
+    expect(decodeSyncError(encodeSyncError('over-limit', MAX_PACK_SUBSCRIPTIONS))).toEqual({
+      code: 'over-limit',
+      detail: String(MAX_PACK_SUBSCRIPTIONS),
+    });
     expect(decodeSyncError('something else')).toEqual({ code: 'network', detail: 'something else' });
   });
 });

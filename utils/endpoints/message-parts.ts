@@ -4,7 +4,6 @@
  * Values here are raw (unescaped); each format escapes them for its own markup.
  */
 import type { GapKind, OutgoingPayload, RoutedMentor, Urgency } from './types';
-import { tn } from '../platform/i18n';
 
 /** Zero-width space: splits a token (`@everyone`, `<at>`, `](`) so no chat parses it. */
 export const ZWSP = '\u200B';
@@ -83,11 +82,12 @@ export function fitEscaped(raw: string, max: number, escape: (ch: string) => str
 }
 
 /**
- * "and 3 more" after a list cut short, or "3 more" when nothing of the list fits: in the UI's
- * language, like the rest of what a teacher sees of the list.
+ * "and 3 more" after a list cut short, or "3 more" when nothing of the list fits. In English,
+ * like every other word a chat message carries (its labels, the urgency): one message in one
+ * language, whatever the sender's browser speaks, built without the extension's UI strings.
  */
 export function moreText(count: number, afterList: boolean): string {
-  return afterList ? tn('chatListAndMore', count) : tn('chatListMore', count);
+  return afterList ? `and ${count} more` : `${count} more`;
 }
 
 /**
@@ -96,8 +96,8 @@ export function moreText(count: number, afterList: boolean): string {
  * entities) can agree with what is shown.
  */
 export function joinWithin(items: string[], max: number, separator = ', ', limit = items.length): { text: string; shown: number } {
-  // Room for the longest possible " and N more" (both plural forms), so whatever is cut, it fits.
-  const reserve = 1 + Math.max(moreText(items.length, true).length, moreText(1, true).length);
+  // Room for the longest possible " and N more", so whatever is cut, it fits.
+  const reserve = 1 + moreText(items.length, true).length;
   let text = '';
   let shown = 0;
   for (const [index, item] of items.slice(0, Math.max(limit, 0)).entries()) {

@@ -38,15 +38,9 @@ export const JSON_LIMITS = {
  */
 export const JSON_BODY_BUDGET = 48 * 1024;
 
-/**
- * Control characters other than newline and tab are not something a teacher types, and a
- * receiver that logs the body could have its terminal driven by them (ESC sequences).
- */
-const CONTROLS = /[\p{Cc}]/gu;
-
+/** A field as typed, cleaned as every format cleans it (stripLayoutMarks) and cut to `max`. */
 function field(text: string, max: number): string {
-  const plain = stripLayoutMarks(String(text).replace(/\r\n?/g, '\n')).replace(CONTROLS, (ch) => (ch === '\n' || ch === '\t' ? ch : ''));
-  return truncate(plain, max);
+  return truncate(stripLayoutMarks(String(text)), max);
 }
 
 /**

@@ -112,8 +112,11 @@ export function joinWithin(items: string[], max: number, separator = ', ', limit
   return { text, shown };
 }
 
-/** Control characters hide text or act on the terminal that shows it: drop them. */
-const INVISIBLE_CONTROLS = /(?!\n)\p{Cc}/gu;
+/**
+ * Control characters other than newline and tab are not something a teacher types: they hide
+ * text, and drive the terminal of a receiver that logs the body (ESC sequences). Dropped.
+ */
+const CONTROLS = /[^\n\t\P{Cc}]/gu;
 
 /**
  * Marks that change how text is laid out rather than what it says. Bidi embeddings, overrides,
@@ -128,12 +131,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * The one place every text that people typed passes before it leaves the device, in every
- * format, the generic JSON body included: bidi marks dropped, the Unicode separators made plain
+ * format, the generic JSON body included: one kind of newline, the Unicode separators made plain
  * newlines (which each format renders its own way, or a single-line value turns into a space),
- * broken surrogates replaced. Everything else is left as typed.
+ * bidi marks and control characters other than newline and tab dropped, broken surrogates
+ * replaced. Everything else is left as typed.
  */
 export function stripLayoutMarks(text: string): string {
-  return text.replace(BIDI_MARKS, '').replace(LINE_SEPARATORS, '\n').replace(LONE_SURROGATE, '\uFFFD');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(LINE_SEPARATORS, '\n')
+    .replace(BIDI_MARKS, '')
+    .replace(CONTROLS, '')
+    .replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /**
@@ -143,9 +152,8 @@ export function stripLayoutMarks(text: string): string {
  * (`<!channel>`, `<users/all>`, `<at>`) are each format's job, since their escapes differ.
  */
 export function cleanText(text: string): string {
-  return stripLayoutMarks(text.replace(/\r\n?/g, '\n'))
+  return stripLayoutMarks(text)
     .replace(/\t/g, ' ')
-    .replace(INVISIBLE_CONTROLS, '')
     .replace(/@(?=(?:everyone|here|channel|all|group)\b)/gi, `@${ZWSP}`)
     .replace(/\n{3,}/g, '\n\n')
     .trim();

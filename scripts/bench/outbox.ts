@@ -14,7 +14,7 @@ import {
 import { createOutboxRunner, type OutboxRunner } from '../../utils/outbox/scheduler.background';
 import { enqueue } from '../../utils/outbox/queue';
 import { RETRY } from '../../utils/outbox/retry';
-import { buildHelpRequest } from '../../utils/help-requests/help-request';
+import { helpRequest } from '../../tests/support/payloads';
 import type { BenchSection } from './types';
 
 /**
@@ -94,21 +94,8 @@ async function faultyEndpoint(seed: number, maxInARow = Number.POSITIVE_INFINITY
   return endpoint;
 }
 
-function ping(id: string, now: number) {
-  return buildHelpRequest({
-    tabState: {
-      url: 'https://district.instructure.com/courses/42/gradebook/speed_grader',
-      detection: { tool: 'canvas', context: 'speedgrader' },
-    },
-    message: 'How do I post grades for one section only?',
-    urgency: 'today',
-    includeFullUrl: false,
-    settings: { teacherName: 'Ms. Rivera', schoolName: 'Lincoln Middle School', endpointFormat: 'json' },
-    mentors: [],
-    id,
-    now,
-  });
-}
+/** One ping as the panel builds it; its time is when it is queued. */
+const ping = (id: string, now: number) => helpRequest({ id, createdAt: new Date(now).toISOString() });
 
 /** A background worker's life: its own database connection and its own scheduler. */
 interface Worker {

@@ -45,6 +45,33 @@ async function pingFromPanel(h: ExtensionHarness, message: string): Promise<{ pa
   return { panel, previewed };
 }
 
+/** Outbox records for `count` pings to `url`, queued and due now, as the panel stores them. */
+function queuedPings(url: string, count: number, message = (index: number) => `Question ${index}`): OutboxItem[] {
+  const now = Date.now();
+  return Array.from({ length: count }, (_, index) => {
+    const payload = buildHelpRequest({
+      tabState: { url: SPEEDGRADER_URL, detection: { tool: 'canvas', context: 'speedgrader' } },
+      message: message(index),
+      urgency: 'today',
+      includeFullUrl: false,
+      settings: { teacherName: 'Ms. Rivera', schoolName: 'Lincoln Elementary', endpointFormat: 'json' },
+      mentors: [],
+      id: crypto.randomUUID(),
+      now: now + index,
+    });
+    return {
+      id: payload.id,
+      kind: 'help-request' as const,
+      payload,
+      endpoint: { url, format: 'json' as const },
+      status: 'queued' as const,
+      attempts: 0,
+      createdAt: now + index,
+      nextAttemptAt: now,
+    };
+  });
+}
+
 describe.skipIf(!shouldRunBrowserTests())('ping a mentor in real Chromium (endpoint allows CORS, no host permission)', () => {
   let h: ExtensionHarness;
   let recorder: Recorder;
@@ -203,30 +230,7 @@ describe.skipIf(!shouldRunBrowserTests())('outbox fault run in real Chromium (ho
       return { status: 200 };
     }
 
-    const endpoint = { url: recorder.url('/fault'), format: 'json' as const };
-    const now = Date.now();
-    const items: OutboxItem[] = Array.from({ length: PINGS }, (_, index) => {
-      const payload = buildHelpRequest({
-        tabState: { url: `${SPEEDGRADER_URL}&n=${index}`, detection: { tool: 'canvas', context: 'speedgrader' } },
-        message: `Fault-run question ${index}`,
-        urgency: 'today',
-        includeFullUrl: false,
-        settings: { teacherName: 'Ms. Rivera', schoolName: 'Lincoln Elementary', endpointFormat: 'json' },
-        mentors: [],
-        id: crypto.randomUUID(),
-        now: now + index,
-      });
-      return {
-        id: payload.id,
-        kind: 'help-request',
-        payload,
-        endpoint,
-        status: 'queued',
-        attempts: 0,
-        createdAt: now + index,
-        nextAttemptAt: now,
-      };
-    });
+    const items = queuedPings(recorder.url('/fault'), PINGS, (index) => `Fault-run question ${index}`);
 
     const page = await h.openExtensionPage('options.html#settings');
     await writeOutbox(page, items);
@@ -306,33 +310,6 @@ describe.skipIf(!shouldRunBrowserTests())('outbox scheduling and history in real
     await recorder?.close();
   });
 
-  /** Outbox records for `count` pings to `url`, as the panel stores them. */
-  function queuedPings(url: string, count: number, overrides: Partial<OutboxItem> = {}): OutboxItem[] {
-    const now = Date.now();
-    return Array.from({ length: count }, (_, index) => {
-      const payload = buildHelpRequest({
-        tabState: { url: SPEEDGRADER_URL, detection: { tool: 'canvas', context: 'speedgrader' } },
-        message: `Question ${index}`,
-        urgency: 'today',
-        includeFullUrl: false,
-        settings: { teacherName: 'Ms. Rivera', schoolName: 'Lincoln Elementary', endpointFormat: 'json' },
-        mentors: [],
-        id: crypto.randomUUID(),
-        now: now + index,
-      });
-      return {
-        id: payload.id,
-        kind: 'help-request' as const,
-        payload,
-        endpoint: { url, format: 'json' as const },
-        status: 'queued' as const,
-        attempts: 0,
-        createdAt: now + index,
-        nextAttemptAt: now,
-        ...overrides,
-      };
-    });
-  }
   const kick = (page: Page) =>
     page.evaluate(() => chrome.runtime.sendMessage({ id: 1, type: 'panelKicksOutbox', data: { reason: 'e2e' }, timestamp: Date.now() }));
 

@@ -8,6 +8,7 @@ import type { MatchTerms } from '@/utils/search/text-terms';
 import { clearMarks, markMatches } from '@/utils/search/marks';
 import { ShowMeButton } from './ShowMeButton';
 import { CardFeedbackMenu } from './CardFeedbackMenu';
+import { SaveForCoaching } from './SaveForCoaching';
 import { usePanelTab } from './panel-context';
 
 const LINK_KIND_KEYS: Record<CardLink['kind'], MessageKey> = {
@@ -70,6 +71,7 @@ export function CardBody({ card, id, feedback, matchTerms, onKnownChange }: Card
           </ul>
         </>
       )}
+      <SaveForCoaching target={{ kind: 'card', card }} what={card.title} id={`${id}-save`} />
       <CardFeedbackMenu card={card} id={id} feedback={feedback} onKnownChange={onKnownChange} tabState={tabState} />
     </div>
   );

@@ -6,6 +6,7 @@ import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
 import { t } from '@/utils/platform/i18n';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { lazyComponent } from './lazy';
+import { ReflectionPrompt } from './ReflectionPrompt';
 import { usePanelTabId, useTabState } from './use-tab';
 
 // Its own chunk, fetched when a flag is first opened (see lazy.tsx).
@@ -33,7 +34,8 @@ interface Props {
 export function CardFeedbackMenu({ card, id, feedback, onKnownChange, tabState }: Props) {
   const [expanded, setExpanded] = useState(false);
   const [flag, setFlag] = useState<CardGapKind | null>(null);
-  const [noted, setNoted] = useState(false);
+  const [noted, setNoted] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const firstItem = useRef<HTMLButtonElement>(null);
   const menuId = `${id}-feedback`;
@@ -44,7 +46,7 @@ export function CardFeedbackMenu({ card, id, feedback, onKnownChange, tabState }
   }, [expanded]);
 
   const mark = (value: 'yes' | 'no') => {
-    setNoted(true);
+    setNoted(t('cardFeedbackNoted'));
     setHelpful(card.key, value).catch((error: unknown) => console.error('Coachmark: could not save feedback', error));
   };
   const choose = (action: () => void) => {
@@ -74,12 +76,22 @@ export function CardFeedbackMenu({ card, id, feedback, onKnownChange, tabState }
           {t('cardFeedbackButton')} <span aria-hidden="true">▾</span>
         </button>
         <span class="card-feedback__noted" role="status">
-          {noted ? t('cardFeedbackNoted') : ''}
+          {noted ?? ''}
         </span>
       </div>
       <ul id={menuId} class="card-feedback__menu" hidden={!expanded}>
         <li>
-          <button type="button" ref={firstItem} aria-pressed={feedback?.helpful === 'yes'} onClick={() => choose(() => mark('yes'))}>
+          <button
+            type="button"
+            ref={firstItem}
+            aria-pressed={feedback?.helpful === 'yes'}
+            onClick={() =>
+              choose(() => {
+                mark('yes');
+                setAsking(true);
+              })
+            }
+          >
             {t('cardHelped')}
           </button>
         </li>
@@ -111,6 +123,18 @@ export function CardFeedbackMenu({ card, id, feedback, onKnownChange, tabState }
           </li>
         )}
       </ul>
+      {asking && (
+        <ReflectionPrompt
+          card={card}
+          id={id}
+          source="helped"
+          onDone={(saved) => {
+            setAsking(false);
+            if (saved) setNoted(t('planReflectionSaved'));
+            toggle.current?.focus();
+          }}
+        />
+      )}
       {flag && <CardFlagForm card={card} kind={flag} tabState={tabState} onDone={() => setFlag(null)} />}
     </div>
   );

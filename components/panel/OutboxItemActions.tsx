@@ -30,6 +30,7 @@ export function OutboxItemActions({ item }: { item: OutboxItem }) {
 
 /** "Help request about Canvas › SpeedGrader, 10:42": what a button acts on, in its name. */
 function describeWhat(item: OutboxItem): string {
-  const key = item.kind === 'help-request' ? 'outboxWhatHelp' : 'outboxWhatGap';
+  if (item.payload.type === 'growth-plan') return t('outboxWhatPlan', formatTime(item.createdAt));
+  const key = item.payload.type === 'help-request' ? 'outboxWhatHelp' : 'outboxWhatGap';
   return t(key, [placeName(item.payload), formatTime(item.createdAt)]);
 }

@@ -8,6 +8,8 @@ import { SearchBox } from './SearchBox';
 import { lazyComponent } from './lazy';
 import { PanelActions } from './PanelActions';
 import { RequestsButton, REQUESTS_BUTTON_ID } from './RequestsButton';
+import { PlanButton, PLAN_BUTTON_ID } from './PlanButton';
+import { MeetingReminder } from './MeetingReminder';
 import { usePanelForm } from './use-panel-form';
 import { AddressedNotice } from './AddressedNotice';
 import { PanelTabContext } from './panel-context';
@@ -23,6 +25,11 @@ const RequestsView = lazyComponent(
   () => import('./RequestsView').then((m) => m.RequestsView),
   () => <p class="status">{t('loading')}</p>,
 );
+// The plan, its summary and its payload come when the teacher opens it.
+const PlanView = lazyComponent(
+  () => import('./PlanView').then((m) => m.PlanView),
+  () => <p class="status">{t('loading')}</p>,
+);
 
 /** The teacher's panel: what page this is, and the cards for it. */
 export function Panel() {
@@ -34,32 +41,45 @@ export function Panel() {
   const detection = tabState?.detection ?? null;
   const searching = query.trim() !== '';
   const requestsOpen = form === 'requests';
-  // The requests take the place of the cards or the results: the search is left.
-  const openOrCloseRequests = () => {
-    if (requestsOpen) return setForm(null);
+  const planOpen = form === 'plan' || form === 'plan-summary';
+  // The requests and the plan take the place of the cards or the results: the search is left.
+  const openOrClose = (view: 'requests' | 'plan') => {
+    if (form === view || (view === 'plan' && planOpen)) return setForm(null);
     setQuery('');
-    setForm('requests');
+    setForm(view);
   };
-  // Typing a search leaves the requests for the results.
+  // Typing a search leaves the requests or the plan for the results.
   const search = (next: string) => {
-    if (requestsOpen) setForm(null);
+    if (requestsOpen || planOpen) setForm(null);
     setQuery(next);
   };
-  const closeRequests = () => {
+  const closeView = (button: string) => {
     setForm(null);
-    document.getElementById(REQUESTS_BUTTON_ID)?.focus();
+    document.getElementById(button)?.focus();
+  };
+  const prepareMeeting = () => {
+    setQuery('');
+    setForm('plan-summary');
   };
   return (
     <PanelTabContext.Provider value={{ tabId, tabState }}>
       <div class="panel">
         <PanelHeader detection={detection}>
-          <RequestsButton tool={detection?.tool ?? null} open={requestsOpen} onToggle={openOrCloseRequests} />
+          <RequestsButton tool={detection?.tool ?? null} open={requestsOpen} onToggle={() => openOrClose('requests')} />
+          <PlanButton open={planOpen} onToggle={() => openOrClose('plan')} />
         </PanelHeader>
         <SearchBox value={query} onChange={search} />
         <main class="panel__main" id="panel-main">
           <AddressedNotice detection={detection} />
-          {requestsOpen ? (
-            <RequestsView tool={detection?.tool ?? null} onClose={closeRequests} />
+          {!planOpen && <MeetingReminder onPrepare={prepareMeeting} />}
+          {planOpen ? (
+            <PlanView
+              tool={detection?.tool ?? null}
+              start={form === 'plan-summary' ? 'summary' : 'plan'}
+              onClose={() => closeView(PLAN_BUTTON_ID)}
+            />
+          ) : requestsOpen ? (
+            <RequestsView tool={detection?.tool ?? null} onClose={() => closeView(REQUESTS_BUTTON_ID)} />
           ) : searching ? (
             <SearchResults query={query} detection={detection} onForm={setForm} onClear={() => setQuery('')} />
           ) : detection ? (

@@ -11,7 +11,7 @@ import type { SendFlowState } from './use-send-flow';
 interface Props<P, R> {
   flow: SendFlowState<P, R>;
   /** The form's style block ("ping" → .ping, .ping__title, .ping__actions, …). */
-  block: 'ping' | 'flag';
+  block: 'ping' | 'flag' | 'plan-share';
   titleId: string;
   title: string;
   testId?: string;
@@ -19,6 +19,8 @@ interface Props<P, R> {
   intro?: ComponentChildren;
   /** The compose step's fields, above Preview and Cancel. */
   fields: () => ComponentChildren;
+  /** The compose step's button (default "Preview"). */
+  previewLabel?: string;
   /** Preview: checks the fields and, when they are fine, calls flow.preview with the payload. */
   onPreview: (event: Event) => void;
   preview: {
@@ -55,6 +57,7 @@ export function SendFlow<P, R>({
   testId,
   intro,
   fields,
+  previewLabel,
   onPreview,
   preview,
   store,
@@ -73,7 +76,7 @@ export function SendFlow<P, R>({
           {fields()}
           <div class={`${block}__actions`}>
             <button type="submit" class="primary">
-              {t('pingPreview')}
+              {previewLabel ?? t('pingPreview')}
             </button>
             <button type="button" onClick={onDone}>
               {t('cancel')}

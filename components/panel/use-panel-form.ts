@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 
 /**
- * What the help bar has open: a form, or the teacher's requests. 'flag-search' is "Flag a gap"
+ * What the help bar has open: a form, the teacher's requests, or their plan ('plan-summary': opened
+ * at "Prepare for my meeting"). 'flag-search' is "Flag a gap"
  * opened from a search that found nothing, so the flag starts as being about that search.
  */
-export type PanelForm = 'ping' | 'flag' | 'flag-search' | 'requests' | null;
+export type PanelForm = 'ping' | 'flag' | 'flag-search' | 'requests' | 'plan' | 'plan-summary' | null;
 
 /** The help bar button that shows `form` (both ways into the flag form are "Flag a gap"). */
 export function barButtonOf(form: PanelForm): Exclude<PanelForm, 'flag-search'> {

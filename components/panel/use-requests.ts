@@ -1,6 +1,7 @@
 import { useLiveQuery } from '../hooks/use-live-query';
 import { db, type GapRecord, type OutboxItem } from '@/utils/platform/db';
 import { needsAttention } from '@/utils/outbox/attention';
+import { isPing, type PingItem } from '@/utils/outbox/pings';
 
 /** How many of each list the requests view shows; older ones stay in the database. */
 export const REQUESTS_SHOWN = 20;
@@ -14,7 +15,7 @@ export interface FlagEntryData {
 
 export interface Requests {
   /** The teacher's pings (flags are listed with their own state, not twice), newest first. */
-  pings: OutboxItem[];
+  pings: PingItem[];
   flags: FlagEntryData[];
   /** Requests about other tools that are not shown (0 when every tool is shown). */
   elsewhere: number;
@@ -34,7 +35,7 @@ export function useRequests(tool: string | null): Requests | undefined {
     ]);
     const shownHere = (about: string, item?: OutboxItem) => tool === null || about === tool || (item !== undefined && needsAttention(item));
     const byId = new Map(outbox.map((item) => [item.id, item]));
-    const allPings = outbox.filter((item) => item.kind === 'help-request');
+    const allPings = outbox.filter(isPing);
     const pings = allPings.filter((item) => shownHere(item.payload.tool.id, item));
     const allFlags = mine.sort((a, b) => b.createdAt - a.createdAt);
     const flagsHere = allFlags.filter((flag) => shownHere(flag.tool, byId.get(flag.id)));

@@ -11,7 +11,7 @@ import { cardsPastReview, localDate, mostUnhelpful } from '@/utils/gaps/review';
 import { importGapFlags, resolveGaps } from '@/utils/gaps/store';
 import { watchGapUpdates } from '@/utils/gaps/updates';
 import { t, tn } from '@/utils/platform/i18n';
-import { downloadText } from './download';
+import { downloadText } from '../shared/download';
 
 /** A flags file bigger than this is not an export of flags. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;

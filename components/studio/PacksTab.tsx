@@ -11,7 +11,7 @@ import { SubscribeForm } from './SubscribeForm';
 import { UndoOffer } from './UndoNotice';
 import { useSettings } from '../hooks/use-settings';
 import { useUndo } from '../hooks/use-undo';
-import { downloadText } from './download';
+import { downloadText } from '../shared/download';
 
 /** Until settings are read: one array, so the subscription rows are not worked out again each render. */
 const NO_URLS: string[] = [];

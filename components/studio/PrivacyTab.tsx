@@ -10,6 +10,11 @@ const TABLES: MessageKey[] = [
   'privacyTableMentors',
   'privacyTableFeedback',
   'privacyTableSearchMisses',
+  'privacyTableGoals',
+  'privacyTablePlanSaved',
+  'privacyTableReflections',
+  'privacyTablePlanMeta',
+  'privacyTableSharedPlans',
 ];
 
 /** A page address a teacher might be on, with ids, a query, a fragment and an e-mail address. */
@@ -52,6 +57,7 @@ export function PrivacyTab() {
       <h3>{t('privacySentHeading')}</h3>
       <ul>
         <li>{t('privacySentPing')}</li>
+        <li>{t('privacySentPlan')}</li>
         <li>{t('privacySentTest')}</li>
         <li>{t('privacySentPacks')}</li>
         <li>{t('privacySentMentorDirectory')}</li>

@@ -3,18 +3,20 @@ import { t, type MessageKey } from '@/utils/platform/i18n';
 import { PacksTab } from './PacksTab';
 import { CardsTab } from './CardsTab';
 import { GapsTab } from './GapsTab';
+import { PlansTab } from './PlansTab';
 import { MentorsTab } from './MentorsTab';
 import { SettingsTab } from './SettingsTab';
 import { DomainsTab } from './DomainsTab';
 import { PrivacyTab } from './PrivacyTab';
 
-export const STUDIO_TABS = ['packs', 'cards', 'gaps', 'mentors', 'settings', 'domains', 'privacy'] as const;
+export const STUDIO_TABS = ['packs', 'cards', 'gaps', 'plans', 'mentors', 'settings', 'domains', 'privacy'] as const;
 export type StudioTab = (typeof STUDIO_TABS)[number];
 
 const TAB_LABELS: Record<StudioTab, MessageKey> = {
   packs: 'studioTabPacks',
   cards: 'studioTabCards',
   gaps: 'studioTabGaps',
+  plans: 'studioTabPlans',
   mentors: 'studioTabMentors',
   settings: 'studioTabSettings',
   domains: 'studioTabDomains',
@@ -28,7 +30,7 @@ export function parseStudioHash(hash: string): { tab: StudioTab; params: URLSear
   return { tab, params: new URLSearchParams(query) };
 }
 
-/** The coach studio: packs, cards, gaps, mentors, settings, self-hosted domains, privacy. */
+/** The coach studio: packs, cards, gaps, shared plans, mentors, settings, self-hosted domains, privacy. */
 export function Studio() {
   const [route, setRoute] = useState(() => parseStudioHash(location.hash));
   useEffect(() => {
@@ -75,6 +77,7 @@ export function Studio() {
           {route.tab === 'packs' && <PacksTab />}
           {route.tab === 'cards' && <CardsTab params={route.params} />}
           {route.tab === 'gaps' && <GapsTab />}
+          {route.tab === 'plans' && <PlansTab />}
           {route.tab === 'mentors' && <MentorsTab />}
           {route.tab === 'settings' && <SettingsTab />}
           {route.tab === 'domains' && <DomainsTab />}

@@ -10,7 +10,7 @@ import { testPack } from './support/test-pack';
 // serious or critical violations. One page per surface, re-rendered in place, to stay fast.
 const HOST = 'district.instructure.com';
 const SPEEDGRADER = `https://${HOST}/courses/101/gradebook/speed_grader?assignment_id=5`;
-const STUDIO_TABS = ['packs', 'cards', 'gaps', 'mentors', 'settings', 'domains', 'privacy'] as const;
+const STUDIO_TABS = ['packs', 'cards', 'gaps', 'plans', 'mentors', 'settings', 'domains', 'privacy'] as const;
 const THEMES = ['light', 'dark'] as const;
 
 /** Runs axe in both themes on the page as it is now; returns every finding, labelled. */
@@ -75,6 +75,16 @@ describe.skipIf(!shouldRunBrowserTests())('accessibility (axe-core, serious and 
     await panel.openRequests();
     await page.getByTestId('outbox-item').first().waitFor();
     report.push(...(await auditBothThemes(page, 'panel, your requests')));
+
+    // The plan with a goal and its next steps, then the meeting summary.
+    await page.getByRole('button', { name: 'My plan' }).click();
+    await page.getByRole('textbox', { name: 'Your goal' }).fill('Give audio feedback on every essay');
+    await page.getByRole('button', { name: 'Add goal' }).click();
+    await page.getByTestId('goal').waitFor();
+    report.push(...(await auditBothThemes(page, 'panel, my plan')));
+    await page.getByRole('button', { name: 'Prepare for my meeting' }).click();
+    await page.getByTestId('plan-summary').waitFor();
+    report.push(...(await auditBothThemes(page, 'panel, meeting summary')));
 
     expect(report, report.join('\n')).toEqual([]);
   });

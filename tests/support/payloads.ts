@@ -1,4 +1,4 @@
-import type { GapFlagPayload, HelpRequestPayload, RoutedMentor } from '../../utils/endpoints/types';
+import type { GapFlagPayload, GrowthPlanPayload, HelpRequestPayload, RoutedMentor } from '../../utils/endpoints/types';
 
 /** Every way a teacher's text could try to reach more people than the routed mentors. */
 export const HOSTILE_TEXT = [
@@ -82,6 +82,81 @@ export function gapFlag(overrides: Partial<GapFlagPayload> = {}): GapFlagPayload
     kind: 'missing',
     note: 'Nothing explains rubric comments.',
     searches: ['rubric comment', 'speedgrader rubric'],
+    ...overrides,
+  };
+}
+
+/**
+ * A teacher's plan for the next coaching meeting: a tool goal with a saved card, a saved ping and
+ * a reflection, a practice goal with nothing yet, one saved card and one reflection linked to no
+ * goal, and two pings sent since the last meeting.
+ */
+export function growthPlan(overrides: Partial<GrowthPlanPayload> = {}): GrowthPlanPayload {
+  return {
+    type: 'growth-plan',
+    id: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f',
+    createdAt: '2026-12-01T16:45:00.000Z',
+    teacher: { name: 'Maya Lopez', school: 'Lincoln Elementary' },
+    period: { since: '2026-11-04', nextMeeting: '2026-12-03' },
+    goals: [
+      {
+        id: 'goal-rubrics',
+        text: 'Give rubric feedback in SpeedGrader within a week',
+        tool: { id: 'canvas', name: 'Canvas' },
+        comfort: 'new',
+        progress: 'trying',
+        saved: [
+          {
+            savedAt: '2026-11-10T15:00:00.000Z',
+            note: 'Try this with 5th period',
+            card: { id: 'canvas-rubric-comments', title: 'Leave rubric comments', pack: 'canvas-basics' },
+          },
+          {
+            savedAt: '2026-11-22T14:10:00.000Z',
+            note: 'Ask about this in our meeting',
+            ping: {
+              createdAt: '2026-11-22T14:05:00.000Z',
+              tool: { id: 'canvas', name: 'Canvas' },
+              page: 'SpeedGrader',
+              message: 'Where do rubric comments show for students?',
+            },
+          },
+        ],
+        reflections: [
+          {
+            at: '2026-11-12T20:30:00.000Z',
+            text: 'The rubric saved me an hour of grading.',
+            card: { id: 'canvas-rubric-comments', title: 'Leave rubric comments', pack: 'canvas-basics' },
+          },
+        ],
+      },
+      { id: 'goal-feedback', text: 'Feedback within a week', tool: null, progress: 'not-started', saved: [], reflections: [] },
+    ],
+    saved: [
+      {
+        savedAt: '2026-11-18T09:00:00.000Z',
+        note: 'For the grading talk',
+        card: { id: 'canvas-hide-grades', title: 'Hide grades until you post them', pack: 'starter' },
+      },
+    ],
+    reflections: [{ at: '2026-11-25T21:00:00.000Z', text: 'Students liked seeing the rubric first.' }],
+    pings: [
+      {
+        createdAt: '2026-11-22T14:05:00.000Z',
+        tool: { id: 'canvas', name: 'Canvas' },
+        page: 'SpeedGrader',
+        message: 'Where do rubric comments show for students?',
+        urgency: 'today',
+      },
+      {
+        createdAt: '2026-11-28T10:15:00.000Z',
+        tool: { id: 'nearpod', name: 'Nearpod' },
+        page: null,
+        message: 'How do I export the session report for one class only?',
+        urgency: 'this-week',
+      },
+    ],
+    omitted: { saved: 0, reflections: 0, pings: 0 },
     ...overrides,
   };
 }

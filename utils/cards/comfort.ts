@@ -2,14 +2,16 @@ import type { CardFeedback, CardRecord } from '../platform/db';
 import { COMFORT, comfortItem, watchValue } from '../platform/storage';
 import { asFeedbackLookup, type FeedbackLookup } from './feedback';
 import type { Level } from './schema';
+import { COMFORT_LEVELS, type ComfortLevel } from '../endpoints/types';
 
 /**
  * The teacher's comfort level with each tool, and the order of cards it gives. Kept in
  * storage.local on this device, never sent.
  */
 
-export const COMFORT_LEVELS = ['new', 'comfortable', 'expert'] as const;
-export type Comfort = (typeof COMFORT_LEVELS)[number];
+// The levels are part of the growth-plan payload, so they are declared with the payloads.
+export { COMFORT_LEVELS };
+export type Comfort = ComfortLevel;
 /** Until the teacher says otherwise the library's order stands (see LEVEL_RANK). */
 export const DEFAULT_COMFORT: Comfort = 'comfortable';
 
@@ -68,6 +70,11 @@ function cleanComfortMap(value: unknown): Record<string, Comfort> {
 
 async function readComfortMap(): Promise<Record<string, Comfort>> {
   return cleanComfortMap(await comfortItem.getValue());
+}
+
+/** Every tool the teacher set a level for. */
+export async function getComfortMap(): Promise<Record<string, Comfort>> {
+  return readComfortMap();
 }
 
 export async function getComfort(tool: string): Promise<Comfort> {

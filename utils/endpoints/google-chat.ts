@@ -63,7 +63,8 @@ export function toGoogleChatMessage(payload: OutgoingPayload): Message {
   const parts = messageParts(payload);
   const [teacher, ...facts] = parts.facts;
 
-  const sections: Section[] = [{ widgets: facts.map(factWidget) }];
+  // A section needs a widget: a growth plan with no meeting dates has no facts beside the teacher.
+  const sections: Section[] = facts.length > 0 ? [{ widgets: facts.map(factWidget) }] : [];
   if (parts.words) {
     sections.push({
       header: parts.wordsLabel,

@@ -3,7 +3,20 @@
  * teacher's words and mentors, in the same order, so a ping reads the same on every platform.
  * Values here are raw (unescaped); each format escapes them for its own markup.
  */
-import type { GapKind, OutgoingPayload, RoutedMentor, Urgency } from './types';
+import type {
+  ComfortLevel,
+  GapKind,
+  GoalProgress,
+  GrowthPlanPayload,
+  OutgoingPayload,
+  PagePayload,
+  PlanCardRef,
+  PlanPing,
+  PlanReflection,
+  PlanSavedEntry,
+  RoutedMentor,
+  Urgency,
+} from './types';
 
 /** Zero-width space: splits a token (`@everyone`, `<at>`, `](`) so no chat parses it. */
 export const ZWSP = '\u200B';
@@ -22,6 +35,20 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
   'this-week': 'This week',
 };
 
+/** A goal's progress and the teacher's comfort with its tool, in a growth plan's summary. */
+export const GOAL_PROGRESS_LABELS: Record<GoalProgress, string> = {
+  'not-started': 'Not started',
+  trying: 'Trying',
+  'getting-there': 'Getting there',
+  done: 'Done',
+};
+
+export const COMFORT_LABELS: Record<ComfortLevel, string> = {
+  new: 'new to it',
+  comfortable: 'comfortable',
+  expert: 'expert',
+};
+
 /**
  * Lengths before escaping, the same for every format: enough for a real question, short enough
  * that every platform's limit holds after escaping (each format still fits its own limit).
@@ -34,9 +61,15 @@ export const TEXT_LIMITS = {
   words: 2000,
   searchesShown: 5,
   search: 80,
+  /** A growth plan's summary: a goal's words, and each note, reflection or ping in it. */
+  planGoal: 200,
+  planItem: 160,
+  /** Saved items and reflections listed per goal (and for the plan's own), and pings listed. */
+  planItemsShown: 3,
+  pingsShown: 3,
 } as const;
 
-export type FactLabel = 'Teacher' | 'Page' | 'Urgency' | 'Card' | 'Searches';
+export type FactLabel = 'Teacher' | 'Page' | 'Urgency' | 'Card' | 'Searches' | 'Next meeting' | 'Since';
 
 export interface Fact {
   label: FactLabel;
@@ -44,11 +77,11 @@ export interface Fact {
 }
 
 export interface MessageParts {
-  /** "Help needed: Nearpod › Reports" or "Gap flagged: Canvas › SpeedGrader — no card". */
+  /** "Help needed: Nearpod › Reports", "Gap flagged: Canvas › SpeedGrader — no card", "Growth plan: Maya Lopez". */
   title: string;
   facts: Fact[];
-  /** "Message" for a help request, "Note" for a gap flag. */
-  wordsLabel: 'Message' | 'Note';
+  /** "Message" for a help request, "Note" for a gap flag, "Plan" for a growth plan's summary. */
+  wordsLabel: 'Message' | 'Note' | 'Plan';
   /** The teacher's words, normalised; empty when there are none. */
   words: string;
   mentors: RoutedMentor[];
@@ -61,7 +94,8 @@ function codePoints(text: string): string[] {
 
 /** Cuts raw text to `max` UTF-16 units (limits are counted that way or more leniently), with an ellipsis. */
 export function truncate(text: string, max: number): string {
-  return fitEscaped(text, max, (ch) => ch);
+  // Nothing past the first `max` units can be kept, so a long text is not split up whole.
+  return fitEscaped(text.length > max ? text.slice(0, max + 1) : text, max, (ch) => ch);
 }
 
 /**
@@ -88,6 +122,11 @@ export function fitEscaped(raw: string, max: number, escape: (ch: string) => str
  */
 export function moreText(count: number, afterList: boolean): string {
   return afterList ? `and ${count} more` : `${count} more`;
+}
+
+/** A count as shown and sent: a whole number, never negative (a NaN or -1 from elsewhere is 0). */
+export function wholeCount(value: number): number {
+  return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
 /**
@@ -159,18 +198,26 @@ export function cleanText(text: string): string {
     .trim();
 }
 
-/** A single-line value: newlines become spaces. */
+/**
+ * A single-line value: a run of white space with a newline in it becomes one space. Matched run
+ * by run (`\s+`), which stays linear on a long run of spaces where `\s*\n\s*` would backtrack.
+ */
 function cleanLine(text: string): string {
-  return cleanText(text).replace(/\s*\n\s*/g, ' ');
+  return cleanText(text).replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }
 
-function placeLabel(payload: OutgoingPayload): string {
-  const tool = cleanLine(payload.tool.name) || cleanLine(payload.tool.id);
-  const page = payload.page.name ? cleanLine(payload.page.name) : '';
-  return page ? `${tool} › ${page}` : tool;
+/** "Nearpod › Reports", or "Nearpod" when the page has no name. */
+function place(tool: { id: string; name: string }, pageName: string | null): string {
+  const name = cleanLine(tool.name) || cleanLine(tool.id);
+  const page = pageName ? cleanLine(pageName) : '';
+  return page ? `${name} › ${page}` : name;
 }
 
-function titleLine(payload: OutgoingPayload): string {
+function placeLabel(payload: PagePayload): string {
+  return place(payload.tool, payload.page.name);
+}
+
+function titleLine(payload: PagePayload): string {
   const title =
     payload.type === 'help-request'
       ? `Help needed: ${placeLabel(payload)}`
@@ -178,13 +225,14 @@ function titleLine(payload: OutgoingPayload): string {
   return truncate(title, TEXT_LIMITS.title);
 }
 
-function teacherLabel(payload: OutgoingPayload): string {
+function teacherLabel(payload: Pick<OutgoingPayload, 'teacher'>): string {
   const name = truncate(cleanLine(payload.teacher.name), TEXT_LIMITS.name);
   const school = payload.teacher.school ? truncate(cleanLine(payload.teacher.school), TEXT_LIMITS.name) : '';
   return school ? `${name} (${school})` : name;
 }
 
 export function messageParts(payload: OutgoingPayload): MessageParts {
+  if (payload.type === 'growth-plan') return planParts(payload);
   const facts: Fact[] = [
     { label: 'Teacher', value: teacherLabel(payload) },
     { label: 'Page', value: truncate(cleanLine(payload.page.url), TEXT_LIMITS.path) },
@@ -210,6 +258,96 @@ export function messageParts(payload: OutgoingPayload): MessageParts {
     wordsLabel: payload.type === 'help-request' ? 'Message' : 'Note',
     words: truncate(cleanText(words), TEXT_LIMITS.words),
     mentors: uniqueMentors(payload.mentors),
+  };
+}
+
+/** A piece of a plan's summary: one line, cut to `max`. */
+function planText(text: string, max: number = TEXT_LIMITS.planItem): string {
+  return truncate(cleanLine(text), max);
+}
+
+function cardLabel(card: PlanCardRef): string {
+  const title = planText(card.title, TEXT_LIMITS.card);
+  const pack = planText(card.pack, TEXT_LIMITS.name);
+  return pack ? `“${title}” (${pack})` : `“${title}”`;
+}
+
+function savedLine(entry: PlanSavedEntry): string {
+  const note = planText(entry.note);
+  let what = 'Saved note';
+  if (entry.card) what = `Saved card ${cardLabel(entry.card)}`;
+  else if (entry.ping) {
+    const where = truncate(place(entry.ping.tool, entry.ping.page), TEXT_LIMITS.name);
+    what = `Saved ping (${where}): “${planText(entry.ping.message)}”`;
+  }
+  return note ? `${what} — ${note}` : what;
+}
+
+function reflectionLine(entry: PlanReflection): string {
+  return `${entry.card ? `Reflection on ${cardLabel(entry.card)}` : 'Reflection'}: ${planText(entry.text)}`;
+}
+
+function pingLine(entry: PlanPing): string {
+  const where = truncate(place(entry.tool, entry.page), TEXT_LIMITS.name);
+  return `${where} (${URGENCY_LABELS[entry.urgency]}): ${planText(entry.message)}`;
+}
+
+/** The first `shown` lines as bullets, then "and N more" for the rest (`total` counts those not sent too). */
+function bullets(lines: string[], shown: number, total = lines.length): string[] {
+  const listed = lines.slice(0, shown).map((line) => `• ${line}`);
+  const left = total - listed.length;
+  return left > 0 ? [...listed, `• ${listed.length > 0 ? moreText(left, true) : moreText(left, false)}`] : listed;
+}
+
+/**
+ * A growth plan in plain text, for the coach to read before the meeting: each goal with its tool
+ * and progress and what the teacher saved and reflected on for it, then what is linked to no
+ * goal, then how many pings were sent with the first few, and what was left out to fit. Lists
+ * keep the plan's order and show their first few items; the JSON body carries them all.
+ */
+function planSummary(plan: GrowthPlanPayload): string {
+  const blocks: string[][] = [];
+  const shown = TEXT_LIMITS.planItemsShown;
+  for (const [index, goal] of plan.goals.entries()) {
+    const tool = goal.tool
+      ? [truncate(place(goal.tool, null), TEXT_LIMITS.name), goal.comfort ? COMFORT_LABELS[goal.comfort] : ''].filter(Boolean).join(', ')
+      : 'practice';
+    blocks.push([
+      `Goal ${index + 1}: ${planText(goal.text, TEXT_LIMITS.planGoal)} (${tool}) — ${GOAL_PROGRESS_LABELS[goal.progress]}`,
+      ...bullets(goal.saved.map(savedLine), shown),
+      ...bullets(goal.reflections.map(reflectionLine), shown),
+    ]);
+  }
+  if (plan.goals.length === 0) blocks.push(['No goals yet.']);
+  if (plan.saved.length > 0 || plan.reflections.length > 0) {
+    blocks.push([
+      'Not linked to a goal',
+      ...bullets(plan.saved.map(savedLine), shown),
+      ...bullets(plan.reflections.map(reflectionLine), shown),
+    ]);
+  }
+  const pings = plan.pings.length + wholeCount(plan.omitted.pings);
+  blocks.push([`Pings sent: ${pings}`, ...bullets(plan.pings.map(pingLine), TEXT_LIMITS.pingsShown, pings)]);
+  const [saved, reflections] = [wholeCount(plan.omitted.saved), wholeCount(plan.omitted.reflections)];
+  const left = [saved > 0 ? `saved ${saved}` : '', reflections > 0 ? `reflections ${reflections}` : ''].filter(Boolean);
+  if (left.length > 0) blocks.push([`Oldest entries left out to fit: ${left.join(', ')}`]);
+  return truncate(blocks.map((block) => block.join('\n')).join('\n\n'), TEXT_LIMITS.words);
+}
+
+/** A growth plan's message: whose plan, the meeting dates, the summary; nobody is mentioned. */
+function planParts(plan: GrowthPlanPayload): MessageParts {
+  const name = truncate(cleanLine(plan.teacher.name), TEXT_LIMITS.name);
+  const facts: Fact[] = [{ label: 'Teacher', value: teacherLabel(plan) }];
+  const nextMeeting = plan.period.nextMeeting ? planText(plan.period.nextMeeting, TEXT_LIMITS.name) : '';
+  const since = plan.period.since ? planText(plan.period.since, TEXT_LIMITS.name) : '';
+  if (nextMeeting) facts.push({ label: 'Next meeting', value: nextMeeting });
+  if (since) facts.push({ label: 'Since', value: since });
+  return {
+    title: truncate(name ? `Growth plan: ${name}` : 'Growth plan', TEXT_LIMITS.title),
+    facts,
+    wordsLabel: 'Plan',
+    words: planSummary(plan),
+    mentors: [],
   };
 }
 

@@ -50,4 +50,82 @@ export interface GapFlagPayload extends PayloadBase {
   searches: string[];
 }
 
-export type OutgoingPayload = HelpRequestPayload | GapFlagPayload;
+/** How far a teacher has come with a goal, in their own judgement. */
+export const GOAL_PROGRESS = ['not-started', 'trying', 'getting-there', 'done'] as const;
+export type GoalProgress = (typeof GOAL_PROGRESS)[number];
+
+export const COMFORT_LEVELS = ['new', 'comfortable', 'expert'] as const;
+export type ComfortLevel = (typeof COMFORT_LEVELS)[number];
+
+/** A card as a growth plan names it: enough for the coach to find it, nothing of its text. */
+export interface PlanCardRef {
+  id: string;
+  title: string;
+  pack: string;
+}
+
+/** Something the teacher saved for the coaching conversation: a card or a ping they sent, and their note. */
+export interface PlanSavedEntry {
+  /** ISO 8601. */
+  savedAt: string;
+  note: string;
+  card?: PlanCardRef;
+  ping?: { createdAt: string; tool: { id: string; name: string }; page: string | null; message: string };
+}
+
+/** A teacher's answer to "How did it go?". */
+export interface PlanReflection {
+  /** ISO 8601. */
+  at: string;
+  text: string;
+  card?: PlanCardRef;
+}
+
+export interface PlanGoal {
+  id: string;
+  /** In the teacher's own words. */
+  text: string;
+  /** The tool the goal is about; null for a practice ("feedback within a week"). */
+  tool: { id: string; name: string } | null;
+  /** The teacher's comfort with that tool when the plan was made. */
+  comfort?: ComfortLevel;
+  progress: GoalProgress;
+  saved: PlanSavedEntry[];
+  reflections: PlanReflection[];
+}
+
+/** A help request the teacher sent in the plan's period, as they wrote it. */
+export interface PlanPing {
+  createdAt: string;
+  tool: { id: string; name: string };
+  page: string | null;
+  message: string;
+  urgency: Urgency;
+}
+
+/**
+ * The teacher's plan for the next coaching conversation, sent only when they press Send after
+ * reading it: goals with progress, what they saved, their reflections and the pings they sent
+ * since the last meeting. No page addresses, no page content.
+ */
+export interface GrowthPlanPayload {
+  type: 'growth-plan';
+  id: string;
+  createdAt: string;
+  teacher: { name: string; school?: string };
+  /** `since`: the day after the last meeting (YYYY-MM-DD), null before the first; `nextMeeting` likewise. */
+  period: { since: string | null; nextMeeting: string | null };
+  goals: PlanGoal[];
+  /** Saved items not linked to a goal. */
+  saved: PlanSavedEntry[];
+  /** Reflections not linked to a goal. */
+  reflections: PlanReflection[];
+  pings: PlanPing[];
+  /** How many of the oldest entries were left out to keep the plan within the size limit. */
+  omitted: { saved: number; reflections: number; pings: number };
+}
+
+/** What goes through the outbox: the payloads that are about one page. */
+export type PagePayload = HelpRequestPayload | GapFlagPayload;
+
+export type OutgoingPayload = PagePayload | GrowthPlanPayload;

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Card } from '../cards/schema';
-import type { EndpointFormat, GapFlagPayload, GapKind, OutgoingPayload } from '../endpoints/types';
+import type { EndpointFormat, GapFlagPayload, GapKind, GoalProgress, GrowthPlanPayload, OutgoingPayload } from '../endpoints/types';
 import { cardKey, placesOf } from './keys';
 
 /** Where a pack came from: shipped with the extension, imported by a coach, or a synced URL. */
@@ -139,6 +139,76 @@ export interface SearchMiss {
   at: number;
 }
 
+/**
+ * The teacher's growth plan (utils/plan/): goals, what they saved for the coaching conversation,
+ * their reflections and the meeting rhythm. All on this device; a summary leaves it only when
+ * the teacher reads it and presses Send.
+ */
+export interface PlanGoalRecord {
+  id: string;
+  /** In the teacher's own words. */
+  text: string;
+  /** The tool the goal is about, or null for a practice. */
+  tool: string | null;
+  progress: GoalProgress;
+  createdAt: number;
+  /** When progress last changed. */
+  progressAt?: number;
+}
+
+/** A card as the plan keeps it: its title as it was, so the plan reads well if the pack changes. */
+export interface PlanCardStamp {
+  key: string;
+  id: string;
+  title: string;
+  pack: string;
+  tools: string[];
+}
+
+/** Something saved for the coaching conversation: a card or a sent ping, with the teacher's note. */
+export interface PlanSavedRecord {
+  id: string;
+  savedAt: number;
+  note: string;
+  /** The goal it is linked to; null when none. */
+  goalId: string | null;
+  card?: PlanCardStamp;
+  /** A ping, copied when saved (the outbox forgets sent pings after a while; the plan keeps this). */
+  ping?: { id: string; createdAt: number; tool: { id: string; name: string }; page: string | null; message: string };
+}
+
+/** The teacher's answer to "How did it go?". Stored with the goal; never sent by itself. */
+export interface PlanReflectionRecord {
+  id: string;
+  at: number;
+  text: string;
+  goalId: string | null;
+  card?: PlanCardStamp;
+  /** What asked: "This helped" on a card, a finished walkthrough, or the plan itself. */
+  source: 'helped' | 'walkthrough' | 'plan';
+}
+
+/** One row (id 'plan'): the meeting rhythm. */
+export interface PlanMetaRecord {
+  id: 'plan';
+  /** The next coaching meeting, a local date YYYY-MM-DD. */
+  nextMeeting: string | null;
+  /** The last meeting that has passed; the plan's period starts the day after it. */
+  lastMeeting: string | null;
+  /** The meeting whose reminder the teacher put away ("Not now"). */
+  reminderDismissed?: string;
+}
+
+/** A plan a teacher shared, as a coach imported it in the studio. */
+export interface SharedPlanRecord {
+  /** The payload's id. */
+  id: string;
+  /** teacherKey(payload.teacher): name and school, folded, so one teacher's plans group together. */
+  teacherKey: string;
+  receivedAt: number;
+  payload: GrowthPlanPayload;
+}
+
 export const DB_NAME = 'coachmark';
 
 export class CoachmarkDB extends Dexie {
@@ -149,6 +219,11 @@ export class CoachmarkDB extends Dexie {
   mentors!: EntityTable<Mentor, 'id'>;
   feedback!: EntityTable<CardFeedback, 'cardKey'>;
   searchMisses!: EntityTable<SearchMiss, 'id'>;
+  goals!: EntityTable<PlanGoalRecord, 'id'>;
+  planSaved!: EntityTable<PlanSavedRecord, 'id'>;
+  reflections!: EntityTable<PlanReflectionRecord, 'id'>;
+  planMeta!: EntityTable<PlanMetaRecord, 'id'>;
+  sharedPlans!: EntityTable<SharedPlanRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name, { indexedDB: knownVersionsOnly(Dexie.dependencies.indexedDB) });
@@ -165,6 +240,14 @@ export class CoachmarkDB extends Dexie {
     // Delivery and pruning read by status and time, so their cost stays flat as sent history grows.
     this.version(2).stores({
       outbox: 'id, status, nextAttemptAt, createdAt, [status+nextAttemptAt], [status+sentAt]',
+    });
+    // The teacher's growth plan, and the plans teachers shared with a coach.
+    this.version(3).stores({
+      goals: 'id, createdAt',
+      planSaved: 'id, savedAt, goalId, card.key, ping.id',
+      reflections: 'id, at, goalId',
+      planMeta: 'id',
+      sharedPlans: 'id, teacherKey, receivedAt',
     });
   }
 }

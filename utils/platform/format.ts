@@ -16,6 +16,25 @@ export function formatTime(epoch: number, now = Date.now()): string {
   }
 }
 
+/**
+ * A calendar day in the browser's language ("Thu, Dec 10, 2026"): a local date written
+ * YYYY-MM-DD, or the day of an instant.
+ */
+export function formatDay(day: string | number): string {
+  const locale = browser.i18n.getUILanguage?.() || undefined;
+  let date: Date;
+  if (typeof day === 'number') date = new Date(day);
+  else {
+    const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
+    date = new Date(year, month - 1, dayOfMonth);
+  }
+  try {
+    return new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(date);
+  } catch {
+    return date.toDateString();
+  }
+}
+
 /** The start of a teacher's words on one line, cut at `max` characters (not UTF-16 units) with an ellipsis. */
 export function excerpt(text: string, max = 120): string {
   const chars = Array.from(text.trim().replace(/\s+/g, ' '));

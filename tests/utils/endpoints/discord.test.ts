@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import { DISCORD_LIMITS, toDiscordMessage } from '../../../utils/endpoints/discord';
+import { messageParts } from '../../../utils/endpoints/message-parts';
 import type { OutgoingPayload, RoutedMentor } from '../../../utils/endpoints/types';
 import {
   HOSTILE_MENTORS,
@@ -9,9 +10,11 @@ import {
   OVERSIZED_TEXTS,
   PLAIN_MASS_MENTION,
   gapFlag,
+  growthPlan,
   helpRequest,
   oversizedGapFlag,
 } from '../../support/payloads';
+import { ALL_HOSTILE, hostilePlan, hugePlans } from './hostile-input';
 
 const mentorIds = MENTORS.discord.flatMap((m) => (m.handle ? [m.handle] : []));
 
@@ -117,6 +120,47 @@ describe('Discord webhook message', () => {
         const quote = message.content!.split('\n').filter((line) => line.startsWith('> '));
         expect(quote.at(-1)!.endsWith('…')).toBe(true);
       }
+    }
+  });
+
+  it('renders a growth plan with its summary quoted, and lets Discord ping nobody', () => {
+    const message = toDiscordMessage(growthPlan());
+    expectOnlyMentors(message, []);
+    const lines = message.content!.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      '**Growth plan: Maya Lopez**',
+      '**Teacher:** Maya Lopez \\(Lincoln Elementary\\)',
+      '**Next meeting:** 2026\\-12\\-03',
+      '**Since:** 2026\\-11\\-04',
+      '**Plan:**',
+    ]);
+    // Every line of the summary stays inside the quote.
+    const words = messageParts(growthPlan()).words.split('\n');
+    expect(lines.slice(5)).toHaveLength(words.length);
+    expect(lines.slice(5).every((line) => line.startsWith('> '))).toBe(true);
+    expect(lines).toContain('> Goal 1: Give rubric feedback in SpeedGrader within a week \\(Canvas, new to it\\) — Trying');
+  });
+
+  it('defuses a plan’s teacher text: no mass mention, no stray mention, no Markdown', () => {
+    const typed = '<!channel> @everyone *bold* <at>x</at> <@&123456789012345678> [x](https://evil.example)';
+    const message = toDiscordMessage(hostilePlan(typed));
+    expectOnlyMentors(message, []);
+    const content = message.content!;
+    expect(content).toContain(
+      '<\u200B!channel\\> @\u200Beveryone \\*bold\\* <\u200Bat\\>x<\u200B/at\\> <\u200B@&123456789012345678\\> \\[x\\]\\(https://evil.example\\)',
+    );
+    expect(content.split('\n')[0]).toBe(
+      `**Growth plan: <\u200B!channel\\> @\u200Beveryone \\*bold\\* <\u200Bat\\>x<\u200B/at\\> <\u200B@&123456789012345678\\> \\[x\\]\\(https://evil.example\\)**`,
+    );
+    for (const text of [HOSTILE_TEXT, ALL_HOSTILE]) expectOnlyMentors(toDiscordMessage(hostilePlan(text)), []);
+  });
+
+  it('keeps a huge plan within 2000 characters, cut with an ellipsis', () => {
+    for (const plan of hugePlans()) {
+      const message = toDiscordMessage(plan);
+      expectOnlyMentors(message, []);
+      const quote = message.content!.split('\n').filter((line) => line.startsWith('> '));
+      expect(quote.at(-1)!.endsWith('…')).toBe(true);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { chat_v1 } from '@googleapis/chat';
 import { GOOGLE_CHAT_CARD_ID, GOOGLE_CHAT_LIMITS, toGoogleChatMessage } from '../../../utils/endpoints/google-chat';
+import { messageParts } from '../../../utils/endpoints/message-parts';
 import {
   HOSTILE_MENTORS,
   HOSTILE_TEXT,
@@ -9,9 +10,11 @@ import {
   PLAIN_MASS_MENTION,
   allStrings,
   gapFlag,
+  growthPlan,
   helpRequest,
   oversizedGapFlag,
 } from '../../support/payloads';
+import { ALL_HOSTILE, hostilePlan, hugePlans } from './hostile-input';
 
 type Message = chat_v1.Schema$Message;
 
@@ -131,6 +134,55 @@ describe('Google Chat webhook message', () => {
       expect(message.text!.length).toBeLessThanOrEqual(GOOGLE_CHAT_LIMITS.text);
       expect(message.text).toMatch(/and \d+ more$/);
       expect(card(message).sections![1]!.widgets![0]!.textParagraph!.text!.endsWith('…')).toBe(true);
+      expect(card(message).header!.title!.endsWith('…')).toBe(true);
+    }
+  });
+
+  it('renders a growth plan: title in text, the dates and the summary in the card, nobody mentioned', () => {
+    const message = toGoogleChatMessage(growthPlan());
+    expect(message.text).toBe('*Growth plan: Maya Lopez*');
+    expect(message.fallbackText).toBe('Growth plan: Maya Lopez');
+    expect(card(message)).toEqual({
+      header: { title: 'Growth plan: Maya Lopez', subtitle: 'Maya Lopez (Lincoln Elementary)' },
+      sections: [
+        {
+          widgets: [
+            { decoratedText: { topLabel: 'Next meeting', text: '2026-12-03', wrapText: true } },
+            { decoratedText: { topLabel: 'Since', text: '2026-11-04', wrapText: true } },
+          ],
+        },
+        { header: 'Plan', widgets: [{ textParagraph: { text: messageParts(growthPlan()).words.replace(/\n/g, '<br>') } }] },
+      ],
+    });
+    expectOnlyMentors(message, []);
+  });
+
+  it('sends no empty section when a plan has no meeting dates', () => {
+    const message = toGoogleChatMessage(growthPlan({ period: { since: null, nextMeeting: null } }));
+    expect(card(message).sections!.map((section) => section.header)).toEqual(['Plan']);
+    for (const section of card(message).sections!) expect(section.widgets!.length).toBeGreaterThan(0);
+    expectOnlyMentors(message, []);
+  });
+
+  it('escapes a plan’s teacher text: HTML in the card, no <users/all> anywhere', () => {
+    const typed = '<users/all> @all <!channel> *bold* <at>x</at> <b>tag</b> & more';
+    const message = toGoogleChatMessage(hostilePlan(typed));
+    expectOnlyMentors(message, []);
+    const words = card(message).sections!.at(-1)!.widgets![0]!.textParagraph!.text!;
+    expect(words).toContain(
+      '&lt;users/all&gt; @\u200Ball &lt;!channel&gt; *bold* &lt;at&gt;x&lt;/at&gt; &lt;b&gt;tag&lt;/b&gt; &amp; more',
+    );
+    expect(card(message).header!.subtitle).toMatch(/^<\u200Busers\/all> @\u200Ball <\u200B!channel> \*bold\* <\u200Bat>x<\u200B\/at>/);
+    expect(message.text).toMatch(/^\*Growth plan: <\u200Busers\/all> @\u200Ball <\u200B!channel>/);
+    for (const text of [HOSTILE_TEXT, ALL_HOSTILE]) expectOnlyMentors(toGoogleChatMessage(hostilePlan(text)), []);
+  });
+
+  it('keeps a huge plan within 32,000 bytes, cut with an ellipsis', () => {
+    for (const plan of hugePlans()) {
+      const message = toGoogleChatMessage(plan);
+      expectOnlyMentors(message, []);
+      expect(message.text!.length).toBeLessThanOrEqual(GOOGLE_CHAT_LIMITS.text);
+      expect(card(message).sections!.at(-1)!.widgets![0]!.textParagraph!.text!.endsWith('…')).toBe(true);
       expect(card(message).header!.title!.endsWith('…')).toBe(true);
     }
   });

@@ -1,5 +1,12 @@
-import type { GapFlagPayload, HelpRequestPayload, OutgoingPayload, RoutedMentor } from '../../../utils/endpoints/types';
-import { gapFlag, helpRequest } from '../../support/payloads';
+import type {
+  GapFlagPayload,
+  GrowthPlanPayload,
+  HelpRequestPayload,
+  OutgoingPayload,
+  PlanCardRef,
+  RoutedMentor,
+} from '../../../utils/endpoints/types';
+import { OVERSIZED_TEXTS, gapFlag, growthPlan, helpRequest } from '../../support/payloads';
 
 /** Marks that reorder a line or break it: none may reach a chat or the JSON body. */
 export const LAYOUT_MARKS = [
@@ -102,4 +109,47 @@ export function hostilePayloads(text: string, mentors: RoutedMentor[]): Outgoing
     searches: Array.from({ length: 60 }, () => text),
   });
   return [help, gap];
+}
+
+/**
+ * `text` in every string field of a growth plan, ids and times included, with `count` entries in
+ * every list (the plan's and each of `goals` goals'): the case that tests every cap at once.
+ */
+export function hostilePlan(text: string, count = 2, goals = 2): GrowthPlanPayload {
+  const card: PlanCardRef = { id: text, title: text, pack: text };
+  const tool = { id: text, name: text };
+  const saved = () =>
+    Array.from({ length: count }, (_, i) =>
+      i % 2 === 0
+        ? { savedAt: text, note: text, card }
+        : { savedAt: text, note: text, ping: { createdAt: text, tool, page: text, message: text } },
+    );
+  const reflections = () => Array.from({ length: count }, () => ({ at: text, text, card }));
+  return growthPlan({
+    id: text,
+    createdAt: text,
+    teacher: { name: text, school: text },
+    period: { since: text, nextMeeting: text },
+    goals: Array.from({ length: goals }, () => ({
+      id: text,
+      text,
+      tool,
+      comfort: 'new' as const,
+      progress: 'getting-there' as const,
+      saved: saved(),
+      reflections: reflections(),
+    })),
+    saved: saved(),
+    reflections: reflections(),
+    pings: Array.from({ length: count }, () => ({ createdAt: text, tool, page: text, message: text, urgency: 'now' as const })),
+  });
+}
+
+/**
+ * Plans whose summary is far over every chat format's limit: every list of twenty goals over
+ * what a message shows, each text over every cap. All the hostile tokens at once are so long
+ * that four goals are already enough (and keep the test quick).
+ */
+export function hugePlans(): GrowthPlanPayload[] {
+  return [...OVERSIZED_TEXTS.map((text) => hostilePlan(text, 4, 20)), hostilePlan(ALL_HOSTILE, 4, 4)];
 }

@@ -10,19 +10,20 @@ import {
 } from '../../../utils/endpoints/index';
 import { ENDPOINT_FORMATS, type EndpointFormat, type OutgoingPayload } from '../../../utils/endpoints/types';
 import { t } from '../../../utils/platform/i18n';
-import { MENTORS, allStrings, gapFlag, helpRequest } from '../../support/payloads';
-import { ANY_LAYOUT_MARK, LAYOUT_MARKS, LINE_SEPARATORS, hostilePayloads } from './hostile-input';
+import { MENTORS, allStrings, gapFlag, growthPlan, helpRequest } from '../../support/payloads';
+import { ANY_LAYOUT_MARK, LAYOUT_MARKS, LINE_SEPARATORS, hostilePayloads, hostilePlan } from './hostile-input';
 
 describe('buildRequest', () => {
   it('encodes the chosen format with Content-Type and an Idempotency-Key equal to the id', async () => {
     for (const format of ENDPOINT_FORMATS) {
-      for (const payload of [helpRequest(), gapFlag()] as OutgoingPayload[]) {
+      for (const payload of [helpRequest(), gapFlag(), growthPlan()] as OutgoingPayload[]) {
         const request = await buildRequest(format, payload);
         expect(request.headers).toEqual({ 'Content-Type': 'application/json', 'Idempotency-Key': payload.id });
         expect(JSON.parse(request.body)).toEqual(JSON.parse(JSON.stringify(formatBody(format, payload))));
       }
     }
     expect(JSON.parse((await buildRequest('json', helpRequest())).body)).toEqual(helpRequest());
+    expect(JSON.parse((await buildRequest('json', growthPlan())).body)).toEqual(growthPlan());
     expect(JSON.parse((await buildRequest('slack', helpRequest())).body)).toHaveProperty('blocks');
     expect(JSON.parse((await buildRequest('discord', helpRequest())).body)).toHaveProperty('allowed_mentions');
     expect(JSON.parse((await buildRequest('google-chat', helpRequest())).body)).toHaveProperty('cardsV2');
@@ -98,6 +99,27 @@ describe('formats read the same everywhere', () => {
     }
   });
 
+  it('shows a growth plan’s title, teacher, dates, goals, saved items, reflections and pings in every chat format', () => {
+    for (const format of chatFormats) {
+      const text = readable(format, growthPlan());
+      for (const part of [
+        'Growth plan: Maya Lopez',
+        'Maya Lopez (Lincoln Elementary)',
+        '2026-12-03',
+        '2026-11-04',
+        'Goal 1: Give rubric feedback in SpeedGrader within a week (Canvas, new to it) — Trying',
+        'Goal 2: Feedback within a week (practice) — Not started',
+        'Saved card “Leave rubric comments” (canvas-basics) — Try this with 5th period',
+        'Reflection: Students liked seeing the rubric first.',
+        'Pings sent: 2',
+        'Nearpod (This week): How do I export the session report for one class only?',
+      ]) {
+        expect(text, `${format}: ${part}`).toContain(part);
+      }
+      expect(text, format).not.toContain('Mentors');
+    }
+  });
+
   it('titles gap flags "Gap flagged: tool › page — kind" in every chat format', () => {
     const kinds = {
       missing: 'no card',
@@ -130,7 +152,7 @@ describe('layout marks in what people typed', () => {
       for (const mark of [...LAYOUT_MARKS, ...LINE_SEPARATORS]) {
         const text = `Ma${mark}ya${mark} Lo${mark}pez`;
         const mentors = [{ name: text, handle: handles[format] }, { name: text, handle: `${handles[format]}${mark}` }, { name: text }];
-        for (const payload of hostilePayloads(text, mentors)) {
+        for (const payload of [...hostilePayloads(text, mentors), hostilePlan(text)]) {
           for (const value of allStrings(formatBody(format, payload))) {
             expect(value, `${format} ${escape(mark)}`).not.toMatch(ANY_LAYOUT_MARK);
           }

@@ -2,7 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildRequest } from '../../../utils/endpoints';
 import { JSON_BODY_BUDGET, JSON_LIMITS, toJsonPayload, type GenericJsonPayload } from '../../../utils/endpoints/json';
-import type { GapFlagPayload, HelpRequestPayload, OutgoingPayload } from '../../../utils/endpoints/types';
+import type { GapFlagPayload, HelpRequestPayload, OutgoingPayload, PagePayload } from '../../../utils/endpoints/types';
 import { HOSTILE_TEXT, MENTORS, WORST_CASE_TEXT, allStrings, gapFlag, helpRequest } from '../../support/payloads';
 import { ALL_HOSTILE, ANY_LAYOUT_MARK, HOSTILE_TOKENS, hostilePayloads, manyMentors } from './hostile-input';
 
@@ -65,7 +65,7 @@ describe('generic JSON payload', () => {
   });
 
   it('sends only documented fields, type first', () => {
-    const payload = { ...gapFlag(), debug: { pageText: 'secret' } } as OutgoingPayload;
+    const payload = { ...gapFlag(), debug: { pageText: 'secret' } } as GapFlagPayload;
     (payload.teacher as { name: string; email?: string }).email = 'maya@example.org';
     (payload.mentors as { name: string; phone?: string }[]).push({ name: 'Ana', phone: '555' });
     const body = toJsonPayload(payload);
@@ -92,7 +92,7 @@ describe('generic JSON payload', () => {
       for (const payload of payloads as OutgoingPayload[]) {
         const request = await buildRequest('json', payload, { secret: 's' });
         expect(UTF8.encode(request.body).length).toBeLessThanOrEqual(JSON_BODY_BUDGET);
-        const body = JSON.parse(request.body) as OutgoingPayload;
+        const body = JSON.parse(request.body) as PagePayload;
         for (const [path, value] of fields(body)) {
           if (path === 'type' || path === 'urgency' || path === 'kind') continue;
           expect(value.length, path).toBeLessThanOrEqual(capOf(path));

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMFORT_LABELS,
   ELLIPSIS,
+  GOAL_PROGRESS_LABELS,
+  TEXT_LIMITS,
   cleanText,
   fitEscaped,
   joinWithin,
@@ -8,8 +11,9 @@ import {
   stripLayoutMarks,
   truncate,
 } from '../../../utils/endpoints/message-parts';
-import { LAYOUT_MARKS, LINE_SEPARATORS } from './hostile-input';
-import { gapFlag, helpRequest } from '../../support/payloads';
+import { GOAL_PROGRESS, type PlanGoal } from '../../../utils/endpoints/types';
+import { ANY_LAYOUT_MARK, LAYOUT_MARKS, LINE_SEPARATORS, hostilePlan, hugePlans } from './hostile-input';
+import { HOSTILE_TEXT, PLAIN_MASS_MENTION, WORST_CASE_TEXT, gapFlag, growthPlan, helpRequest } from '../../support/payloads';
 
 const html = (ch: string) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] ?? ch;
 
@@ -108,5 +112,115 @@ describe('message parts', () => {
       }),
     );
     expect(parts.mentors).toEqual([{ name: 'Ana', handle: 'U1ANA' }, { name: 'Cy' }]);
+  });
+});
+
+/** The lines a plan's summary is made of: anything else would be a teacher's newline let through. */
+const SUMMARY_LINE = /^(Goal \d+: |• |Not linked to a goal$|Pings sent: \d+$|Oldest entries left out to fit: |No goals yet\.$|$)/;
+
+describe('growth plan message parts', () => {
+  it('titles the plan with the teacher, lists teacher, next meeting and since, and mentions nobody', () => {
+    const parts = messageParts(growthPlan());
+    expect(parts.title).toBe('Growth plan: Maya Lopez');
+    expect(parts.facts).toEqual([
+      { label: 'Teacher', value: 'Maya Lopez (Lincoln Elementary)' },
+      { label: 'Next meeting', value: '2026-12-03' },
+      { label: 'Since', value: '2026-11-04' },
+    ]);
+    expect(parts.wordsLabel).toBe('Plan');
+    expect(parts.mentors).toEqual([]);
+    expect(parts.words).toBe(
+      [
+        'Goal 1: Give rubric feedback in SpeedGrader within a week (Canvas, new to it) — Trying',
+        '• Saved card “Leave rubric comments” (canvas-basics) — Try this with 5th period',
+        '• Saved ping (Canvas › SpeedGrader): “Where do rubric comments show for students?” — Ask about this in our meeting',
+        '• Reflection on “Leave rubric comments” (canvas-basics): The rubric saved me an hour of grading.',
+        '',
+        'Goal 2: Feedback within a week (practice) — Not started',
+        '',
+        'Not linked to a goal',
+        '• Saved card “Hide grades until you post them” (starter) — For the grading talk',
+        '• Reflection: Students liked seeing the rubric first.',
+        '',
+        'Pings sent: 2',
+        '• Canvas › SpeedGrader (Today): Where do rubric comments show for students?',
+        '• Nearpod (This week): How do I export the session report for one class only?',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out the dates that are not set, and the name when there is none', () => {
+    const parts = messageParts(growthPlan({ teacher: { name: ' ' }, period: { since: null, nextMeeting: '2027-01-12' } }));
+    expect(parts.title).toBe('Growth plan');
+    expect(parts.facts).toEqual([
+      { label: 'Teacher', value: '' },
+      { label: 'Next meeting', value: '2027-01-12' },
+    ]);
+    const empty = messageParts(
+      growthPlan({ period: { since: null, nextMeeting: null }, goals: [], saved: [], reflections: [], pings: [] }),
+    );
+    expect(empty.facts.map((fact) => fact.label)).toEqual(['Teacher']);
+    expect(empty.words).toBe('No goals yet.\n\nPings sent: 0');
+  });
+
+  it('names each progress and comfort in English, and a goal without a tool a practice', () => {
+    const base = growthPlan().goals[0]!;
+    for (const progress of GOAL_PROGRESS) {
+      for (const comfort of [undefined, ...(Object.keys(COMFORT_LABELS) as (keyof typeof COMFORT_LABELS)[])]) {
+        const { comfort: _drop, ...rest } = base;
+        const goal: PlanGoal = { ...rest, ...(comfort ? { comfort } : {}), progress, saved: [], reflections: [] };
+        const first = messageParts(growthPlan({ goals: [goal] })).words.split('\n')[0];
+        const tool = comfort ? `Canvas, ${COMFORT_LABELS[comfort]}` : 'Canvas';
+        expect(first).toBe(`Goal 1: ${base.text} (${tool}) — ${GOAL_PROGRESS_LABELS[progress]}`);
+      }
+    }
+  });
+
+  it('shows the first few items of each list, and counts the rest, the pings left out included', () => {
+    const plan = growthPlan();
+    const goal = plan.goals[0]!;
+    const many = growthPlan({
+      goals: [
+        {
+          ...goal,
+          saved: Array.from({ length: 5 }, (_, i) => ({ ...goal.saved[0]!, note: `note ${i}` })),
+          reflections: [goal.reflections[0]!],
+        },
+      ],
+      saved: [],
+      reflections: Array.from({ length: 4 }, (_, i) => ({ ...plan.reflections[0]!, text: `reflection ${i}` })),
+      pings: Array.from({ length: 6 }, (_, i) => ({ ...plan.pings[0]!, message: `ping ${i}` })),
+      omitted: { saved: 2, reflections: 1, pings: 4 },
+    });
+    const lines = messageParts(many).words.split('\n');
+    const shown = TEXT_LIMITS.planItemsShown;
+    expect(lines.filter((line) => /note \d$/.test(line))).toHaveLength(shown);
+    expect(lines).toContain('• and 2 more');
+    expect(lines.filter((line) => /reflection \d$/.test(line))).toHaveLength(shown);
+    expect(lines).toContain('• and 1 more');
+    expect(lines).toContain('Pings sent: 10');
+    expect(lines.filter((line) => /ping \d$/.test(line))).toHaveLength(TEXT_LIMITS.pingsShown);
+    expect(lines).toContain(`• and ${10 - TEXT_LIMITS.pingsShown} more`);
+    expect(lines.at(-1)).toBe('Oldest entries left out to fit: saved 2, reflections 1');
+    // Counts that are no count (from a plan not made by the extension) count nothing.
+    const odd = messageParts(growthPlan({ omitted: { saved: Number.NaN, reflections: -1, pings: 1.5 } })).words;
+    expect(odd).toContain('Pings sent: 2\n');
+    expect(odd).not.toContain('left out');
+  });
+
+  it('keeps every piece of teacher text on its own line, mass mentions broken, the whole cut within the limit', () => {
+    for (const plan of [hostilePlan(HOSTILE_TEXT, 4, 20), ...hugePlans()]) {
+      const parts = messageParts(plan);
+      expect(parts.words.length).toBeLessThanOrEqual(TEXT_LIMITS.words);
+      expect(parts.title.length).toBeLessThanOrEqual(TEXT_LIMITS.title);
+      for (const value of [parts.title, parts.words, ...parts.facts.map((fact) => fact.value)]) {
+        expect(value).not.toMatch(PLAIN_MASS_MENTION);
+        expect(value).not.toMatch(ANY_LAYOUT_MARK);
+      }
+      for (const line of parts.words.split('\n')) expect(line).toMatch(SUMMARY_LINE);
+      for (const fact of parts.facts) expect(fact.value).not.toContain('\n');
+    }
+    expect(messageParts(hostilePlan(WORST_CASE_TEXT, 4, 20)).words.endsWith(ELLIPSIS)).toBe(true);
+    expect(messageParts(hostilePlan('@everyone', 1, 1)).words).toContain('@\u200Beveryone');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { KnownBlock, RichTextBlock, RichTextElement } from '@slack/types';
+import { messageParts } from '../../../utils/endpoints/message-parts';
 import { SLACK_LIMITS, toSlackMessage, type SlackWebhookMessage } from '../../../utils/endpoints/slack';
 import type { OutgoingPayload } from '../../../utils/endpoints/types';
 import {
@@ -10,10 +11,11 @@ import {
   PLAIN_MASS_MENTION,
   allStrings,
   gapFlag,
+  growthPlan,
   helpRequest,
   oversizedGapFlag,
 } from '../../support/payloads';
-import { ALL_HOSTILE, MARKUP_TOKENS, hostilePayloads } from './hostile-input';
+import { ALL_HOSTILE, MARKUP_TOKENS, hostilePayloads, hostilePlan, hugePlans } from './hostile-input';
 
 const mentorIds = MENTORS.slack.flatMap((m) => (m.handle ? [m.handle] : []));
 
@@ -208,7 +210,7 @@ describe('Slack Block Kit message', () => {
 
   it('keeps every markup token as text in every field a person fills', () => {
     for (const token of MARKUP_TOKENS) {
-      for (const payload of hostilePayloads(token, [{ name: token }])) {
+      for (const payload of [...hostilePayloads(token, [{ name: token }]), hostilePlan(token)]) {
         const message = toSlackMessage(payload);
         expectWithinBlockKitLimits(message);
         expect(unstyled(message).some((text) => text.includes(token))).toBe(true);
@@ -252,10 +254,56 @@ describe('Slack Block Kit message', () => {
       gapFlag({ kind: 'unhelpful', searches: [] }),
       gapFlag({ kind: 'outdated', note: '' }),
       gapFlag({ kind: 'search-found-nothing', page: { context: null, name: null, url: '/' } }),
+      growthPlan({ teacher: { name: '' }, period: { since: null, nextMeeting: null } }),
+      growthPlan({ goals: [], saved: [], reflections: [], pings: [] }),
     ];
     for (const payload of payloads) expectWithinBlockKitLimits(toSlackMessage(payload));
     expect(toSlackMessage(payloads[5]!).blocks[0]).toMatchObject({
       text: { text: 'Gap flagged: Canvas — search found nothing' },
     });
+  });
+
+  it('renders a growth plan: title, teacher and meeting dates, the summary as a quote, no mention', () => {
+    const message = toSlackMessage(growthPlan());
+    expectWithinBlockKitLimits(message);
+    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Growth plan: Maya Lopez', emoji: true } });
+    const blocks = richBlocks(message);
+    expect(blocks).toHaveLength(2);
+    expect(read(blocks[0]!)).toBe('Teacher: Maya Lopez (Lincoln Elementary)\nNext meeting: 2026-12-03\nSince: 2026-11-04');
+    expect(blocks[1]).toEqual({
+      type: 'rich_text',
+      elements: [
+        { type: 'rich_text_section', elements: [{ type: 'text', text: 'Plan', style: { bold: true } }] },
+        { type: 'rich_text_quote', elements: [{ type: 'text', text: messageParts(growthPlan()).words }] },
+      ],
+    });
+    expect(message.text).toBe('Growth plan: Maya Lopez');
+    expect(JSON.stringify(message)).not.toContain('"user"');
+    expectNoMassMention(message, []);
+  });
+
+  it('keeps a plan’s teacher text as text: no command, no mention, no formatting', () => {
+    const typed = '<!channel> @everyone *bold* _it_ <at>x</at> <@U123>';
+    for (const text of [typed, HOSTILE_TEXT]) {
+      const message = toSlackMessage(hostilePlan(text));
+      expectWithinBlockKitLimits(message);
+      expectNoMassMention(message, []);
+      expect(JSON.stringify(message)).not.toContain('"user"');
+    }
+    const message = toSlackMessage(hostilePlan(typed));
+    // Only in elements without our style: Slack shows the asterisks, the angle brackets defused.
+    const shown = unstyled(message).join('\n');
+    expect(shown).toContain('<\u200B!channel> @\u200Beveryone *bold* _it_ <\u200Bat>x<\u200B/at> <\u200B@U123>');
+    expect(message.text).toBe('Growth plan: &lt;!channel&gt; @\u200Beveryone *bold* _it_ &lt;at&gt;x&lt;/at&gt; &lt;@U123&gt;');
+  });
+
+  it('keeps a huge plan within every limit, cut with an ellipsis', () => {
+    for (const plan of hugePlans()) {
+      const message = toSlackMessage(plan);
+      expectWithinBlockKitLimits(message);
+      expectNoMassMention(message, []);
+      expect(read(richBlocks(message)[1]!).endsWith('…')).toBe(true);
+      expect((message.blocks[0] as { text: { text: string } }).text.text.endsWith('…')).toBe(true);
+    }
   });
 });

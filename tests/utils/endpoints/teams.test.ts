@@ -8,6 +8,7 @@ import {
   toTeamsMessage,
   type TeamsWorkflowsMessage,
 } from '../../../utils/endpoints/teams';
+import { messageParts } from '../../../utils/endpoints/message-parts';
 import type { OutgoingPayload } from '../../../utils/endpoints/types';
 import {
   HOSTILE_MENTORS,
@@ -17,10 +18,11 @@ import {
   PLAIN_MASS_MENTION,
   allStrings,
   gapFlag,
+  growthPlan,
   helpRequest,
   oversizedGapFlag,
 } from '../../support/payloads';
-import { ALL_HOSTILE, HOSTILE_TOKENS, hostilePayloads, longUpn, manyMentors } from './hostile-input';
+import { ALL_HOSTILE, HOSTILE_TOKENS, hostilePayloads, hostilePlan, hugePlans, longUpn, manyMentors } from './hostile-input';
 
 const mentorUpns = ['ana.ruiz@lincoln.example.org', 'ben@lincoln.example.org'];
 
@@ -227,7 +229,7 @@ describe('Microsoft Teams Workflows message', () => {
   it('stays under the body budget with any hostile token in every field', () => {
     const mentors = manyMentors(60, (i) => (i % 2 ? longUpn(i, 250) : undefined));
     for (const token of HOSTILE_TOKENS) {
-      for (const payload of hostilePayloads(token, mentors) as OutgoingPayload[]) {
+      for (const payload of [...hostilePayloads(token, mentors), hostilePlan(token, 4, 20)] as OutgoingPayload[]) {
         const message = toTeamsMessage(payload);
         expect(Buffer.byteLength(JSON.stringify(message), 'utf8'), token.slice(0, 20)).toBeLessThanOrEqual(TEAMS_LIMITS.bodyBytes);
         parseCard(content(message));
@@ -239,5 +241,60 @@ describe('Microsoft Teams Workflows message', () => {
     const message = toTeamsMessage(helpRequest({ mentors: [{ name: 'Long', handle: longUpn(1, 300) }, ...MENTORS.teams] }));
     expectOnlyMentors(message, mentorUpns);
     expect(content(message).body!.at(-1)!.text).toBe('Mentors: Long, <at>Ana Ruiz</at>, <at>Ben Okafor</at>, Cy Park');
+  });
+
+  it('renders a growth plan as its own card, mentioning nobody', () => {
+    const message = toTeamsMessage(growthPlan());
+    const card = content(message);
+    parseCard(card);
+    expect(card.body).toEqual([
+      { type: 'TextBlock', text: 'Growth plan: Maya Lopez', weight: 'bolder', size: 'medium', wrap: true },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Teacher', value: 'Maya Lopez (Lincoln Elementary)' },
+          { title: 'Next meeting', value: '2026-12-03' },
+          { title: 'Since', value: '2026-11-04' },
+        ],
+      },
+      { type: 'TextBlock', text: 'Plan', weight: 'bolder', wrap: true },
+      // Teams Markdown needs a blank line to break a line.
+      { type: 'TextBlock', text: messageParts(growthPlan()).words.replace(/\n/g, '\n\n'), wrap: true },
+    ]);
+    expect(card.msteams).toEqual({ width: 'Full' });
+    expectOnlyMentors(message, []);
+    for (const plan of [growthPlan({ teacher: { name: '' }, period: { since: null, nextMeeting: null } }), growthPlan({ goals: [] })]) {
+      parseCard(content(toTeamsMessage(plan)));
+      expectOnlyMentors(toTeamsMessage(plan), []);
+    }
+  });
+
+  it('neutralises <at>, mass mentions and Markdown links in a plan’s teacher text', () => {
+    for (const text of [HOSTILE_TEXT, ALL_HOSTILE]) {
+      const message = toTeamsMessage(hostilePlan(text));
+      parseCard(content(message));
+      expectOnlyMentors(message, []);
+    }
+    const message = toTeamsMessage(hostilePlan('<!channel> @everyone *bold* <at>x</at> [click here](https://evil.example/steal)'));
+    parseCard(content(message));
+    expectOnlyMentors(message, []);
+    const words = content(message).body!.at(-1)!.text as string;
+    expect(words).toContain(
+      '<\u200B!channel> @\u200Beveryone *bold* <\u200Bat>x<\u200B/at> [click here]\u200B(https://evil.example/steal)',
+    );
+    expect(content(message).body![0]!.text).toBe(
+      'Growth plan: <\u200B!channel> @\u200Beveryone *bold* <\u200Bat>x<\u200B/at> [click here]\u200B(https://evil.example/steal)',
+    );
+  });
+
+  it('keeps a huge plan under the body budget, cut with an ellipsis', async () => {
+    for (const plan of hugePlans()) {
+      const request = await buildRequest('teams', plan);
+      expect(Buffer.byteLength(request.body, 'utf8')).toBeLessThanOrEqual(TEAMS_LIMITS.bodyBytes);
+      const message = toTeamsMessage(plan);
+      parseCard(content(message));
+      expectOnlyMentors(message, []);
+      expect((content(message).body!.at(-1)!.text as string).endsWith('…')).toBe(true);
+    }
   });
 });

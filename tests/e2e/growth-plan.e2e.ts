@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
@@ -62,7 +65,7 @@ describe.skipIf(!shouldRunBrowserTests())('the growth plan in real Chromium', ()
     await recorder?.close();
   });
 
-  it('a teacher saves two cards, sets a goal, marks progress, reflects, prepares and sends the summary, then deletes the plan', async () => {
+  it('a teacher saves two cards, sets a goal, marks progress, reflects, prepares and sends the summary; the coach reads it; the teacher deletes the plan', async () => {
     corsEndpoint(recorder, '/plans', { status: 200, body: '{}' });
     const studio = await h.openExtensionPage('options.html#settings');
     await studio.getByRole('textbox', { name: 'Endpoint URL' }).fill(recorder.url('/plans'));
@@ -174,7 +177,22 @@ describe.skipIf(!shouldRunBrowserTests())('the growth plan in real Chromium', ()
     // Back in the plan, the last plan sent says how it went.
     await expect.poll(() => plan.getByTestId('plan-last-shared').getAttribute('data-state'), { timeout: 5_000 }).toBe('sent');
 
+    // The coach imports the plan as the endpoint logged it and reads her goal and its progress.
+    const logged = join(mkdtempSync(join(tmpdir(), 'coachmark-plans-')), 'endpoint.jsonl');
+    writeFileSync(logged, `${request!.body}\n`);
+    await studio.bringToFront();
+    await studio.getByRole('tab', { name: 'Plans' }).click();
+    await studio.getByLabel('Import shared plans').setInputFiles(logged);
+    const shared = studio.getByTestId('shared-plan');
+    await shared.waitFor();
+    expect(await shared.count()).toBe(1);
+    expect(await shared.textContent()).toContain('Ms. Rivera');
+    const sharedGoal = shared.getByRole('list', { name: 'Goals' }).getByRole('listitem');
+    expect(await sharedGoal.textContent()).toContain(GOAL);
+    expect(await sharedGoal.textContent()).toContain('Trying it');
+
     // "Delete my plan" removes everything: the plan's tables and the shared copy in the outbox.
+    await panel.bringToFront();
     expect(Object.values(await countPlanRows(panel)).every((count) => count > 0)).toBe(true);
     await plan.getByRole('button', { name: 'Delete my plan' }).click();
     await plan.getByRole('button', { name: 'Delete everything' }).click();

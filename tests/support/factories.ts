@@ -1,4 +1,5 @@
 import { toCardRecord, type CardRecord, type GapRecord, type Mentor, type OutboxItem, type PackRecord } from '../../utils/platform/db';
+import type { PlanGoalRecord, PlanReflectionRecord, PlanSavedRecord } from '../../utils/platform/db';
 import type { Card, Pack } from '../../utils/cards/schema';
 import type { OutgoingPayload } from '../../utils/endpoints/types';
 import { helpRequest } from './payloads';
@@ -79,6 +80,48 @@ export function outboxItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
     attempts: 0,
     createdAt: FIXED_TIME,
     nextAttemptAt: FIXED_TIME,
+    ...overrides,
+  };
+}
+
+/** A goal in the teacher's growth plan: about Canvas, not started. */
+export function planGoal(overrides: Partial<PlanGoalRecord> = {}): PlanGoalRecord {
+  return {
+    id: 'goal-1',
+    text: 'Give audio feedback on every essay',
+    tool: 'canvas',
+    progress: 'not-started',
+    createdAt: FIXED_TIME,
+    ...overrides,
+  };
+}
+
+/** The default card() saved for the coaching conversation, with no note and no goal. */
+export function planSavedCard(overrides: Partial<PlanSavedRecord> = {}): PlanSavedRecord {
+  return {
+    id: 'saved-1',
+    savedAt: FIXED_TIME,
+    note: '',
+    goalId: null,
+    card: {
+      key: 'district/grade-with-rubric',
+      id: 'grade-with-rubric',
+      title: 'Title of grade-with-rubric',
+      pack: 'district',
+      tools: ['canvas'],
+    },
+    ...overrides,
+  };
+}
+
+/** A reflection written in the plan itself, linked to no goal. */
+export function planReflection(overrides: Partial<PlanReflectionRecord> = {}): PlanReflectionRecord {
+  return {
+    id: 'reflection-1',
+    at: FIXED_TIME,
+    text: 'Fifth period liked hearing my comments.',
+    goalId: null,
+    source: 'plan',
     ...overrides,
   };
 }

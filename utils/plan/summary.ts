@@ -83,7 +83,7 @@ export function summaryModel(payload: GrowthPlanPayload): PlanSummaryModel {
       const item = savedItem(entry);
       lines.push([t('planSavedLine', item.title), ...item.lines].join(' '));
     }
-    for (const entry of goal.reflections) lines.push(t('planReflectionLine', [formatDay(Date.parse(entry.at)), entry.text]));
+    for (const entry of goal.reflections) lines.push(t('planReflectionLine', [reflectionItem(entry).title, entry.text]));
     return { title: goal.text, lines };
   });
 
@@ -113,12 +113,16 @@ export function summaryModel(payload: GrowthPlanPayload): PlanSummaryModel {
 
 /** Markdown's own characters in the teacher's words, escaped so they read as typed. */
 function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*\n\s*/g, ' ')
-    .trim()
-    .replace(/([\\`*_[\]<>~|])/g, '\\$1')
-    .replace(/^([#+\-=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return (
+    text
+      .replace(/\s*\n\s*/g, ' ')
+      .trim()
+      .replace(/([\\`*_[\]<>~|])/g, '\\$1')
+      // An `&` only where it would start an entity ("&lt;"), so "Q&A" stays as typed.
+      .replace(/&(?=#?\w+;)/g, '\\&')
+      .replace(/^([#+\-=])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
 }
 
 /** The summary as Markdown, for "Copy" and "Download (Markdown)". */

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoachmarkDB, type CardFeedback, type SearchMiss } from '../../../utils/platform/db';
-import { cardRecord, gapRecord, mentor, outboxItem, packRecord } from '../../support/factories';
+import { CoachmarkDB, type CardFeedback, type PlanMetaRecord, type SearchMiss, type SharedPlanRecord } from '../../../utils/platform/db';
+import { cardRecord, gapRecord, mentor, outboxItem, packRecord, planGoal, planReflection, planSavedCard } from '../../support/factories';
+import { growthPlan } from '../../support/payloads';
 
 /**
  * Teachers' databases were created by shipped versions of the schema. Each declaration below is
@@ -28,11 +29,64 @@ const SHIPPED_STORES: Record<number, Record<string, string>> = {
     feedback: 'cardKey, viewedAt',
     searchMisses: '++id, at, [tool+context]',
   },
+  3: {
+    packs: 'id',
+    cards: 'key, pack, *tools, *places',
+    outbox: 'id, status, nextAttemptAt, createdAt, [status+nextAttemptAt], [status+sentAt]',
+    gaps: 'id, status, origin, tool, [tool+context], createdAt',
+    mentors: 'id, *tools',
+    feedback: 'cardKey, viewedAt',
+    searchMisses: '++id, at, [tool+context]',
+    goals: 'id, createdAt',
+    planSaved: 'id, savedAt, goalId, card.key, ping.id',
+    reflections: 'id, at, goalId',
+    planMeta: 'id',
+    sharedPlans: 'id, teacherKey, receivedAt',
+  },
 };
+
+/** The tables version 3 added: the growth plan, and the plans teachers shared with a coach. */
+const PLAN_TABLES = ['goals', 'planSaved', 'reflections', 'planMeta', 'sharedPlans'];
+
+/** Rows for the growth-plan tables, as version 3 writes them (in key order, so that a table reads back as listed). */
+function planRows(): Record<string, unknown[]> {
+  const planMeta: PlanMetaRecord[] = [
+    { id: 'plan', nextMeeting: '2026-12-10', lastMeeting: '2026-11-03', reminderDismissed: '2026-12-10' },
+  ];
+  const sharedPlans: SharedPlanRecord[] = [
+    { id: 'shared-1', teacherKey: 'maya lopez\nlincoln elementary', receivedAt: 500, payload: growthPlan({ id: 'shared-1' }) },
+    {
+      id: 'shared-2',
+      teacherKey: 'ben okafor\n',
+      receivedAt: 600,
+      payload: growthPlan({ id: 'shared-2', teacher: { name: 'Ben Okafor' } }),
+    },
+  ];
+  return {
+    goals: [
+      planGoal({ id: 'goal-a', createdAt: 300, progress: 'trying', progressAt: 350 }),
+      planGoal({ id: 'goal-b', text: 'Feedback within a week', tool: null, createdAt: 100 }),
+    ],
+    planSaved: [
+      planSavedCard({ id: 'saved-card', goalId: 'goal-b', note: 'Try with 5th period' }),
+      planSavedCard({
+        id: 'saved-ping',
+        card: undefined,
+        ping: { id: 'outbox-1', createdAt: 50, tool: { id: 'nearpod', name: 'Nearpod' }, page: 'Reports', message: 'Export one class?' },
+      }),
+    ],
+    reflections: [
+      planReflection({ id: 'reflection-alone' }),
+      planReflection({ id: 'reflection-goal', goalId: 'goal-b', source: 'helped', at: 400 }),
+    ],
+    planMeta,
+    sharedPlans,
+  };
+}
 
 /** Rows as each shipped version wrote them. */
 function rowsAt(version: number): Record<string, unknown[]> {
-  if (version !== 1 && version !== 2) throw new Error(`no fixture rows for version ${version}`);
+  if (version !== 1 && version !== 2 && version !== 3) throw new Error(`no fixture rows for version ${version}`);
   const feedback: CardFeedback[] = [
     { cardKey: 'district/grade-with-rubric', helpful: 'no', helpfulAt: 100, known: true, viewedAt: 200 },
     { cardKey: 'district/hide-grades', viewedAt: 300 },
@@ -51,11 +105,13 @@ function rowsAt(version: number): Record<string, unknown[]> {
       outboxItem(),
       outboxItem({ id: 'outbox-2', status: 'failed', attempts: 3, lastError: 'http', lastStatus: 500 }),
       ...(version >= 2 ? [outboxItem({ id: 'outbox-3', status: 'sent', attempts: 1, lastStatus: 200, sentAt: 400 })] : []),
+      ...(version >= 3 ? [outboxItem({ id: 'outbox-4', payload: growthPlan({ id: 'outbox-4' }), status: 'held', endpoint: null })] : []),
     ],
     gaps: [gapRecord(), gapRecord({ id: 'gap-2', origin: 'imported', context: null, teacher: 'Ms. Rivera' })],
     mentors: [mentor(), mentor({ id: 'mentor-bo', name: 'Bo Chen', source: 'directory', tools: ['seesaw'] })],
     feedback,
     searchMisses,
+    ...(version >= 3 ? planRows() : {}),
   };
 }
 
@@ -111,6 +167,27 @@ describe('CoachmarkDB', () => {
       expect(await database.mentors.where('tools').equals('seesaw').count()).toBe(1);
       // And new rows get keys after the old ones.
       expect(await database.searchMisses.add({ query: 'later', tool: null, context: null, at: 300 })).toBe(3);
+
+      // The growth-plan tables: empty in a database from before them, and their indexes answer either way.
+      if (version < 3) {
+        for (const table of PLAN_TABLES) expect(await database.table(table).count(), table).toBe(0);
+        await database.transaction('rw', PLAN_TABLES, async () => {
+          for (const [table, tableRows] of Object.entries(planRows())) await database.table(table).bulkAdd(tableRows);
+        });
+      }
+      expect((await database.goals.orderBy('createdAt').toArray()).map((goal) => goal.id)).toEqual(['goal-b', 'goal-a']);
+      expect((await database.planSaved.where('card.key').equals('district/grade-with-rubric').first())?.id).toBe('saved-card');
+      expect((await database.planSaved.where('ping.id').equals('outbox-1').first())?.id).toBe('saved-ping');
+      expect((await database.planSaved.where('goalId').equals('goal-b').toArray()).map((saved) => saved.id)).toEqual(['saved-card']);
+      expect((await database.reflections.where('goalId').equals('goal-b').toArray()).map((entry) => entry.id)).toEqual(['reflection-goal']);
+      expect((await database.reflections.orderBy('at').toArray()).map((entry) => entry.id)).toEqual([
+        'reflection-goal',
+        'reflection-alone',
+      ]);
+      expect((await database.sharedPlans.where('teacherKey').equals('ben okafor\n').toArray()).map((shared) => shared.id)).toEqual([
+        'shared-2',
+      ]);
+      expect(await database.planMeta.get('plan')).toEqual(planRows().planMeta![0]);
     });
   }
 });

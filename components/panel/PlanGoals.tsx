@@ -144,6 +144,7 @@ function AddGoalForm({ tool }: { tool: string | null }) {
   const [text, setText] = useState('');
   const [goalTool, setGoalTool] = useState(tool ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState('');
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) {
@@ -160,6 +161,7 @@ function AddGoalForm({ tool }: { tool: string | null }) {
       return;
     }
     setText('');
+    setAdded(t('planGoalAdded', text.trim()));
   };
   return (
     <form
@@ -199,6 +201,9 @@ function AddGoalForm({ tool }: { tool: string | null }) {
           {t('planAddGoalSubmit')}
         </button>
       </div>
+      <p class="plan-share__status" role="status">
+        {added}
+      </p>
     </form>
   );
 }

@@ -17,8 +17,9 @@ import { PlanDocument } from './PlanDocument';
 
 /**
  * "Prepare for my meeting": the plan as the coach would read it, drawn from the growth-plan
- * payload itself, with Copy, Print (or save as PDF) and Download (Markdown), and "Send to my
- * coach", which previews exactly what goes to the school's endpoint before it is sent.
+ * payload itself, with Copy, Print (or save as PDF), Download (Markdown, or the JSON a coach
+ * imports), and "Send to my coach", which previews exactly what goes to the school's endpoint
+ * before it is sent.
  */
 export function PlanSummary({ onDone }: { onDone: () => void }) {
   const effective = useSettings();
@@ -43,8 +44,11 @@ export function PlanSummary({ onDone }: { onDone: () => void }) {
     // A page of its own, so the browser prints the plan and nothing of the panel.
     void browser.tabs.create({ url: browser.runtime.getURL('/plan.html') });
   };
-  const download = () => {
-    downloadText(markdown(), `coaching-plan-${payload.createdAt.slice(0, 10)}.md`, 'text/markdown');
+  const download = (kind: 'markdown' | 'json') => {
+    const day = payload.createdAt.slice(0, 10);
+    // The JSON file is the payload as Send would send it: a coach imports it in the studio's Plans tab.
+    if (kind === 'json') downloadText(`${JSON.stringify(formatBody('json', payload), null, 2)}\n`, `coaching-plan-${day}.json`);
+    else downloadText(markdown(), `coaching-plan-${day}.md`, 'text/markdown');
     setStatus(t('planDownloaded'));
   };
 
@@ -71,8 +75,11 @@ export function PlanSummary({ onDone }: { onDone: () => void }) {
             <button type="button" onClick={print}>
               {t('planPrint')}
             </button>
-            <button type="button" onClick={download}>
+            <button type="button" onClick={() => download('markdown')}>
               {t('planDownloadMarkdown')}
+            </button>
+            <button type="button" onClick={() => download('json')}>
+              {t('planDownloadForCoach')}
             </button>
           </div>
           <p class="plan-share__status" role="status">

@@ -110,6 +110,7 @@ describe('the plan view', () => {
     fireEvent.click(within(region).getByRole('button', { name: 'Add goal' }));
     const goal = await within(region).findByTestId('goal');
     expect(goal.textContent).toContain('Audio feedback on every essay');
+    expect(within(region).getByText('Added your goal “Audio feedback on every essay” above.').getAttribute('role')).toBe('status');
     expect(goal.textContent).toContain('Canvas');
     fireEvent.change(within(goal).getByRole('combobox', { name: 'Progress on “Audio feedback on every essay”' }), {
       target: { value: 'getting-there' },

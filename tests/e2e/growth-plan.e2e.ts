@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,8 +139,16 @@ describe.skipIf(!shouldRunBrowserTests())('the growth plan in real Chromium', ()
     expect(await section('reflections').count()).toBe(0);
     expect(await section('pings').count()).toBe(0);
 
-    // Sending shows the preview first; what arrives is what was previewed.
+    // The file "Download for my coach" saves is the plan as it would be sent.
     const share = panel.getByRole('region', { name: 'Prepare for my meeting' });
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      share.getByRole('button', { name: 'Download for my coach (JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^coaching-plan-\d{4}-\d\d-\d\d\.json$/);
+    const downloaded = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<string, unknown>;
+
+    // Sending shows the preview first; what arrives is what was previewed.
     await share.getByRole('button', { name: 'Send to my coach…' }).click();
     await share.getByRole('heading', { name: 'Check what your coach will receive' }).waitFor();
     expect(recorder.requests.filter((request) => request.path === '/plans' && request.method === 'POST')).toHaveLength(0);
@@ -151,6 +159,7 @@ describe.skipIf(!shouldRunBrowserTests())('the growth plan in real Chromium', ()
     const [request] = await recorder.waitForRequests(1, { path: '/plans', method: 'POST', timeoutMs: 15_000 });
     const body = JSON.parse(request!.body) as Record<string, unknown> & { id: string };
     expect(body).toEqual(previewed);
+    expect(downloaded).toEqual(previewed);
     expect(request!.headers['idempotency-key']).toBe(body.id);
     expect(body).toMatchObject({
       type: 'growth-plan',

@@ -1,11 +1,5 @@
-import { t, type MessageKey } from '@/utils/platform/i18n';
-import { COMFORT_LEVELS, setComfort, type Comfort } from '@/utils/cards/comfort';
-
-const COMFORT_KEYS: Record<Comfort, MessageKey> = {
-  new: 'comfortNew',
-  comfortable: 'comfortComfortable',
-  expert: 'comfortExpert',
-};
+import { t } from '@/utils/platform/i18n';
+import { COMFORT_LABEL_KEYS, COMFORT_LEVELS, setComfort, type Comfort } from '@/utils/cards/comfort';
 
 /** "Your level with Canvas: New / Comfortable / Expert", which orders the cards below. */
 export function ComfortControl({ tool, toolName, comfort }: { tool: string; toolName: string; comfort: Comfort }) {
@@ -24,7 +18,7 @@ export function ComfortControl({ tool, toolName, comfort }: { tool: string; tool
       >
         {COMFORT_LEVELS.map((level) => (
           <option key={level} value={level}>
-            {t(COMFORT_KEYS[level])}
+            {t(COMFORT_LABEL_KEYS[level])}
           </option>
         ))}
       </select>

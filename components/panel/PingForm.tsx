@@ -12,7 +12,7 @@ import { sendHelpRequest } from '@/utils/help-requests/send';
 import { URGENCY_LABEL_KEYS } from '@/utils/help-requests/labels';
 import type { Settings } from '@/utils/settings/settings';
 import type { TabState } from '@/utils/tabs/tab-state';
-import { OutboxItemStatus, SendFlow } from './SendFlow';
+import { announceDelivery, OutboxItemStatus, SendFlow } from './SendFlow';
 import { OtherWaysToAsk } from './OtherWaysToAsk';
 import { useSendFlow } from './use-send-flow';
 import { previewFields } from '@/utils/outbox/preview-fields';
@@ -110,13 +110,7 @@ export function PingForm({ tabState, onDone }: { tabState: TabState | null; onDo
       }}
       // Exactly the previewed object, to the endpoint configured when Send was pressed (or held).
       store={(payload) => sendHelpRequest(payload, endpoint)}
-      sent={(payload) => (
-        <OutboxItemStatus
-          id={payload.id}
-          testId="ping-result"
-          words={(state, text) => (state === 'sent' || state === 'failed' || state === 'held' ? text : t('pingAnnounceQueued', text))}
-        />
-      )}
+      sent={(payload) => <OutboxItemStatus id={payload.id} testId="ping-result" words={announceDelivery} />}
       onDone={onDone}
     />
   );

@@ -3,16 +3,12 @@ import type { PlanSavedRecord } from '@/utils/platform/db';
 import { formatDay } from '@/utils/platform/format';
 import { t } from '@/utils/platform/i18n';
 import { removeReflection, removeSaved, updateSaved, type PlanData } from '@/utils/plan/store';
-
-const report = (what: string) => (error: unknown) => console.error(`Coachmark: could not ${what}`, error);
+import { savedPingTitle } from '@/utils/plan/summary';
+import { reportFailure } from './report-failure';
 
 function savedTitle(entry: PlanSavedRecord): string {
   if (entry.card) return entry.card.title;
-  if (entry.ping) {
-    const place = entry.ping.page ? `${entry.ping.tool.name} ${t('headerSeparator')} ${entry.ping.page}` : entry.ping.tool.name;
-    return t('planSavedPingTitle', [place, formatDay(entry.ping.createdAt)]);
-  }
-  return '';
+  return entry.ping ? savedPingTitle(entry.ping) : '';
 }
 
 /** What the teacher saved for the conversation, newest first, each linkable to a goal and removable. */
@@ -52,7 +48,7 @@ function SavedEntry({ entry, plan }: { entry: PlanSavedRecord; plan: PlanData })
         placeholder={t('planNoteLabel')}
         value={note}
         onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)}
-        onBlur={() => note !== entry.note && void updateSaved(entry.id, { note }).catch(report('save a note'))}
+        onBlur={() => note !== entry.note && void updateSaved(entry.id, { note }).catch(reportFailure('save a note'))}
       />
       {plan.goals.length > 0 && (
         <div class="plan-entry__goal">
@@ -62,7 +58,7 @@ function SavedEntry({ entry, plan }: { entry: PlanSavedRecord; plan: PlanData })
             aria-label={t('planGoalFor', title)}
             value={entry.goalId ?? ''}
             onChange={(event) =>
-              void updateSaved(entry.id, { goalId: (event.target as HTMLSelectElement).value || null }).catch(report('link a goal'))
+              void updateSaved(entry.id, { goalId: (event.target as HTMLSelectElement).value || null }).catch(reportFailure('link a goal'))
             }
           >
             <option value="">{t('planGoalNone')}</option>
@@ -78,7 +74,7 @@ function SavedEntry({ entry, plan }: { entry: PlanSavedRecord; plan: PlanData })
         type="button"
         class="link-button"
         aria-label={t('planRemoveSavedLabel', title)}
-        onClick={() => void removeSaved(entry.id).catch(report('remove a saved item'))}
+        onClick={() => void removeSaved(entry.id).catch(reportFailure('remove a saved item'))}
       >
         {t('planRemoveSaved')}
       </button>
@@ -107,7 +103,7 @@ export function PlanReflections({ plan }: { plan: PlanData }) {
                 type="button"
                 class="link-button"
                 aria-label={t('planRemoveReflectionLabel', about)}
-                onClick={() => void removeReflection(entry.id).catch(report('remove a reflection'))}
+                onClick={() => void removeReflection(entry.id).catch(reportFailure('remove a reflection'))}
               >
                 {t('planRemoveSaved')}
               </button>

@@ -7,14 +7,14 @@ import { t } from '@/utils/platform/i18n';
 import { toolById, TOOLS } from '@/utils/tools/catalog';
 import { addGoal, GoalError, MAX_GOALS, PLAN_TEXT_LIMITS, removeGoal, updateGoal, type PlanData } from '@/utils/plan/store';
 import { goalRelevance, nextStepCards } from '@/utils/plan/next-steps';
-import { COMFORT_LABEL_KEYS, PROGRESS_KEYS } from '@/utils/plan/summary';
+import { PROGRESS_KEYS } from '@/utils/plan/summary';
+import { COMFORT_LABEL_KEYS } from '@/utils/cards/comfort';
 import { CardView } from './CardView';
 import { useComfort } from './use-comfort';
 import { ReflectionPrompt } from './ReflectionPrompt';
+import { reportFailure } from './report-failure';
 
 const TOOLS_BY_NAME = [...TOOLS].sort((a, b) => a.name.localeCompare(b.name));
-
-const report = (what: string) => (error: unknown) => console.error(`Coachmark: could not ${what}`, error);
 
 /** The teacher's goals, each with its progress, what is linked to it and next-step cards; and "Add a goal". */
 export function PlanGoals({ plan, tool }: { plan: PlanData; tool: string | null }) {
@@ -52,7 +52,9 @@ function GoalItem({ goal, plan, savedKeys }: { goal: PlanGoalRecord; plan: PlanD
           aria-label={t('planProgressFor', goal.text)}
           value={goal.progress}
           onChange={(event) =>
-            updateGoal(goal.id, { progress: (event.target as HTMLSelectElement).value as GoalProgress }).catch(report('save progress'))
+            updateGoal(goal.id, { progress: (event.target as HTMLSelectElement).value as GoalProgress }).catch(
+              reportFailure('save progress'),
+            )
           }
         >
           {GOAL_PROGRESS.map((value) => (
@@ -87,7 +89,7 @@ function GoalItem({ goal, plan, savedKeys }: { goal: PlanGoalRecord; plan: PlanD
             type="button"
             class="link-button"
             aria-label={t('planRemoveGoalLabel', goal.text)}
-            onClick={() => void removeGoal(goal.id).catch(report('remove a goal'))}
+            onClick={() => void removeGoal(goal.id).catch(reportFailure('remove a goal'))}
           >
             {t('planRemoveGoal')}
           </button>
@@ -167,7 +169,7 @@ function AddGoalForm({ tool }: { tool: string | null }) {
     <form
       class="plan__add-goal"
       aria-labelledby="plan-add-goal-title"
-      onSubmit={(event) => void submit(event).catch(report('add a goal'))}
+      onSubmit={(event) => void submit(event).catch(reportFailure('add a goal'))}
       noValidate
     >
       <h4 id="plan-add-goal-title" class="goal__next-title">

@@ -10,7 +10,7 @@ import { summaryMarkdown, summaryModel } from '@/utils/plan/summary';
 import { sendToOutbox } from '@/utils/outbox/send';
 import { previewFields } from '@/utils/outbox/preview-fields';
 import { deliveryEndpoint, schoolEndpointInvalid } from '@/utils/settings/endpoint';
-import { OutboxItemStatus, SendFlow } from './SendFlow';
+import { announceDelivery, OutboxItemStatus, SendFlow } from './SendFlow';
 import { useSendFlow } from './use-send-flow';
 import { useGrowthPlan } from './use-growth-plan';
 import { PlanDocument } from './PlanDocument';
@@ -107,13 +107,7 @@ export function PlanSummary({ onDone }: { onDone: () => void }) {
         failed: (error) => t('planSendFailed', error),
       }}
       store={(sent) => sendToOutbox(sent, endpoint, 'plan')}
-      sent={(sent) => (
-        <OutboxItemStatus
-          id={sent.id}
-          testId="plan-share-result"
-          words={(state, text) => (state === 'sent' || state === 'failed' || state === 'held' ? text : t('pingAnnounceQueued', text))}
-        />
-      )}
+      sent={(sent) => <OutboxItemStatus id={sent.id} testId="plan-share-result" words={announceDelivery} />}
       onDone={onDone}
     />
   );

@@ -15,10 +15,9 @@ import { OutboxItemActions } from './OutboxItemActions';
 import { PlanGoals } from './PlanGoals';
 import { PlanSavedList, PlanReflections } from './PlanEntries';
 import { PlanSummary } from './PlanSummary';
+import { reportFailure } from './report-failure';
 
 export type PlanStep = 'plan' | 'summary';
-
-const report = (what: string) => (error: unknown) => console.error(`Coachmark: could not ${what}`, error);
 
 /**
  * "My plan": the teacher's goals, what they saved for the coaching conversation, their
@@ -30,7 +29,7 @@ export function PlanView({ tool, start, onClose }: { tool: string | null; start:
   const [step, setStep] = useState<PlanStep>(start);
   const heading = useRef<HTMLHeadingElement>(null);
   // A meeting whose day is over starts the next period.
-  useEffect(() => void rollPeriod().catch(report('start a new plan period')), []);
+  useEffect(() => void rollPeriod().catch(reportFailure('start a new plan period')), []);
   useEffect(() => {
     if (plan && step === 'plan') heading.current?.focus();
   }, [plan !== undefined, step]);
@@ -106,7 +105,7 @@ function MeetingDate({ plan }: { plan: PlanData }) {
     setValue(next);
     if (next !== '' && !isPlanDate(next)) return setError(t('planMeetingInvalid'));
     setError(null);
-    setNextMeeting(next || null).catch(report('save the meeting date'));
+    setNextMeeting(next || null).catch(reportFailure('save the meeting date'));
   };
   return (
     <div class="plan__meeting">
@@ -143,10 +142,10 @@ function PlanDataActions({ plan }: { plan: PlanData }) {
       </h3>
       <p class="hint">{t('planDataHint')}</p>
       {confirming ? (
-        <ConfirmDelete onConfirm={() => void remove().catch(report('delete the plan'))} onCancel={() => setConfirming(false)} />
+        <ConfirmDelete onConfirm={() => void remove().catch(reportFailure('delete the plan'))} onCancel={() => setConfirming(false)} />
       ) : (
         <div class="save-coaching__actions">
-          <button type="button" disabled={empty} onClick={() => void download().catch(report('download the plan'))}>
+          <button type="button" disabled={empty} onClick={() => void download().catch(reportFailure('download the plan'))}>
             {t('planDownloadData')}
           </button>
           <button type="button" disabled={empty} onClick={() => setConfirming(true)}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '../shared/Field';
+import { InlineForm } from './InlineForm';
 import type { CardRecord, PlanReflectionRecord } from '@/utils/platform/db';
 import { t } from '@/utils/platform/i18n';
 import { addReflection, PLAN_TEXT_LIMITS } from '@/utils/plan/store';
@@ -26,30 +27,20 @@ export function ReflectionPrompt({
   onDone: (saved: boolean) => void;
 }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus({ preventScroll: true }), []);
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (!text.trim()) return onDone(false);
-    try {
-      await addReflection({ text, card, goalId, source });
-      onDone(true);
-    } catch (failure) {
-      setError(t('planSaveFailed', failure instanceof Error ? failure.message : String(failure)));
-    }
+  const save = async () => {
+    if (text.trim()) await addReflection({ text, card, goalId, source });
+    onDone(text.trim() !== '');
   };
   return (
-    <form
+    <InlineForm
       class="reflection-prompt"
-      aria-label={card ? t('planReflectionFormLabel', card.title) : t('planReflectionQuestion')}
-      onSubmit={(event) => void save(event)}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopPropagation();
-        onDone(false);
-      }}
+      label={card ? t('planReflectionFormLabel', card.title) : t('planReflectionQuestion')}
+      submitLabel={t('planReflectionSave')}
+      cancelLabel={t('planReminderNotNow')}
+      onSave={save}
+      onCancel={() => onDone(false)}
     >
       <Field id={`${id}-reflection`} label={t('planReflectionQuestion')} hint={t('planReflectionHint')}>
         {(control) => (
@@ -63,19 +54,6 @@ export function ReflectionPrompt({
           />
         )}
       </Field>
-      {error && (
-        <p class="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="save-coaching__actions">
-        <button type="submit" class="primary">
-          {t('planReflectionSave')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('planReminderNotNow')}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { Field } from '../shared/Field';
+import { InlineForm } from './InlineForm';
 import { db, type CardRecord, type OutboxItem, type PlanGoalRecord, type PlanSavedRecord } from '@/utils/platform/db';
 import type { HelpRequestPayload } from '@/utils/endpoints/types';
 import { t } from '@/utils/platform/i18n';
@@ -105,31 +106,22 @@ function SaveForm({
 }) {
   const [note, setNote] = useState(saved?.note ?? '');
   const [goalId, setGoalId] = useState<string>(saved?.goalId ?? '');
-  const [error, setError] = useState<string | null>(null);
   const noteBox = useRef<HTMLTextAreaElement>(null);
   useEffect(() => noteBox.current?.focus({ preventScroll: true }), []);
-  const save = async (event: Event) => {
-    event.preventDefault();
+  const save = async () => {
     const options = { note, goalId: goalId || null };
-    try {
-      if (target.kind === 'card') await saveCard(target.card, options);
-      else await savePing(target.item, options);
-      onDone();
-    } catch (failure) {
-      setError(t('planSaveFailed', failure instanceof Error ? failure.message : String(failure)));
-    }
+    if (target.kind === 'card') await saveCard(target.card, options);
+    else await savePing(target.item, options);
+    onDone();
   };
   return (
-    <form
+    <InlineForm
       class="save-coaching save-coaching--form"
-      aria-label={t('planSaveFormLabel', what)}
-      onSubmit={(event) => void save(event)}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopPropagation();
-        onDone();
-      }}
+      label={t('planSaveFormLabel', what)}
+      submitLabel={t('planSaveSubmit')}
+      cancelLabel={t('cancel')}
+      onSave={save}
+      onCancel={onDone}
     >
       <Field id={`${id}-note`} label={t('planNoteLabel')} hint={t('planNoteHint')}>
         {(control) => (
@@ -157,19 +149,6 @@ function SaveForm({
           )}
         </Field>
       )}
-      {error && (
-        <p class="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="save-coaching__actions">
-        <button type="submit" class="primary">
-          {t('planSaveSubmit')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -135,6 +135,11 @@ export function SendFlow<P, R>({
 
 type OutboxItemState = ReturnType<typeof describeOutboxItem>['state'];
 
+/** A request's state as announced after Send: the state itself once it is final or held, "Queued: …" before. */
+export function announceDelivery(state: OutboxItemState, text: string): string {
+  return state === 'sent' || state === 'failed' || state === 'held' ? text : t('pingAnnounceQueued', text);
+}
+
 /** One outbox item's delivery state as a notice, kept current; nothing until it is read. */
 export function OutboxItemStatus({
   id,

@@ -1,32 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { t, tn } from '@/utils/platform/i18n';
 import { importPack, type ImportResult } from '@/utils/cards/import';
+import { PathMessages } from './PathMessages';
 
 type Outcome = ImportResult | { ok: false; nothing: true } | null;
-
-/** Splits "cards[3].links[0].url: must be…" into its path and its message, for display. */
-function splitError(error: string): { path: string; message: string } {
-  const at = error.indexOf(': ');
-  return at === -1 ? { path: '', message: error } : { path: error.slice(0, at), message: error.slice(at + 2) };
-}
-
-/** One list item per message, its path set apart as code. */
-function PathMessages({ messages }: { messages: readonly string[] }) {
-  return (
-    <>
-      {messages.map((text, index) => {
-        const { path, message } = splitError(text);
-        return (
-          <li key={index}>
-            {path && <code class="error-path">{path}</code>}
-            {path && ': '}
-            {message}
-          </li>
-        );
-      })}
-    </>
-  );
-}
 
 /** "Import pack": a file or pasted JSON, all or nothing, with every error or the summary. */
 export function ImportPackForm() {

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { db } from '@/utils/platform/db';
 import { t } from '@/utils/platform/i18n';
+import { errorMessage } from '@/utils/platform/storage-errors';
 import { deleteTeacherPlans, latestPlanPerTeacher, type TeacherPlans } from '@/utils/plan/shared';
 import { SharedPlanEntry } from './SharedPlanEntry';
 import { SharedPlanImport } from './SharedPlanImport';
@@ -23,7 +24,7 @@ export function PlansTab() {
       // The entry and its buttons are gone: focus goes back to the top of the tab.
       heading.current?.focus();
     } catch (error) {
-      setAnnouncement({ text: t('plansDeleteFailed', error instanceof Error ? error.message : String(error)), error: true });
+      setAnnouncement({ text: t('plansDeleteFailed', errorMessage(error)), error: true });
     }
   };
 

@@ -2,7 +2,8 @@ import type { GrowthPlanPayload, PlanGoal, PlanPing, PlanReflection, PlanSavedEn
 import { URGENCY_LABEL_KEYS } from '@/utils/help-requests/labels';
 import { formatDay } from '@/utils/platform/format';
 import { t, tn } from '@/utils/platform/i18n';
-import { COMFORT_LABEL_KEYS, PROGRESS_KEYS } from '@/utils/plan/summary';
+import { PROGRESS_KEYS } from '@/utils/plan/summary';
+import { COMFORT_LABEL_KEYS } from '@/utils/cards/comfort';
 
 /**
  * A shared plan in full, as text a coach reads before the meeting: each goal with what was

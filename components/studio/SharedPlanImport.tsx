@@ -1,6 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { t, tn } from '@/utils/platform/i18n';
 import { importSharedPlans, parseSharedPlans, type SharedPlanError, type SharedPlanPlace } from '@/utils/plan/shared';
+import { errorMessage, storageFailureText } from '@/utils/platform/storage-errors';
+import { PathMessages } from './PathMessages';
 
 /** A plans file bigger than this is not an endpoint's log of plans (a plan is at most 64 KB). */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -32,7 +34,7 @@ export function SharedPlanImport() {
       const { added, known } = await importSharedPlans(parsed.plans);
       setState({ kind: 'done', added, known: known + parsed.duplicates, skipped: parsed.skipped, errors: parsed.errors });
     } catch (error) {
-      setState({ kind: 'failed', message: t('plansImportReadFailed', error instanceof Error ? error.message : String(error)) });
+      setState({ kind: 'failed', message: storageFailureText(error, (cause) => t('plansImportReadFailed', errorMessage(cause))) });
     } finally {
       // The same file can be chosen again (after fixing it, say).
       if (input.current) input.current.value = '';
@@ -80,9 +82,7 @@ function ImportOutcome({ added, known, skipped, errors }: { added: number; known
               <li key={index}>
                 <span class="plans__error-place">{placeName(error.place)}</span>
                 <ul>
-                  {error.errors.map((message, at) => (
-                    <PathMessage key={at} text={message} />
-                  ))}
+                  <PathMessages messages={error.errors} />
                 </ul>
               </li>
             ))}
@@ -98,16 +98,4 @@ function placeName(place: SharedPlanPlace): string {
   if (place.kind === 'line') return t('plansImportAtLine', String(place.line));
   if (place.kind === 'entry') return t('plansImportAtEntry', [String(place.index + 1), String(place.line)]);
   return t('plansImportAtFile');
-}
-
-/** "goals[2].progress: must be one of …", its path set apart as code (as the pack import shows it). */
-function PathMessage({ text }: { text: string }) {
-  const at = text.indexOf(': ');
-  // Only a path is set apart: "not valid JSON (…: …)" names no field.
-  if (at === -1 || !/^[\w$.[\]"-]+$/.test(text.slice(0, at))) return <li>{text}</li>;
-  return (
-    <li>
-      <code class="error-path">{text.slice(0, at)}</code>: {text.slice(at + 2)}
-    </li>
-  );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Panel } from '../../components/panel/Panel';
 import { PlanView } from '../../components/panel/PlanView';
@@ -53,6 +53,20 @@ describe('the coaching plan in the panel', () => {
 
     fireEvent.click(within(article).getByRole('button', { name: `Remove “${RUBRIC}” from your plan` }));
     await within(article).findByRole('button', { name: `Save for my coaching conversation: “${RUBRIC}”` });
+    expect(await db.planSaved.count()).toBe(0);
+  });
+
+  it('says why a save failed and keeps the form open with the note', async () => {
+    await panelWithCards();
+    const article = await openCard(RUBRIC);
+    fireEvent.click(await within(article).findByRole('button', { name: `Save for my coaching conversation: “${RUBRIC}”` }));
+    const form = within(article).getByRole('form', { name: `Save “${RUBRIC}” for your coaching conversation` });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Note for your coach (optional)' }), { target: { value: 'Keep me' } });
+    const put = vi.spyOn(db.planSaved, 'put').mockRejectedValueOnce(new Error('the disk went away'));
+    fireEvent.submit(form);
+    expect((await within(form).findByRole('alert')).textContent).toBe('Could not save: the disk went away');
+    expect((within(form).getByRole('textbox', { name: 'Note for your coach (optional)' }) as HTMLTextAreaElement).value).toBe('Keep me');
+    put.mockRestore();
     expect(await db.planSaved.count()).toBe(0);
   });
 

@@ -3,6 +3,7 @@ import { COMFORT, comfortItem, watchValue } from '../platform/storage';
 import { asFeedbackLookup, type FeedbackLookup } from './feedback';
 import type { Level } from './schema';
 import { COMFORT_LEVELS, type ComfortLevel } from '../endpoints/types';
+import type { MessageKey } from '../platform/i18n';
 
 /**
  * The teacher's comfort level with each tool, and the order of cards it gives. Kept in
@@ -14,6 +15,13 @@ export { COMFORT_LEVELS };
 export type Comfort = ComfortLevel;
 /** Until the teacher says otherwise the library's order stands (see LEVEL_RANK). */
 export const DEFAULT_COMFORT: Comfort = 'comfortable';
+
+/** Each level's name in the UI (the panel's control, the plan, the studio's Plans tab). */
+export const COMFORT_LABEL_KEYS: Record<Comfort, MessageKey> = {
+  new: 'comfortNew',
+  comfortable: 'comfortComfortable',
+  expert: 'comfortExpert',
+};
 
 /**
  * Lower ranks come first. New: the basics first. Comfortable: the library's order, advanced

@@ -44,52 +44,52 @@ export interface SaveOptions {
   goalId?: string | null;
 }
 
-/** Saves a card for the coaching conversation; saving it again updates its note and goal. */
-export async function saveCard(
-  card: Pick<CardRecord, 'key' | 'id' | 'title' | 'pack' | 'tools'>,
-  options: SaveOptions = {},
-  database: CoachmarkDB = defaultDb,
-  now = Date.now(),
+/**
+ * Saves one thing for the coaching conversation, once: the record found by `index` = `key` is
+ * updated (its note and goal, when given; the copied content always), or a new one is made.
+ */
+async function upsertSaved(
+  index: 'card.key' | 'ping.id',
+  key: string,
+  content: Pick<PlanSavedRecord, 'card' | 'ping'>,
+  options: SaveOptions,
+  database: CoachmarkDB,
+  now: number,
 ): Promise<PlanSavedRecord> {
   return database.transaction('rw', database.planSaved, async () => {
-    const existing = await database.planSaved.where('card.key').equals(card.key).first();
+    const existing = await database.planSaved.where(index).equals(key).first();
     const record: PlanSavedRecord = {
       id: existing?.id ?? crypto.randomUUID(),
       savedAt: existing?.savedAt ?? now,
       note: clip(options.note ?? existing?.note ?? '', PLAN_TEXT_LIMITS.note),
       goalId: options.goalId === undefined ? (existing?.goalId ?? null) : options.goalId,
-      card: cardStamp(card),
+      ...content,
     };
     await database.planSaved.put(record);
     return record;
   });
 }
 
+/** Saves a card for the coaching conversation; saving it again updates its note and goal. */
+export function saveCard(
+  card: Pick<CardRecord, 'key' | 'id' | 'title' | 'pack' | 'tools'>,
+  options: SaveOptions = {},
+  database: CoachmarkDB = defaultDb,
+  now = Date.now(),
+): Promise<PlanSavedRecord> {
+  return upsertSaved('card.key', card.key, { card: cardStamp(card) }, options, database, now);
+}
+
 /** Saves a sent ping (a copy of what the teacher wrote), once; saving again updates the note and goal. */
-export async function savePing(
+export function savePing(
   item: Pick<OutboxItem, 'id' | 'createdAt'> & { payload: HelpRequestPayload },
   options: SaveOptions = {},
   database: CoachmarkDB = defaultDb,
   now = Date.now(),
 ): Promise<PlanSavedRecord> {
-  return database.transaction('rw', database.planSaved, async () => {
-    const existing = await database.planSaved.where('ping.id').equals(item.id).first();
-    const record: PlanSavedRecord = {
-      id: existing?.id ?? crypto.randomUUID(),
-      savedAt: existing?.savedAt ?? now,
-      note: clip(options.note ?? existing?.note ?? '', PLAN_TEXT_LIMITS.note),
-      goalId: options.goalId === undefined ? (existing?.goalId ?? null) : options.goalId,
-      ping: {
-        id: item.id,
-        createdAt: item.createdAt,
-        tool: { ...item.payload.tool },
-        page: item.payload.page.name,
-        message: item.payload.message,
-      },
-    };
-    await database.planSaved.put(record);
-    return record;
-  });
+  const { tool, page, message } = item.payload;
+  const ping = { id: item.id, createdAt: item.createdAt, tool: { ...tool }, page: page.name, message };
+  return upsertSaved('ping.id', item.id, { ping }, options, database, now);
 }
 
 export async function updateSaved(

@@ -1,5 +1,6 @@
-import type { ComfortLevel, GoalProgress, GrowthPlanPayload, PlanReflection, PlanSavedEntry } from '../endpoints/types';
-import { formatDay } from '../platform/format';
+import type { GoalProgress, GrowthPlanPayload, PlanReflection, PlanSavedEntry } from '../endpoints/types';
+import { COMFORT_LABEL_KEYS } from '../cards/comfort';
+import { formatDay, placeName } from '../platform/format';
 import { t, tn, type MessageKey } from '../platform/i18n';
 
 /**
@@ -13,12 +14,6 @@ export const PROGRESS_KEYS: Record<GoalProgress, MessageKey> = {
   trying: 'planProgressTrying',
   'getting-there': 'planProgressGettingThere',
   done: 'planProgressDone',
-};
-
-export const COMFORT_LABEL_KEYS: Record<ComfortLevel, MessageKey> = {
-  new: 'comfortNew',
-  comfortable: 'comfortComfortable',
-  expert: 'comfortExpert',
 };
 
 export interface SummaryItem {
@@ -52,7 +47,7 @@ function savedItem(entry: PlanSavedEntry): SummaryItem {
   const title = entry.card
     ? entry.card.title
     : entry.ping
-      ? t('planSavedPingTitle', [place(entry.ping.tool.name, entry.ping.page), formatDay(Date.parse(entry.ping.createdAt))])
+      ? savedPingTitle({ ...entry.ping, createdAt: Date.parse(entry.ping.createdAt) })
       : '';
   return { title, lines };
 }
@@ -62,8 +57,14 @@ function reflectionItem(entry: PlanReflection): SummaryItem {
   return { title: entry.card ? t('planReflectionOnCard', [day, entry.card.title]) : day, lines: [entry.text] };
 }
 
-function place(tool: string, page: string | null): string {
-  return page ? `${tool} ${t('headerSeparator')} ${page}` : tool;
+/** "Canvas › SpeedGrader", as a ping's place is named everywhere else. */
+function place(tool: { name: string }, page: string | null): string {
+  return placeName({ tool, page: { name: page } });
+}
+
+/** A saved ping as the plan names it: "Help request about Canvas › SpeedGrader, Tue, Dec 1, 2026". */
+export function savedPingTitle(ping: { tool: { name: string }; page: string | null; createdAt: number }): string {
+  return t('planSavedPingTitle', [place(ping.tool, ping.page), formatDay(ping.createdAt)]);
 }
 
 export function summaryModel(payload: GrowthPlanPayload): PlanSummaryModel {
@@ -88,7 +89,7 @@ export function summaryModel(payload: GrowthPlanPayload): PlanSummaryModel {
   });
 
   const pings: SummaryItem[] = payload.pings.map((ping) => ({
-    title: t('planPingTitle', [place(ping.tool.name, ping.page), formatDay(Date.parse(ping.createdAt))]),
+    title: t('planPingTitle', [place(ping.tool, ping.page), formatDay(Date.parse(ping.createdAt))]),
     lines: [ping.message],
   }));
 

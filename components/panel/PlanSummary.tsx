@@ -14,6 +14,7 @@ import { announceDelivery, OutboxItemStatus, SendFlow } from './SendFlow';
 import { useSendFlow } from './use-send-flow';
 import { useGrowthPlan } from './use-growth-plan';
 import { PlanDocument } from './PlanDocument';
+import { PLAN_PRINT_QUERY } from './plan-print-query';
 
 /**
  * "Prepare for my meeting": the plan as the coach would read it, drawn from the growth-plan
@@ -41,8 +42,9 @@ export function PlanSummary({ onDone }: { onDone: () => void }) {
     }
   };
   const print = () => {
-    // A page of its own, so the browser prints the plan and nothing of the panel.
-    void browser.tabs.create({ url: browser.runtime.getURL('/plan.html') });
+    // A page of its own (the panel's page showing only the plan), so the browser prints the plan
+    // and nothing of the panel.
+    void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?${PLAN_PRINT_QUERY}`) });
   };
   const download = (kind: 'markdown' | 'json') => {
     const day = payload.createdAt.slice(0, 10);

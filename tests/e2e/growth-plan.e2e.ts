@@ -141,6 +141,18 @@ describe.skipIf(!shouldRunBrowserTests())('the growth plan in real Chromium', ()
 
     // The file "Download for my coach" saves is the plan as it would be sent.
     const share = panel.getByRole('region', { name: 'Prepare for my meeting' });
+    // "Print or save as PDF" opens the same summary on a page of its own.
+    const [printed] = await Promise.all([
+      h.context.waitForEvent('page'),
+      share.getByRole('button', { name: 'Print or save as PDF' }).click(),
+    ]);
+    const printedSummary = printed.getByTestId('plan-summary');
+    await printedSummary.waitFor();
+    expect(await printed.locator('.plan-doc__title').textContent()).toBe('Coaching plan: Ms. Rivera');
+    expect(await printedSummary.textContent()).toContain(`Saved: ${first} Note: ${NOTE}`);
+    expect(await printed.getByRole('button', { name: 'Print or save as PDF' }).count()).toBe(1);
+    await printed.close();
+    await panel.bringToFront();
     const [download] = await Promise.all([
       panel.waitForEvent('download'),
       share.getByRole('button', { name: 'Download for my coach (JSON)' }).click(),

@@ -13,6 +13,22 @@ const SUBMISSIONS = `https://${HOST}/mod/assign/view.php?id=345&action=grading`;
 const SCRIPT_ID = `custom-domain:${HOST}`;
 const WAIT = { timeout: 10_000, interval: 100 };
 
+// Page shells reproduced from real pages (tests/fixtures/shells/, served at these hosts): today's
+// Brightspace navigation, a Moodle under /moodle/, and Canvas's bare layout (Platform SpeedGrader).
+const SHELL_PAGES = [
+  {
+    host: 'brightspace.lincoln-schools.example',
+    path: '/d2l/le/content/6606/Home',
+    detection: { tool: 'brightspace', context: 'content' },
+  },
+  { host: 'lms.lincoln-schools.example', path: '/moodle/course/view.php?id=12', detection: { tool: 'moodle', context: 'course-home' } },
+  {
+    host: 'canvas.lincoln-schools.example',
+    path: '/courses/1234/gradebook/speed_grader?assignment_id=5&student_id=9',
+    detection: { tool: 'canvas', context: 'speedgrader' },
+  },
+];
+
 interface Registered {
   id: string;
   js?: string[];
@@ -21,13 +37,17 @@ interface Registered {
   persistAcrossSessions?: boolean;
 }
 
-describe.skipIf(!shouldRunBrowserTests())('school domains: a self-hosted Moodle is detected once its domain is added', () => {
+describe.skipIf(!shouldRunBrowserTests())('school domains: self-hosted installs are detected once their domain is added', () => {
   let h: ExtensionHarness;
 
   const registered = () => h.inBackground(() => chrome.scripting.getRegisteredContentScripts() as Promise<Registered[]>, undefined);
 
   beforeAll(async () => {
-    h = await launchExtension({ hosts: [HOST, UNGRANTED], grantHosts: [ORIGIN] });
+    const shellHosts = SHELL_PAGES.map((page) => page.host);
+    h = await launchExtension({
+      hosts: [HOST, UNGRANTED, ...shellHosts],
+      grantHosts: [ORIGIN, ...shellHosts.map((host) => `https://${host}/*`)],
+    });
   });
 
   afterAll(async () => {
@@ -92,6 +112,19 @@ describe.skipIf(!shouldRunBrowserTests())('school domains: a self-hosted Moodle 
     await h.waitForDetection(third, null);
     await moodle.waitForTimeout(1_000);
     expect((await h.readTabState(third))?.detection ?? null).toBeNull();
+  });
+
+  it('recognises real page shells on school domains: Brightspace today, Moodle in a sub-folder, Canvas without its app shell', async () => {
+    const studio = await h.openExtensionPage('options.html#domains');
+    for (const { host } of SHELL_PAGES) {
+      await studio.getByRole('textbox', { name: 'Domain' }).fill(host);
+      await studio.getByRole('button', { name: 'Add domain' }).click();
+      await expect.poll(() => studio.locator('.domains__item', { hasText: host }).textContent(), WAIT).toContain('Active');
+    }
+    for (const { host, path, detection } of SHELL_PAGES) {
+      const { tabId } = await h.openTab(`https://${host}${path}`);
+      await h.waitForDetection(tabId, detection);
+    }
   });
 });
 

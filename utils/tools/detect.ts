@@ -1,7 +1,7 @@
 import { TOOLS, toolById } from './catalog';
-import { matchContext, pageParts, toolOwnsHost, normalizeHost, splitPath } from './match';
+import { contextMatches, matchContext, pageParts, toolOwnsHost, normalizeHost, splitPath, type PageParts } from './match';
 import { signatureTool } from './signature';
-import type { Detection } from './types';
+import type { Detection, ToolDef } from './types';
 
 export type { Detection } from './types';
 
@@ -42,8 +42,32 @@ function detectFromUrl(url: URL): Detection | null {
   const segments = splitPath(url.pathname);
   for (const tool of TOOLS) {
     if (toolOwnsHost(tool, host, segments)) {
-      return { tool: tool.id, context: matchContext(tool, pageParts(url, tool)) };
+      const parts = pageParts(url, tool);
+      // The tool's domain, but not its app (API docs, a file service, a marketing page): nothing.
+      return isLookAlike(tool, parts) ? null : { tool: tool.id, context: matchContext(tool, parts) };
     }
+  }
+  return null;
+}
+
+function isLookAlike(tool: ToolDef, parts: PageParts): boolean {
+  return tool.lookAlikes?.some((match) => contextMatches(match, parts)) ?? false;
+}
+
+/** Most installs sit at the site's root; some under a folder (/moodle/course/view.php). */
+const MAX_INSTALL_FOLDER_DEPTH = 2;
+
+/**
+ * The context of a self-hosted page. For tools installed under sub-folders, the leading
+ * segments are set aside one at a time until a context matches: the root wins when it matches.
+ */
+function selfHostedContext(tool: ToolDef, parts: PageParts): string | null {
+  const found = matchContext(tool, parts);
+  if (found || !tool.subfolderInstalls) return found;
+  const depth = Math.min(MAX_INSTALL_FOLDER_DEPTH, parts.segments.length - 1);
+  for (let skip = 1; skip <= depth; skip++) {
+    const context = matchContext(tool, { ...parts, segments: parts.segments.slice(skip) });
+    if (context) return context;
   }
   return null;
 }
@@ -53,5 +77,7 @@ function detectAs(toolId: string | null, url: URL): Detection | null {
   if (!tool) return null;
   // A vendor's own excluded site (moodle.org runs Moodle) is never taken for a school's install.
   if (tool.excludeHosts?.includes(normalizeHost(url.hostname))) return null;
-  return { tool: tool.id, context: matchContext(tool, pageParts(url, tool)) };
+  const parts = pageParts(url, tool);
+  if (isLookAlike(tool, parts)) return null;
+  return { tool: tool.id, context: selfHostedContext(tool, parts) };
 }

@@ -29,8 +29,18 @@ export interface ToolDef {
    * (utils/privacy/route-words.ts); each must appear in one of the tool's example URLs.
    */
   routeWords?: string[];
+  /**
+   * Pages on the tool's own hosts that are not the app: API and its documentation, file and
+   * LTI service hosts, marketing and help pages. Written like context matches; never detected.
+   */
+  lookAlikes?: ContextMatch[];
   /** Structural signatures for self-hosted installs; used only when the host is unknown. */
   signatures?: Signature[];
+  /**
+   * A self-hosted install may live under a sub-folder (https://school.example/moodle/…): its
+   * contexts then match once the leading folder is set aside.
+   */
+  subfolderInstalls?: boolean;
   /** Most specific first: the first context that matches wins. */
   contexts: ContextDef[];
 }
@@ -54,9 +64,10 @@ export interface ContextMatch {
 }
 
 /**
- * A page signature: every selector must match for the signature to count. Selectors describe
- * structure (ids, elements, attributes), never visible text, so a page that merely mentions
- * a tool is not taken for it.
+ * A page signature: every selector must match for the signature to count (a selector may list
+ * alternatives with commas). Selectors describe structure (ids, elements, attributes, the
+ * product's own asset paths), never visible text, so a page that merely mentions a tool is not
+ * taken for it. A tool has several independent signatures; any one matching is enough.
  */
 export interface Signature {
   all: string[];
@@ -73,4 +84,19 @@ export interface ToolExample {
   context: string | null;
   /** For self-hosted examples: the HTML whose structure identifies the tool. */
   html?: string;
+  /**
+   * For self-hosted examples: a page shell under tests/fixtures/shells/, reproduced from a real
+   * page of the product (its source is named beside the example), read instead of `html`.
+   */
+  shell?: string;
+}
+
+/** A page that looks like the tool (its domains, its styles, a link to it) and must not be taken for it. */
+export interface LookAlikeExample {
+  url: string;
+  /** Why it looks like the tool, and why it is not. */
+  why: string;
+  html?: string;
+  /** A page under tests/fixtures/shells/. */
+  shell?: string;
 }

@@ -118,9 +118,9 @@ describe('buildHelpRequest', () => {
 
   it('gives a tool-wide page no page name', () => {
     const payload = buildHelpRequest(
-      input({ tabState: { url: 'https://nearpod.com/pricing', detection: { tool: 'nearpod', context: null } } }),
+      input({ tabState: { url: 'https://nearpod.com/', detection: { tool: 'nearpod', context: null } } }),
     );
-    expect(payload.page).toEqual({ context: null, name: null, url: 'https://nearpod.com/pricing' });
+    expect(payload.page).toEqual({ context: null, name: null, url: 'https://nearpod.com/' });
   });
 });
 

@@ -183,8 +183,68 @@ describe('detect: self-hosted installs by structure', () => {
       '<body><d2l-navigation></d2l-navigation></body>',
       '<body><div id="topTabs"></div></body>',
       '<body><div id="header"></div></body>',
+      '<head><link rel="stylesheet" href="/dist/brandable_css/default/variables-1.css"></head><body></body>',
+      '<head><link rel="stylesheet" href="/theme/styles.php/boost/1_1/all"></head><body></body>',
+      '<head><link rel="icon" href="https://s.brightspace.com/lib/favicon/3.0.0/favicon.ico"></head><body></body>',
+      '<head><link rel="icon" href="/sites/all/themes/schoology_theme/favicon.ico"></head><body></body>',
+      '<body><ul id="tools"></ul></body>',
     ];
     for (const html of partial) expect(detect('https://lms.district.example/courses/1', documentFrom(html)), html).toBeNull();
+  });
+
+  it('matches a sub-folder install once its folder is set aside, the root first', () => {
+    const moodle = documentFrom(SIGNATURE_PAGES.moodle);
+    expect(detect('https://lms.school.example/moodle/course/view.php?id=4', moodle)).toEqual({ tool: 'moodle', context: 'course-home' });
+    expect(detect('https://www.school.example/lms/moodle/mod/quiz/edit.php?cmid=9', moodle)).toEqual({
+      tool: 'moodle',
+      context: 'quiz-editor',
+    });
+    // Deeper than two folders is not an install path; the tool is still found.
+    expect(detect('https://www.school.example/a/b/c/course/view.php?id=4', moodle)).toEqual({ tool: 'moodle', context: null });
+    // The folder is never taken for a context: /my is the dashboard, /moodle/ is not.
+    expect(detect('https://lms.school.example/moodle/', moodle)).toEqual({ tool: 'moodle', context: null });
+    expect(detect('https://lms.school.example/my/', moodle)).toEqual({ tool: 'moodle', context: 'dashboard' });
+  });
+
+  it('keeps path-routed tools that install at the root to the root', () => {
+    const canvas = documentFrom(SIGNATURE_PAGES.canvas);
+    expect(detect('https://lms.district.example/canvas/courses/12/gradebook', canvas)).toEqual({ tool: 'canvas', context: null });
+  });
+
+  it("takes no look-alike path on a self-hosted install for the tool (Canvas's API)", () => {
+    expect(detect('https://lms.district.example/api/v1/courses/12', documentFrom(SIGNATURE_PAGES.canvas))).toBeNull();
+  });
+
+  it('tells a sibling route apart from a pattern that would swallow it (the Canvas syllabus)', () => {
+    expect(detect('https://district.instructure.com/courses/12/assignments/syllabus')).toEqual({ tool: 'canvas', context: 'syllabus' });
+    expect(detect('https://district.instructure.com/courses/12/assignments/77')).toEqual({ tool: 'canvas', context: 'assignment' });
+  });
+
+  it('recognises each newer signature on its own', () => {
+    const pages: Array<[string, string]> = [
+      [
+        'canvas',
+        '<head><link rel="stylesheet" href="/dist/brandable_css/default/variables-1.css"></head>' +
+          '<body><script src="/dist/webpack-production/main-entry-1.js"></script></body>',
+      ],
+      ['canvas', '<body><div id="application" class="ic-app"><div id="wrapper" class="ic-app-main-layout-vertical"></div></div></body>'],
+      [
+        'moodle',
+        '<head><link rel="stylesheet" href="/theme/styles.php/boost/1_1/all"></head><body id="page-my-index" class="pagelayout-mydashboard"></body>',
+      ],
+      [
+        'brightspace',
+        '<html data-global-context="{}"><body><nav class="d2l-navigation-s"><d2l-labs-navigation></d2l-labs-navigation></nav></body></html>',
+      ],
+      ['brightspace', '<html data-global-context="{}"><body><d2l-labs-navigation-immersive></d2l-labs-navigation-immersive></body></html>'],
+      [
+        'brightspace',
+        '<html data-global-context="{}"><head><script src="https://s.brightspace.com/lib/bsi/1/app.js"></script></head></html>',
+      ],
+      ['schoology', '<head><link rel="stylesheet" href="/sites/all/themes/schoology_theme/css/style.css"></head><body></body>'],
+      ['powerschool', '<body><div id="usercontext-bar"><ul id="tools"></ul></div></body>'],
+    ];
+    for (const [tool, html] of pages) expect(detect('https://lms.district.example/zz', documentFrom(html))?.tool, html).toBe(tool);
   });
 
   it('does not take a page that only talks about the tools for one', () => {

@@ -1,7 +1,8 @@
 import type { Signature, ToolDef, ToolExample } from '../types';
 
 // Ultra routes under /ultra/, Original ("Classic") pages under /webapps/. Self-hosted Ultra draws
-// the bb-base-layout shell; Original draws #globalNavPageNavArea with #topTabs.
+// the bb-base-layout shell (its base navigation is bb-base-navigation-button items); Original
+// draws the header's #globalNavPageNavArea with the tab bar #topTabs.
 /** Exported on its own so the content script bundles the signatures without the rest. */
 export const signatures: Signature[] = [{ all: ['bb-base-layout'] }, { all: ['#globalNavPageNavArea', '#topTabs'] }];
 
@@ -84,5 +85,11 @@ export const examples: ToolExample[] = [
     url: 'https://bb.college.example/webapps/blackboard/content/listContent.jsp?course_id=_7_1',
     context: 'content',
     html: '<body><div id="globalNavPageNavArea"><table><tr><td><div class="topTabs bgBanner" id="topTabs"></div></td></tr></table></div></body>',
+  },
+  { url: 'https://learn.university.example/ultra/courses/_1234_1/grades', context: 'gradebook', shell: 'blackboard/ultra.html' },
+  {
+    url: 'https://bb.college.example/webapps/blackboard/content/listContent.jsp?course_id=_7_1&content_id=_99_1',
+    context: 'content',
+    shell: 'blackboard/original.html',
   },
 ];

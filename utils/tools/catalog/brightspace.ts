@@ -1,9 +1,18 @@
-import type { Signature, ToolDef, ToolExample } from '../types';
+import type { LookAlikeExample, Signature, ToolDef, ToolExample } from '../types';
 
 // Every Brightspace page lives under /d2l/; self-hosted and custom-domain installs put the org
-// context on <html data-global-context> and draw the d2l-navigation web components.
+// context on <html data-global-context>. Today's pages draw their navigation with
+// d2l-labs-navigation or d2l-labs-navigation-immersive (BrightspaceUILabs/navigation) inside
+// nav.d2l-navigation-s; older ones with d2l-navigation. Pages also load Brightspace's shared
+// libraries from its CDN (s.brightspace.com/lib/…). The web components alone are open source
+// and appear on other sites, so each signature also needs the org context.
+const navigation = 'd2l-labs-navigation, d2l-labs-navigation-immersive, nav.d2l-navigation-s, d2l-navigation, d2l-navigation-immersive';
+const sharedLibraries = 'link[href*="//s.brightspace.com/lib/"], script[src*="//s.brightspace.com/lib/"]';
 /** Exported on its own so the content script bundles the signatures without the rest. */
-export const signatures: Signature[] = [{ all: ['html[data-global-context]', 'd2l-navigation, d2l-navigation-immersive'] }];
+export const signatures: Signature[] = [
+  { all: ['html[data-global-context]', navigation] },
+  { all: ['html[data-global-context]', sharedLibraries] },
+];
 
 export const tool: ToolDef = {
   id: 'brightspace',
@@ -53,5 +62,19 @@ export const examples: ToolExample[] = [
     url: 'https://learn.district.k12.example/d2l/le/content/6606/Home',
     context: 'content',
     html: '<html data-global-context=\'{"orgId":"6606"}\'><body><d2l-navigation></d2l-navigation></body></html>',
+  },
+  { url: 'https://learn.district.k12.example/d2l/le/content/6606/Home', context: 'content', shell: 'brightspace/labs-navigation.html' },
+  {
+    url: 'https://learn.district.k12.example/d2l/lms/quizzing/admin/modify/quiz_newedit_properties.d2l?ou=6606&qi=55',
+    context: 'quiz-editor',
+    shell: 'brightspace/immersive.html',
+  },
+];
+
+export const notTheTool: LookAlikeExample[] = [
+  {
+    url: 'https://components.example.org/navigation/demo/',
+    why: "Brightspace's open-source navigation components and its CDN's fonts and favicon, without Brightspace's org context",
+    shell: 'brightspace/ui-demo.html',
   },
 ];

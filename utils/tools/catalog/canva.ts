@@ -1,4 +1,4 @@
-import type { ToolDef, ToolExample } from '../types';
+import type { LookAlikeExample, ToolDef, ToolExample } from '../types';
 
 // Design links may carry a share token after the design id: /design/<id>/<token>/edit.
 export const tool: ToolDef = {
@@ -6,6 +6,8 @@ export const tool: ToolDef = {
   name: 'Canva',
   category: 'classroom',
   hosts: ['www.canva.com'],
+  // The app shares www.canva.com with Canva's marketing, help centre and Design School pages.
+  lookAlikes: [{ path: '/education/*' }, { path: '/help/*' }, { path: '/learn/*' }, { path: '/pricing/*' }],
   contexts: [
     { id: 'design-editor', name: 'Design editor', match: [{ path: '/design/:id/edit' }, { path: '/design/:id/:id/edit' }] },
     {
@@ -29,5 +31,11 @@ export const examples: ToolExample[] = [
   },
   { url: 'https://www.canva.com/design/DAFxYz12345/view', context: 'design-view' },
   { url: 'https://www.canva.com/design/DAFxYz12345/Ab3dEfGh1jKlMnOp/view', context: 'design-view' },
-  { url: 'https://www.canva.com/education/', context: null },
+  { url: 'https://www.canva.com/', context: null },
+];
+
+export const notTheTool: LookAlikeExample[] = [
+  { url: 'https://www.canva.com/education/', why: 'Canva for Education, a marketing page' },
+  { url: 'https://www.canva.com/help/share-designs/', why: "Canva's help centre" },
+  { url: 'https://www.canva.com/learn/classroom-posters/', why: 'Design School articles' },
 ];

@@ -1,9 +1,16 @@
-import type { Signature, ToolDef, ToolExample } from '../types';
+import type { LookAlikeExample, Signature, ToolDef, ToolExample } from '../types';
 
-// Paths from Moodle's own scripts. Self-hosted sites are recognised by the keywords meta tag that
-// core's renderer prints on every page and the page-id / pagelayout classes on <body>.
+// Paths from Moodle's own scripts. Self-hosted sites are recognised by what core prints on every
+// page (lib/outputrenderers.php): <body id="page-…" class="… pagelayout-…"> and, in the head
+// (standard_head_html), the keywords meta "moodle, <title>" and the theme and YUI stylesheets
+// (theme/styles.php, theme/yui_combo.php). Themes may print their own keywords meta, so the
+// stylesheets are a second signature. Sites often live under a folder (/moodle/…).
+const moodleBody = 'body[id^="page-"][class*="pagelayout-"]';
 /** Exported on its own so the content script bundles the signatures without the rest. */
-export const signatures: Signature[] = [{ all: ['meta[name="keywords"][content^="moodle"]', 'body[id^="page-"][class*="pagelayout-"]'] }];
+export const signatures: Signature[] = [
+  { all: ['meta[name="keywords"][content^="moodle"]', moodleBody] },
+  { all: ['link[rel="stylesheet"][href*="/theme/styles.php/"], link[rel="stylesheet"][href*="/theme/yui_combo.php"]', moodleBody] },
+];
 
 export const tool: ToolDef = {
   id: 'moodle',
@@ -12,6 +19,7 @@ export const tool: ToolDef = {
   hosts: ['*.moodlecloud.com'],
   excludeHosts: ['www.moodlecloud.com', 'moodle.org', 'docs.moodle.org', 'moodle.com', 'moodledev.io'],
   signatures,
+  subfolderInstalls: true,
   // Moodle's forum discussion page and calendar (/mod/forum/discuss.php, /calendar/view.php).
   routeWords: ['discuss.php', 'calendar'],
   contexts: [
@@ -54,5 +62,22 @@ export const examples: ToolExample[] = [
     url: 'https://vle.school.example/my/',
     context: 'dashboard',
     html: moodlePage('my-index', 'mydashboard'),
+  },
+  { url: 'https://lms.school.example/moodle/course/view.php?id=12', context: 'course-home', shell: 'moodle/boost-subfolder.html' },
+  { url: 'https://lms.school.example/moodle/my/', context: 'dashboard', shell: 'moodle/boost-subfolder.html' },
+  { url: 'https://lms.school.example/lms/moodle/mod/assign/view.php?id=345', context: 'assignment', shell: 'moodle/boost-subfolder.html' },
+  { url: 'https://lms.school.example/moodle/', context: null, shell: 'moodle/boost-subfolder.html' },
+  {
+    url: 'https://learn.school.example/mod/assign/view.php?id=345&action=grader',
+    context: 'grader',
+    shell: 'moodle/theme-own-keywords.html',
+  },
+];
+
+export const notTheTool: LookAlikeExample[] = [
+  {
+    url: 'https://www.lincoln-ms.example/moodle-help/',
+    why: "a school page about Moodle, with Moodle in its keywords and links to the school's Moodle",
+    shell: 'moodle/links-to-moodle.html',
   },
 ];

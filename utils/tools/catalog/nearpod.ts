@@ -1,4 +1,4 @@
-import type { ToolDef, ToolExample } from '../types';
+import type { LookAlikeExample, ToolDef, ToolExample } from '../types';
 
 // Students join at join.nearpod.com; a running lesson is app.nearpod.com/?pin=…, a preview /presentation?pin=….
 export const tool: ToolDef = {
@@ -6,8 +6,13 @@ export const tool: ToolDef = {
   name: 'Nearpod',
   category: 'classroom',
   hosts: ['nearpod.com', 'app.nearpod.com', 'join.nearpod.com'],
-  // Library folders (/library/folder/<id>) and the public plans page.
-  routeWords: ['folder', 'pricing'],
+  // Library folders (/library/folder/<id>).
+  routeWords: ['folder'],
+  // nearpod.com is the app and the marketing site at once.
+  lookAlikes: [
+    { host: 'nearpod.com', path: '/pricing/*' },
+    { host: 'nearpod.com', path: '/blog/*' },
+  ],
   contexts: [
     { id: 'join', name: 'Join', match: [{ host: 'join.nearpod.com' }] },
     { id: 'presentation', name: 'Presentation', match: [{ path: '/presentation' }] },
@@ -26,5 +31,9 @@ export const examples: ToolExample[] = [
   { url: 'https://nearpod.com/library', context: 'library' },
   { url: 'https://nearpod.com/library/folder/123', context: 'library' },
   { url: 'https://nearpod.com/', context: null },
-  { url: 'https://nearpod.com/pricing', context: null },
+];
+
+export const notTheTool: LookAlikeExample[] = [
+  { url: 'https://nearpod.com/pricing', why: 'the plans page' },
+  { url: 'https://nearpod.com/blog/formative-assessment-ideas/', why: "Nearpod's blog" },
 ];

@@ -1,9 +1,10 @@
 import type { Signature, ToolDef, ToolExample } from '../types';
 
 // The SIS is <district>.powerschool.com or a district's own domain; every portal page (admin,
-// teachers, guardian, sign-in) carries the #branding-powerschool header.
+// teachers, guardian, sign-in) carries the #branding-powerschool header; signed-in pages also
+// the #usercontext-bar with its #tools menu.
 /** Exported on its own so the content script bundles the signatures without the rest. */
-export const signatures: Signature[] = [{ all: ['#branding-powerschool'] }];
+export const signatures: Signature[] = [{ all: ['#branding-powerschool'] }, { all: ['#usercontext-bar', '#usercontext-bar #tools'] }];
 
 export const tool: ToolDef = {
   id: 'powerschool',
@@ -35,4 +36,5 @@ export const examples: ToolExample[] = [
     context: 'teacher',
     html: '<body><div id="container"><div id="branding-powerschool"><a href="/teachers/home.html"><img alt=""></a></div></div></body>',
   },
+  { url: 'https://ps.district.k12.example/teachers/home.html', context: 'teacher', shell: 'powerschool/teachers.html' },
 ];

@@ -232,6 +232,11 @@ describe('detect: self-hosted installs by structure', () => {
         'moodle',
         '<head><link rel="stylesheet" href="/theme/styles.php/boost/1_1/all"></head><body id="page-my-index" class="pagelayout-mydashboard"></body>',
       ],
+      // Without slash arguments ($CFG->slasharguments off) the theme and revision come as a query.
+      [
+        'moodle',
+        '<head><link rel="stylesheet" href="/theme/styles.php?theme=boost&rev=1"></head><body id="page-my-index" class="pagelayout-mydashboard"></body>',
+      ],
       [
         'brightspace',
         '<html data-global-context="{}"><body><nav class="d2l-navigation-s"><d2l-labs-navigation></d2l-labs-navigation></nav></body></html>',

@@ -9,7 +9,7 @@ const moodleBody = 'body[id^="page-"][class*="pagelayout-"]';
 /** Exported on its own so the content script bundles the signatures without the rest. */
 export const signatures: Signature[] = [
   { all: ['meta[name="keywords"][content^="moodle"]', moodleBody] },
-  { all: ['link[rel="stylesheet"][href*="/theme/styles.php/"], link[rel="stylesheet"][href*="/theme/yui_combo.php"]', moodleBody] },
+  { all: ['link[rel="stylesheet"][href*="/theme/styles.php"], link[rel="stylesheet"][href*="/theme/yui_combo.php"]', moodleBody] },
 ];
 
 export const tool: ToolDef = {

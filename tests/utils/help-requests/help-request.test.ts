@@ -117,9 +117,7 @@ describe('buildHelpRequest', () => {
   });
 
   it('gives a tool-wide page no page name', () => {
-    const payload = buildHelpRequest(
-      input({ tabState: { url: 'https://nearpod.com/', detection: { tool: 'nearpod', context: null } } }),
-    );
+    const payload = buildHelpRequest(input({ tabState: { url: 'https://nearpod.com/', detection: { tool: 'nearpod', context: null } } }));
     expect(payload.page).toEqual({ context: null, name: null, url: 'https://nearpod.com/' });
   });
 });

@@ -20,6 +20,9 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  // The Firefox sources zip is for the add-on reviewer who rebuilds the package: the build's inputs
+  // and the documents, without the test suite and the pictures (docs/store/README.md).
+  zip: { excludeSources: ['tests/**', 'docs/**/*.png'] },
   hooks: {
     // Every catalogue host, computed from the catalogue so the two never drift (content.ts).
     // The same hosts are host permissions, so the background sees the tab's URL on in-page
@@ -55,7 +58,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    // No activeTab: every page Coachmark works on is a catalogue host (a host permission, above) or
+    // a school domain granted in the studio, so it never needs a one-off grant.
+    permissions: ['storage', 'alarms', 'scripting'],
     optional_host_permissions: manifestVersion === 3 ? ['https://*/*', 'http://*/*'] : undefined,
     optional_permissions: manifestVersion === 2 ? ['https://*/*', 'http://*/*'] : undefined,
     action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
@@ -75,6 +80,7 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

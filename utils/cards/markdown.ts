@@ -215,16 +215,20 @@ function sanitize(html: string, mode: Mode, source: string): string {
   if (!win) return escapeHtml(source);
   const purifier = getPurifier(win);
   const purified = purifier ? String(purifier.sanitize(html, mode.config)) : html;
-  // A template's content is inert: nothing in it runs or loads while we inspect it.
-  const template = win.document.createElement('template');
-  template.innerHTML = purified;
-  enforceAllowList(template.content, mode);
-  const output = template.innerHTML;
+  const body = parseInert(win, purified);
+  enforceAllowList(body, mode);
+  const output = body.innerHTML;
   // Safe HTML parses back to itself; if it does not, the parser would rewrite it in ways
   // nobody checked, so show the text instead.
-  const reparsed = win.document.createElement('template');
-  reparsed.innerHTML = output;
-  return reparsed.innerHTML === output ? output : escapeHtml(source);
+  return parseInert(win, output).innerHTML === output ? output : escapeHtml(source);
+}
+
+/**
+ * The body of a document of its own: nothing in it runs or loads while we inspect it, and it
+ * parses as the contents of an element in a page's body, which is where card HTML is shown.
+ */
+function parseInert(win: DomWindow, html: string): HTMLElement {
+  return new win.DOMParser().parseFromString(html, 'text/html').body;
 }
 
 /** Card Markdown (GFM) to sanitised HTML. The only way card text becomes HTML. */

@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { TOOLS } from './utils/tools/catalog';
 import { contentMatchPatterns } from './utils/tools/match-patterns';
+import { DATA_COLLECTION_PERMISSIONS } from './utils/platform/data-consent';
 
 // Drawn by `npm run icons` from public/icon.svg. WXT lists public/icon/<size>.png as the manifest's
 // `icons` by itself, but not as the toolbar's or Firefox sidebar's icon, which then fall back to a letter.
@@ -78,7 +79,8 @@ export default defineConfig({
               id: 'coachmark@coachmark.app',
               // data_collection_permissions needs Firefox 140 (the current ESR) and 142 on Android.
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // Nothing is needed to use Coachmark; what Send transmits is asked for at the first Send.
+              data_collection_permissions: DATA_COLLECTION_PERMISSIONS,
             },
             gecko_android: { strict_min_version: '142.0' },
           },

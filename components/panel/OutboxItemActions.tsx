@@ -3,17 +3,32 @@ import { formatTime, placeName } from '@/utils/platform/format';
 import { t } from '@/utils/platform/i18n';
 import { remove, retryNow } from '@/utils/outbox/queue';
 import { wakeOutbox } from '@/utils/outbox/wake';
+import { requestDataConsent } from '@/utils/platform/data-consent';
 
-/** Retry (when delivery failed or is waiting for a retry) and Delete, for one ping or flag in the outbox. */
+/**
+ * Retry (when delivery failed or is waiting for a retry), Allow sending (when Firefox's data
+ * consent was withdrawn) and Delete, for one ping or flag in the outbox.
+ */
 export function OutboxItemActions({ item }: { item: OutboxItem }) {
   const what = describeWhat(item);
   const canRetry = item.endpoint !== null && (item.status === 'failed' || (item.status === 'queued' && item.attempts > 0));
+  const heldForConsent = item.status === 'held' && item.heldFor === 'consent';
   const retry = async () => {
     await retryNow(item.id);
     await wakeOutbox('retry');
   };
+  const allow = async () => {
+    // Asked within the click, before any await (Firefox answers only then); once given, the
+    // background queues every held item again.
+    if (await requestDataConsent()) await wakeOutbox('consent');
+  };
   return (
     <div class="outbox__actions">
+      {heldForConsent && (
+        <button type="button" aria-label={t('outboxAllowSendingLabel', what)} onClick={() => void allow()}>
+          {t('outboxAllowSending')}
+        </button>
+      )}
       {canRetry && (
         <button type="button" aria-label={t('outboxRetryLabel', what)} onClick={() => void retry()}>
           {t('outboxRetry')}

@@ -47,7 +47,8 @@ interface Props<P, R> {
 /**
  * The shell of the ping and flag forms: the teacher composes, reads what will be sent (each
  * part labelled, with the exact data under "Exact data sent"), then sends exactly that; the
- * result is announced in a live region and Close ends the flow.
+ * result is announced in a live region and Close ends the flow. In Firefox, Send first asks the
+ * browser's data-consent question; a no keeps the preview, stores nothing and says so.
  */
 export function SendFlow<P, R>({
   flow,
@@ -104,9 +105,11 @@ export function SendFlow<P, R>({
               {preview.body(step.payload)}
             </pre>
           </details>
-          {flow.error && (
+          {(flow.error || flow.declined) && (
             <p class="notice notice--error" role="alert">
-              {storageFailureText(flow.error.cause, (error) => preview.failed(errorMessage(error)))}
+              {flow.declined
+                ? t('sendConsentDeclined', preview.sendLabel)
+                : storageFailureText(flow.error?.cause, (error) => preview.failed(errorMessage(error)))}
             </p>
           )}
           <div class={`${block}__actions`}>

@@ -11,6 +11,7 @@ import { saveSettings } from '../../utils/settings/settings';
 import type { TabState } from '../../utils/tabs/tab-state';
 import { outboxItem } from '../support/factories';
 import { helpRequest } from '../support/payloads';
+import { installChromeManifest, installFirefoxDataConsent } from '../support/firefox-data-consent';
 
 const SPEEDGRADER: TabState = {
   tabId: 7,
@@ -28,6 +29,7 @@ let kicks: unknown[] = [];
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  installChromeManifest();
   (fakeBrowser.storage.managed as unknown as { get: () => Promise<unknown> }).get = async () => ({});
   await db.delete();
   await db.open();
@@ -101,6 +103,24 @@ describe('PingForm', () => {
     // Nothing to deliver yet: the background is not woken.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(kicks).toEqual([]);
+  });
+
+  it('in Firefox, a teacher who declines the data-consent question queues nothing and keeps the question', async () => {
+    const consent = installFirefoxDataConsent();
+    consent.answer = false;
+    await saveSettings({ endpointUrl: 'https://hooks.district.example/coachmark', endpointFormat: 'json', teacherName: 'Ms. Rivera' });
+    const region = await openForm();
+    await within(region).findByRole('textbox', { name: 'What do you need?' });
+    writeMessage('How do I hide grades until I post them?');
+    fireEvent.click(within(region).getByRole('button', { name: 'Preview' }));
+    fireEvent.click(await within(region).findByRole('button', { name: 'Send' }));
+    expect((await within(region).findByRole('alert')).textContent).toContain('Firefox asked whether Coachmark may send this');
+    expect(await db.outbox.count()).toBe(0);
+    expect(kicks).toEqual([]);
+    fireEvent.click(within(region).getByRole('button', { name: 'Back' }));
+    expect((within(region).getByRole('textbox', { name: 'What do you need?' }) as HTMLTextAreaElement).value).toBe(
+      'How do I hide grades until I post them?',
+    );
   });
 
   it('offers no e-mail without a coach address, and none for a malformed one', async () => {
@@ -265,5 +285,19 @@ describe('OutboxList', () => {
     fireEvent.click(within(entries[2]!).getByRole('button', { name: /^Delete: Help request about Canvas › SpeedGrader/ }));
     await waitFor(async () => expect(await db.outbox.get('sent')).toBeUndefined());
     await waitFor(() => expect(within(list).getAllByTestId('outbox-item')).toHaveLength(2));
+  });
+
+  it('says why a request is held after Firefox’s data consent was withdrawn, and Allow sending asks again', async () => {
+    const consent = installFirefoxDataConsent();
+    await db.outbox.put(item('held', { status: 'held', heldFor: 'consent' }));
+    render(<RequestsView tool={null} onClose={() => {}} />);
+    const [entry] = await within(await screen.findByRole('region', { name: 'Your requests' })).findAllByTestId('outbox-item');
+    expect(entry!.dataset.state).toBe('held');
+    expect(entry!.textContent).toContain('Not sent: Coachmark’s permission to send data is turned off in Firefox.');
+    expect(within(entry!).queryByRole('button', { name: /^Retry/ })).toBeNull();
+    fireEvent.click(within(entry!).getByRole('button', { name: /^Allow sending: Help request about Canvas › SpeedGrader, \d/ }));
+    expect(consent.requests).toHaveLength(1);
+    await waitFor(() => expect(kicks).toEqual([{ reason: 'consent' }]));
+    expect(consent.granted.size).toBe(3);
   });
 });

@@ -5,6 +5,7 @@ import { byRole, click, fill, textOf, typeInto, waitFor } from './support/bidi';
 import { startRecorder, type Recorder } from '../e2e/support/fixture-server';
 import { corsEndpoint } from '../e2e/support/endpoint';
 import type { CardRecord } from '../../utils/platform/db';
+import { OPTIONAL_DATA_COLLECTION } from '../../utils/platform/data-consent';
 
 const HOSTS = ['*.instructure.com', 'classroom.google.com'];
 const SPEEDGRADER_URL = 'https://district.instructure.com/courses/101/gradebook/speed_grader?assignment_id=5&student_id=77';
@@ -14,6 +15,7 @@ const CLASSROOM_STREAM_URL = 'https://classroom.google.com/c/NjQ4';
 const SIDEBAR = { width: 250, height: 700 };
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+const sorted = (list: readonly string[]) => [...list].sort();
 const titlesOf = (cards: CardRecord[]) => cards.map((card) => card.title).sort((a, b) => a.localeCompare(b));
 
 /** Card titles in a panel section, in display order. */
@@ -115,12 +117,14 @@ describe.skipIf(!shouldRunFirefoxTests())('Coachmark in real Firefox ESR (tempor
     await best.dispose();
   });
 
-  it('configured in the studio, a ping sent from the panel reaches the JSON endpoint as documented', async () => {
-    corsEndpoint(recorder, '/hook', { status: 200, body: '{"received":true}' });
-    // Controls named in the public contract are found by their accessible names; the others by id
-    // (an accessibility-tree query costs about 300 ms in Firefox).
+  /**
+   * The studio's Settings, saved with this endpoint URL ('' for none). Controls named in the public
+   * contract are found by their accessible names; the others by id (an accessibility-tree query
+   * costs about 300 ms in Firefox).
+   */
+  async function saveEndpoint(url: string) {
     const studio = await h.openExtensionPage('options.html#settings');
-    await fill(studio, byRole('textbox', 'Endpoint URL'), recorder.url('/hook'));
+    await fill(studio, byRole('textbox', 'Endpoint URL'), url);
     const format = await waitFor(studio, '#settings-endpoint-format');
     await format.select('json');
     await format.dispose();
@@ -128,6 +132,15 @@ describe.skipIf(!shouldRunFirefoxTests())('Coachmark in real Firefox ESR (tempor
     await fill(studio, '#settings-school-name', 'Lincoln Elementary');
     await click(studio, byRole('button', 'Save'));
     await (await waitFor(studio, '::-p-text(Saved.)')).dispose();
+    await studio.close();
+  }
+
+  it('configured in the studio, a ping sent from the panel reaches the JSON endpoint as documented', async () => {
+    corsEndpoint(recorder, '/hook', { status: 200, body: '{"received":true}' });
+    // The add-on starts without the data consent; the Send below is what asks for it.
+    await h.withdrawDataCollection(OPTIONAL_DATA_COLLECTION);
+    expect(await h.dataCollection()).toEqual([]);
+    await saveEndpoint(recorder.url('/hook'));
 
     const { panel } = await speedGraderPanel();
     await click(panel, byRole('button', 'Ping a mentor'));
@@ -156,6 +169,8 @@ describe.skipIf(!shouldRunFirefoxTests())('Coachmark in real Firefox ESR (tempor
     expect(body).toEqual(previewed);
     expect(request!.headers['idempotency-key']).toBe(body.id);
     expect(request!.headers['content-type']).toBe('application/json');
+    // Send asked Firefox for the data consent within its click, and Firefox gave it.
+    expect(sorted(await h.dataCollection())).toEqual(sorted(OPTIONAL_DATA_COLLECTION));
 
     // The panel says where it went.
     const host = new URL(recorder.url()).host;
@@ -168,6 +183,58 @@ describe.skipIf(!shouldRunFirefoxTests())('Coachmark in real Firefox ESR (tempor
       `the panel to say “Sent to ${host}”`,
     );
     expect(said).toContain(host);
+  });
+
+  it('withdrawn in the add-on’s settings, the data consent holds a waiting ping on the device; Allow sending delivers it', async () => {
+    corsEndpoint(recorder, '/consent-hook', { status: 200, body: '{"received":true}' });
+    // No endpoint yet: Keep asks for the consent (the kept ping goes out by itself later) and keeps the ping here.
+    await saveEndpoint('');
+    const message = 'Where do I find the late-work policy setting?';
+    const { panel } = await speedGraderPanel();
+    await click(panel, byRole('button', 'Ping a mentor'));
+    await fill(panel, '#ping-message', message);
+    await click(panel, byRole('button', 'Preview'));
+    await click(panel, byRole('button', 'Keep until connected'));
+    const kept = await poll(
+      async () => (await h.readOutbox()).find((item) => item.payload.type === 'help-request' && item.payload.message === message),
+      10_000,
+      'the kept ping',
+    );
+    expect(kept).toMatchObject({ status: 'held', endpoint: null });
+    expect(sorted(await h.dataCollection())).toEqual(sorted(OPTIONAL_DATA_COLLECTION));
+
+    // The teacher turns one category off; then the school connects its endpoint.
+    await h.withdrawDataCollection(['personalCommunications']);
+    await saveEndpoint(recorder.url('/consent-hook'));
+    const held = await poll(
+      async () => {
+        const item = (await h.readOutbox()).find((entry) => entry.id === kept.id);
+        return item?.endpoint && item.heldFor === 'consent' ? item : undefined;
+      },
+      10_000,
+      'the ping to be held for the consent',
+    );
+    // Queued for the endpoint, then held before any attempt: nothing went out.
+    expect(held).toMatchObject({ status: 'held', heldFor: 'consent', attempts: 0, endpoint: { url: recorder.url('/consent-hook') } });
+    expect(recorder.requests.filter((request) => request.path === '/consent-hook' && request.method === 'POST')).toEqual([]);
+
+    // The panel says why, and Allow sending asks Firefox again within its click.
+    await click(panel, '#requests-button');
+    const entry = await waitFor(panel, '[data-testid=outbox-item][data-state=held]');
+    expect(collapse(await entry.evaluate((element) => element.textContent ?? ''))).toContain(
+      'Not sent: Coachmark’s permission to send data is turned off in Firefox.',
+    );
+    await entry.dispose();
+    await click(panel, 'button[aria-label^="Allow sending:"]');
+    const [request] = await recorder.waitForRequests(1, { path: '/consent-hook', method: 'POST', timeoutMs: 15_000 });
+    expect(request!.headers['idempotency-key']).toBe(kept.id);
+    expect(JSON.parse(request!.body)).toMatchObject({ type: 'help-request', id: kept.id, message });
+    expect(sorted(await h.dataCollection())).toEqual(sorted(OPTIONAL_DATA_COLLECTION));
+    await poll(
+      async () => ((await h.readOutbox()).find((item) => item.id === kept.id)?.status === 'sent' ? true : undefined),
+      10_000,
+      'the ping to be marked sent',
+    );
   });
 
   it('at 250 px wide (Firefox’s sidebar) nothing overflows sideways: the list, an open card, the ping form, the tool’s cards', async () => {

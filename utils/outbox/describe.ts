@@ -10,6 +10,7 @@ export function describeOutboxItem(
   item: OutboxItem,
   formatTime: (epoch: number) => string,
 ): { state: OutboxItem['status'] | 'waiting'; text: string } {
+  if (item.status === 'held' && item.heldFor === 'consent') return { state: 'held', text: t('outboxHeldConsent') };
   if (item.status === 'held' || !item.endpoint) return { state: 'held', text: t('outboxHeld') };
   const where = endpointHost(item.endpoint.url);
   switch (item.status) {

@@ -36,10 +36,17 @@ export async function enqueue(
   return item;
 }
 
-/** Queues every held item for `endpoint`, oldest first. Returns how many. */
+/**
+ * Queues every item held for want of an endpoint for `endpoint`, oldest first. Returns how many.
+ * One held for Firefox's data consent keeps its own endpoint (consent-hold.ts).
+ */
 export async function releaseHeld(endpoint: Endpoint, database: CoachmarkDB = defaultDb, now = Date.now()): Promise<number> {
   return database.transaction('rw', database.outbox, async () => {
-    const held = await database.outbox.where('status').equals('held').toArray();
+    const held = await database.outbox
+      .where('status')
+      .equals('held')
+      .filter((item) => item.heldFor !== 'consent')
+      .toArray();
     for (const item of held) await database.outbox.update(item.id, { status: 'queued', endpoint, nextAttemptAt: now });
     return held.length;
   });

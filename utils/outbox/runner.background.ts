@@ -11,6 +11,8 @@ import { createOutboxRunner, type OutboxRunner } from './scheduler.background';
 import { buildTestRequest } from '../help-requests/help-request';
 import { getSettings } from '../settings/settings';
 import { watchKeptRequests } from './kept.background';
+import { followDataConsent } from './consent-hold';
+import { asksDataConsent, hasDataConsent, watchDataConsent } from '../platform/data-consent';
 
 export const OUTBOX_ALARM = 'coachmark-outbox';
 /** Pruning of the sent history runs at most this often while a worker lives (and at each start). */
@@ -32,6 +34,8 @@ export function setupOutbox(options: { database?: CoachmarkDB; environment?: Del
     send: (item) => deliverClaimed(item, environment, database),
     nextDue: () => nextDue(database),
     prepare: () => requeueCutOff(database, environment.now()),
+    // Firefox: nothing goes out while the teacher's data consent is withdrawn (consent-hold.ts).
+    admit: asksDataConsent() ? async () => followDataConsent(database, await hasDataConsent()) : undefined,
     onIdle: () => void prune().catch((error: unknown) => console.error('Coachmark: pruning the outbox failed', error)),
     now: environment.now,
     online: environment.online,
@@ -56,6 +60,8 @@ export function setupOutbox(options: { database?: CoachmarkDB; environment?: Del
   const removeTest = onMessage('studioTestsEndpoint', ({ data }) => testEndpoint(data, environment));
   // Requests kept while no endpoint was set go out as soon as one is.
   const stopWatchingKept = watchKeptRequests(database, () => void runner.kick());
+  // Consent given again (or withdrawn): the next pass releases (or holds) what waits.
+  const stopWatchingConsent = watchDataConsent(() => void runner.kick());
 
   // The worker starts for many reasons (browser start, an alarm, a message): catch up each time.
   void runner.kick();
@@ -68,6 +74,7 @@ export function setupOutbox(options: { database?: CoachmarkDB; environment?: Del
       removeKick();
       removeTest();
       stopWatchingKept();
+      stopWatchingConsent();
     },
   };
 }

@@ -26,6 +26,8 @@ export interface OutboxRunnerOptions<T> {
   nextDue: () => Promise<number | null>;
   /** Runs once, before the first claim (the background requeues what a stopped worker cut off). */
   prepare?: () => Promise<unknown>;
+  /** Whether this pass may claim anything (Firefox's data consent); asked at the start of each pass. */
+  admit?: () => Promise<boolean>;
   /** Called when nothing is in flight after a pass (housekeeping). */
   onIdle?: () => void;
   concurrency?: number;
@@ -86,7 +88,7 @@ export function createOutboxRunner<T>(options: OutboxRunnerOptions<T>): OutboxRu
       if (disposed) return;
       prepared ??= options.prepare?.() ?? Promise.resolve();
       await prepared;
-      if (online()) {
+      if (online() && (await (options.admit?.() ?? true))) {
         while (inFlight < concurrency) {
           const items = await options.claim(concurrency - inFlight);
           if (items.length === 0) break;

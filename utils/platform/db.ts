@@ -42,7 +42,10 @@ export interface CardRecord extends Card {
   position?: number;
 }
 
-/** 'held': kept on this device because no endpoint was set when the teacher pressed Send. */
+/**
+ * 'held': kept on this device, because no endpoint was set when the teacher pressed Send, or
+ * (`heldFor: 'consent'`) because Firefox's data consent was withdrawn while it waited.
+ */
 export type OutboxStatus = 'held' | 'queued' | 'sending' | 'sent' | 'failed';
 
 /** A ping or gap flag waiting for, or done with, delivery. `id` is also the Idempotency-Key. */
@@ -53,6 +56,8 @@ export interface OutboxItem {
   /** Where it goes, fixed when the teacher pressed Send, or when an endpoint is set for a held item (null until then). */
   endpoint: { url: string; format: EndpointFormat } | null;
   status: OutboxStatus;
+  /** Why a held item that has its endpoint waits: 'consent' until Firefox's data consent is given again (consent-hold.ts). */
+  heldFor?: 'consent';
   attempts: number;
   createdAt: number;
   /** Epoch ms of the next attempt (queued items only). */

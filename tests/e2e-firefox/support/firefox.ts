@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { DB_NAME, type CardRecord, type PackRecord } from '../../../utils/platform/db';
+import { DB_NAME, type CardRecord, type OutboxItem, type PackRecord } from '../../../utils/platform/db';
 import type { TabState } from '../../../utils/tabs/tab-state';
 import type { Detection } from '../../../utils/tools/types';
 import { startFixtureServer, type FixtureServer } from '../../e2e/support/fixture-server';
@@ -73,6 +73,12 @@ export interface FirefoxHarness {
   readCards(): Promise<CardRecord[]>;
   /** Waits for the background to have loaded the bundled starter pack on install. */
   waitForStarterPack(timeoutMs?: number): Promise<PackRecord>;
+  /** Every item in the extension's outbox. */
+  readOutbox(): Promise<OutboxItem[]>;
+  /** The data-collection categories the add-on holds now (`permissions.getAll().data_collection`). */
+  dataCollection(): Promise<string[]>;
+  /** Turns data-collection categories off, as the teacher can in about:addons (no gesture needed to give one back). */
+  withdrawDataCollection(categories: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,6 +140,10 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
         'network.connectivity-service.enabled': false,
         // browser.i18n follows the browser's language; the tests read the English messages.
         'intl.locale.requested': 'en-US',
+        // A headless browser cannot answer the data-consent prompt of the first Send: with this,
+        // Firefox grants an optional permission request (data_collection too) without asking,
+        // still only inside a user gesture.
+        'extensions.webextOptionalPermissionPrompts': false,
       },
     });
     resources.push(() => firefox.close());
@@ -225,7 +235,7 @@ async function createHarness(firefox: Browser, server: FixtureServer, proxy: Con
   };
 
   /** One store's records, read with plain IndexedDB from the extension's origin (empty before the database exists). */
-  const readStore = <T>(store: 'packs' | 'cards') =>
+  const readStore = <T>(store: 'packs' | 'cards' | 'outbox') =>
     probe.evaluate(
       async (name, storeName) => {
         if (!(await indexedDB.databases()).some((info) => info.name === name)) return [];
@@ -263,6 +273,11 @@ async function createHarness(firefox: Browser, server: FixtureServer, proxy: Con
     readTabState,
     waitForDetection,
     readCards: () => readStore<CardRecord>('cards'),
+    readOutbox: () => readStore<OutboxItem>('outbox'),
+    dataCollection: () => probe.evaluate(async () => (await browser.permissions.getAll()).data_collection ?? []),
+    withdrawDataCollection: async (categories) => {
+      await probe.evaluate((data_collection) => browser.permissions.remove({ data_collection }), [...categories]);
+    },
     waitForStarterPack: (timeoutMs = 15_000) =>
       poll(
         async () => (await readStore<PackRecord>('packs')).find((pack) => pack.source.kind === 'builtin'),
@@ -277,4 +292,8 @@ async function createHarness(firefox: Browser, server: FixtureServer, proxy: Con
 declare const browser: {
   tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  permissions: {
+    getAll(): Promise<{ data_collection?: string[] }>;
+    remove(permissions: { data_collection: string[] }): Promise<boolean>;
+  };
 };

@@ -4,12 +4,15 @@ import { db } from '../../../utils/platform/db';
 import { sendHelpRequest } from '../../../utils/help-requests/send';
 import { answerMessages } from '../../support/messages';
 import { helpRequest } from '../../support/payloads';
+import { installChromeManifest, installFirefoxDataConsent } from '../../support/firefox-data-consent';
+import { DataConsentRefused } from '../../../utils/platform/data-consent';
 
 const ENDPOINT = { url: 'https://hooks.district.example/coachmark', format: 'json' as const };
 let wakes: unknown[] = [];
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  installChromeManifest();
   await db.delete();
   await db.open();
   wakes = answerMessages('panelKicksOutbox');
@@ -46,5 +49,19 @@ describe('sendHelpRequest', () => {
     expect(await db.outbox.get('req-3')).toMatchObject({ id: 'req-3', payload, endpoint: null, status: 'held', attempts: 0 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(wakes).toEqual([]);
+  });
+
+  it('in Firefox without the teacher’s data consent, stores nothing and wakes nothing; with it, queues as before', async () => {
+    const consent = installFirefoxDataConsent();
+    await expect(sendHelpRequest(helpRequest({ id: 'req-4' }), ENDPOINT)).rejects.toBeInstanceOf(DataConsentRefused);
+    await expect(sendHelpRequest(helpRequest({ id: 'req-5' }), null)).rejects.toBeInstanceOf(DataConsentRefused);
+    expect(await db.outbox.count()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(wakes).toEqual([]);
+
+    consent.allow();
+    await sendHelpRequest(helpRequest({ id: 'req-4' }), ENDPOINT);
+    expect(await db.outbox.get('req-4')).toMatchObject({ status: 'queued', endpoint: ENDPOINT });
+    await expect.poll(() => wakes).toEqual([{ reason: 'ping' }]);
   });
 });

@@ -11,6 +11,7 @@ import { RequestsButton, REQUESTS_BUTTON_ID } from './RequestsButton';
 import { PlanButton, PLAN_BUTTON_ID } from './PlanButton';
 import { MeetingReminder } from './MeetingReminder';
 import { usePanelForm } from './use-panel-form';
+import { useStickyInsets } from './use-sticky-insets';
 import { AddressedNotice } from './AddressedNotice';
 import { PanelTabContext } from './panel-context';
 import { contextName, toolById } from '@/utils/tools/catalog';
@@ -37,6 +38,7 @@ export function Panel() {
   const tabState = useTabState(tabId);
   const [query, setQuery] = useState('');
   const [form, setForm] = usePanelForm();
+  const panelRef = useStickyInsets();
   if (tabState === undefined) return <p class="status">{t('loading')}</p>;
   const detection = tabState?.detection ?? null;
   const searching = query.trim() !== '';
@@ -63,7 +65,7 @@ export function Panel() {
   };
   return (
     <PanelTabContext.Provider value={{ tabId, tabState }}>
-      <div class="panel">
+      <div class="panel" ref={panelRef}>
         <PanelHeader detection={detection}>
           <RequestsButton tool={detection?.tool ?? null} open={requestsOpen} onToggle={() => openOrClose('requests')} />
           <PlanButton open={planOpen} onToggle={() => openOrClose('plan')} />

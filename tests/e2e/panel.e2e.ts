@@ -105,6 +105,37 @@ describe.skipIf(!shouldRunBrowserTests())('the teacher’s panel in real Chromiu
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   });
 
+  it('at 250 px, a control reached with Tab is never hidden behind the sticky header or the help bar', async () => {
+    const { page, panel } = await openSpeedGrader({ width: 250, height: 600 });
+    const [first] = await panel.pageCardTitles();
+    await panel.openCard(first!);
+    await panel.expandToolCards();
+    await page.locator('.panel__header').first().focus();
+    const hidden: string[] = [];
+    let reached = 0;
+    // Bounded: Tab through the page's controls until focus comes back to the header or the help bar.
+    for (let step = 0; step < 80; step++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || !element.closest('.panel__main')) return { inMain: false, covered: false, name: '' };
+        const box = element.getBoundingClientRect();
+        // What the teacher sees at the control's centre: the control itself, or something on top of it.
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        const name = (element.getAttribute('aria-label') ?? element.textContent ?? element.tagName).trim().slice(0, 60);
+        return { inMain: true, covered: !top || !element.contains(top), name };
+      });
+      if (!focus.inMain) {
+        if (reached > 0) break;
+        continue;
+      }
+      reached++;
+      if (focus.covered) hidden.push(focus.name);
+    }
+    expect(reached).toBeGreaterThan(10);
+    expect(hidden).toEqual([]);
+  });
+
   it('keeps a ping written before the school connects its chat, and sends it as soon as it does', async () => {
     const { page } = await openSpeedGrader({ width: 400, height: 800 });
     await page.getByRole('button', { name: 'Ping a mentor', exact: true }).click();

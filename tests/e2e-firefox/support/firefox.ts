@@ -10,6 +10,7 @@ import type { TabState } from '../../../utils/tabs/tab-state';
 import type { Detection } from '../../../utils/tools/types';
 import { startFixtureServer, type FixtureServer } from '../../e2e/support/fixture-server';
 import { poll } from '../../e2e/support/poll';
+import { browserFinder } from '../../e2e/support/find-browser';
 import { navigate, setViewport, waitFor } from './bidi';
 import { startConnectProxy, type ConnectProxy } from './connect-proxy';
 
@@ -19,32 +20,19 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The Firefox build under test: `.output/firefox-mv2`, or under COACHMARK_OUT_DIR when the build was moved there. */
 export const FIREFOX_EXTENSION_DIR = resolve(ROOT, process.env.COACHMARK_OUT_DIR ?? '.output', 'firefox-mv2');
 
-const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr'];
+const firefox = browserFinder({
+  name: 'Firefox',
+  envVar: 'FIREFOX_PATH',
+  candidates: ['/usr/bin/firefox-esr'],
+  hint: 'install firefox-esr or set FIREFOX_PATH',
+  tag: 'e2e-firefox',
+});
 
 /** The browser to drive: FIREFOX_PATH if set, else Debian's Firefox ESR. */
-export function findFirefox(): string | null {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return FIREFOX_CANDIDATES.find((path) => existsSync(path)) ?? null;
-}
-
-/**
- * Whether to run the Firefox suite. Without Firefox it is skipped on a developer's machine but
- * runs (and fails in launchFirefoxExtension) on CI, so that a CI image without Firefox cannot
- * pass by testing nothing.
- */
-export function shouldRunFirefoxTests(): boolean {
-  if (findFirefox()) return true;
-  if (process.env.CI) return true;
-  console.warn(`[e2e-firefox] skipped: ${missingFirefoxReason()}`);
-  return false;
-}
-
-export function missingFirefoxReason(): string {
-  return process.env.FIREFOX_PATH
-    ? `FIREFOX_PATH=${process.env.FIREFOX_PATH} does not exist`
-    : `no Firefox found at ${FIREFOX_CANDIDATES.join(' or ')} (install firefox-esr or set FIREFOX_PATH)`;
-}
+export const findFirefox = firefox.find;
+/** Whether to run the Firefox suite: skipped without Firefox on a developer's machine, run (and failing) on CI. */
+export const shouldRunFirefoxTests = firefox.shouldRun;
+export const missingFirefoxReason = firefox.missingReason;
 
 /**
  * The moz-extension:// host the add-on gets. Firefox picks a random one per profile unless the

@@ -24,15 +24,8 @@ async function catalogueExamples(): Promise<string[]> {
 /** detect() per URL over every catalogue example, and the content script's shipped size. */
 export async function benchDetect(): Promise<BenchSection> {
   const urls = await catalogueExamples();
-  for (let i = 0; i < 5; i++) for (const url of urls) detect(url); // warm-up
-  const samples: number[] = [];
   const rounds = 50;
-  for (let round = 0; round < rounds; round++) {
-    const start = performance.now();
-    for (const url of urls) detect(url);
-    samples.push((performance.now() - start) / urls.length);
-  }
-  samples.sort((a, b) => a - b);
+  const samples = perItemSamples(urls, (url) => detect(url), rounds);
   const rows: BenchSection['rows'] = [
     {
       name: `detect() median per URL (${urls.length} catalogue URLs × ${rounds})`,
@@ -70,15 +63,8 @@ function benchSignatures(): BenchSection['rows'] {
       docs.push(window.document as unknown as Document);
     }
   }
-  for (let i = 0; i < 5; i++) for (const doc of docs) signatureTool(doc); // warm-up
-  const samples: number[] = [];
   const rounds = 30;
-  for (let round = 0; round < rounds; round++) {
-    const start = performance.now();
-    for (const doc of docs) signatureTool(doc);
-    samples.push((performance.now() - start) / docs.length);
-  }
-  samples.sort((a, b) => a - b);
+  const samples = perItemSamples(docs, (doc) => signatureTool(doc), rounds);
   return [
     {
       name: `signatureTool() median per page (${docs.length} page shells × ${rounds}, happy-dom)`,
@@ -87,4 +73,16 @@ function benchSignatures(): BenchSection['rows'] {
       goal: '≤ 1 ms',
     },
   ];
+}
+
+/** Time per item of `run` over `items`, one sample per round after a warm-up, sorted ascending. */
+function perItemSamples<T>(items: readonly T[], run: (item: T) => unknown, rounds: number): number[] {
+  for (let i = 0; i < 5; i++) for (const item of items) run(item);
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const start = performance.now();
+    for (const item of items) run(item);
+    samples.push((performance.now() - start) / items.length);
+  }
+  return samples.sort((a, b) => a - b);
 }

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
 import { startRecorder, type Recorder } from './support/fixture-server';
 import { corsEndpoint } from './support/endpoint';
-import { PanelPage } from './support/pages';
+import { PanelPage, saveSchoolSettings } from './support/pages';
 import { parsePack } from '../../utils/cards/pack';
 import type { Pack } from '../../utils/cards/schema';
 import type { GapFlagPayload } from '../../utils/endpoints/types';
@@ -42,11 +42,7 @@ function flagPack(): Pack {
 /** Sets the endpoint in the studio's Settings tab, as a coach does. */
 async function configureEndpoint(h: ExtensionHarness, url: string): Promise<void> {
   const studio = await h.openExtensionPage('options.html#settings');
-  await studio.getByRole('textbox', { name: 'Endpoint URL' }).fill(url);
-  await studio.getByRole('combobox', { name: 'Format' }).selectOption('json');
-  await studio.getByRole('textbox', { name: 'Your name' }).fill('Mr. Okafor');
-  await studio.getByRole('button', { name: 'Save', exact: true }).click();
-  await studio.getByText('Saved.', { exact: true }).waitFor({ timeout: 5_000 });
+  await saveSchoolSettings(studio, { url, format: 'json', name: 'Mr. Okafor' });
   await studio.close();
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PanelPage } from './support/pages';
+import { PanelPage, saveSchoolSettings } from './support/pages';
 import { launchExtension, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
 import { startRecorder, type Recorder } from './support/fixture-server';
 import { corsEndpoint } from './support/endpoint';
@@ -37,12 +37,7 @@ const ANSWER_PACK = {
 
 async function configureEndpoint(h: ExtensionHarness, url: string): Promise<void> {
   const studio = await h.openExtensionPage('options.html#settings');
-  await studio.getByRole('textbox', { name: 'Endpoint URL' }).fill(url);
-  await studio.getByRole('combobox', { name: 'Format' }).selectOption('json');
-  await studio.getByRole('textbox', { name: 'Your name' }).fill('Ms. Rivera');
-  await studio.getByRole('textbox', { name: 'School' }).fill('Lincoln Elementary');
-  await studio.getByRole('button', { name: 'Save', exact: true }).click();
-  await studio.getByText('Saved.', { exact: true }).waitFor({ timeout: 5_000 });
+  await saveSchoolSettings(studio, { url, format: 'json', name: 'Ms. Rivera', school: 'Lincoln Elementary' });
   await studio.close();
 }
 

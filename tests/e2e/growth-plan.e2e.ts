@@ -1,3 +1,4 @@
+import { saveSchoolSettings } from './support/pages';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,12 +69,7 @@ describe.skipIf(!shouldRunBrowserTests())('the growth plan in real Chromium', ()
   it('a teacher saves two cards, sets a goal, marks progress, reflects, prepares and sends the summary; the coach reads it; the teacher deletes the plan', async () => {
     corsEndpoint(recorder, '/plans', { status: 200, body: '{}' });
     const studio = await h.openExtensionPage('options.html#settings');
-    await studio.getByRole('textbox', { name: 'Endpoint URL' }).fill(recorder.url('/plans'));
-    await studio.getByRole('combobox', { name: 'Format' }).selectOption('json');
-    await studio.getByRole('textbox', { name: 'Your name' }).fill('Ms. Rivera');
-    await studio.getByRole('textbox', { name: 'School' }).fill('Lincoln Elementary');
-    await studio.getByRole('button', { name: 'Save', exact: true }).click();
-    await studio.getByText('Saved.', { exact: true }).waitFor({ timeout: 5_000 });
+    await saveSchoolSettings(studio, { url: recorder.url('/plans'), format: 'json', name: 'Ms. Rivera', school: 'Lincoln Elementary' });
 
     const { tabId } = await h.openTab(SPEEDGRADER_URL);
     await h.waitForDetection(tabId, { tool: 'canvas', context: 'speedgrader' });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, poll, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
 import { startRecorder, type Recorder } from './support/fixture-server';
 import { corsEndpoint, readOutbox } from './support/endpoint';
-import { PanelPage } from './support/pages';
+import { PanelPage, saveSchoolSettings } from './support/pages';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SPEEDGRADER_URL = 'https://district.instructure.com/courses/101/gradebook/speed_grader?assignment_id=5&student_id=77';
@@ -161,10 +161,7 @@ describe.skipIf(!shouldRunBrowserTests())('the teacher’s panel in real Chromiu
     // The coach connects the chat in the studio: the kept ping goes out, unchanged.
     corsEndpoint(recorder, '/held', { status: 200, body: '{}' });
     const studio = await h.openExtensionPage('options.html#settings');
-    await studio.getByRole('textbox', { name: 'Endpoint URL' }).fill(recorder.url('/held'));
-    await studio.getByRole('combobox', { name: 'Format' }).selectOption('json');
-    await studio.getByRole('button', { name: 'Save', exact: true }).click();
-    await studio.getByText('Saved.', { exact: true }).waitFor({ timeout: 5_000 });
+    await saveSchoolSettings(studio, { url: recorder.url('/held'), format: 'json' });
     const [request] = await recorder.waitForRequests(1, { path: '/held', method: 'POST', timeoutMs: 15_000 });
     const body = JSON.parse(request!.body) as { id: string; message: string };
     expect(body).toEqual(held.payload);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { PanelPage } from './support/pages';
+import { PanelPage, saveSchoolSettings } from './support/pages';
 import { launchExtension, poll, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
 import { startRecorder, type RecordedRequest, type Recorder, type RecorderResponse } from './support/fixture-server';
 import { corsEndpoint, readOutbox, seededRandom, stopServiceWorker, writeOutbox } from './support/endpoint';
@@ -19,13 +19,7 @@ const bodyOf = (request: RecordedRequest) => JSON.parse(request.body) as Record<
 /** Fills the studio's Settings tab as a coach would and saves. */
 async function configureEndpoint(h: ExtensionHarness, url: string, options: { secret?: string } = {}): Promise<Page> {
   const studio = await h.openExtensionPage('options.html#settings');
-  await studio.getByRole('textbox', { name: 'Endpoint URL' }).fill(url);
-  await studio.getByRole('combobox', { name: 'Format' }).selectOption('json');
-  await studio.getByLabel('Shared secret (optional)').fill(options.secret ?? '');
-  await studio.getByRole('textbox', { name: 'Your name' }).fill('Ms. Rivera');
-  await studio.getByRole('textbox', { name: 'School' }).fill('Lincoln Elementary');
-  await studio.getByRole('button', { name: 'Save', exact: true }).click();
-  await studio.getByText('Saved.', { exact: true }).waitFor({ timeout: 5_000 });
+  await saveSchoolSettings(studio, { url, format: 'json', secret: options.secret ?? '', name: 'Ms. Rivera', school: 'Lincoln Elementary' });
   return studio;
 }
 

@@ -99,3 +99,17 @@ export class PanelPage {
     return titles.map(collapse);
   }
 }
+
+/** Fills the studio's Settings tab (options.html#settings) as a coach would, saves, and waits for "Saved.". */
+export async function saveSchoolSettings(
+  studio: Page,
+  settings: { url: string; format: string; secret?: string; name?: string; school?: string },
+): Promise<void> {
+  await studio.getByRole('textbox', { name: 'Endpoint URL' }).fill(settings.url);
+  await studio.getByRole('combobox', { name: 'Format' }).selectOption(settings.format);
+  if (settings.secret !== undefined) await studio.getByLabel('Shared secret (optional)').fill(settings.secret);
+  if (settings.name !== undefined) await studio.getByRole('textbox', { name: 'Your name' }).fill(settings.name);
+  if (settings.school !== undefined) await studio.getByRole('textbox', { name: 'School' }).fill(settings.school);
+  await studio.getByRole('button', { name: 'Save', exact: true }).click();
+  await studio.getByText('Saved.', { exact: true }).waitFor({ timeout: 5_000 });
+}

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './browser';
-import { PanelPage } from './pages';
+import { PanelPage, saveSchoolSettings } from './pages';
 import { STORE_IMAGES } from './store-images';
 import { parsePack } from '../../../utils/cards/pack';
 import type { Pack } from '../../../utils/cards/schema';
@@ -154,12 +154,7 @@ const SCHOOL_PACK: Pack = (() => {
 /** The school's chat, a teacher and a Canvas mentor, entered in the studio as a coach would. */
 async function configureSchool(h: ExtensionHarness): Promise<void> {
   const studio = await h.openExtensionPage('options.html#settings');
-  await studio.getByRole('textbox', { name: 'Endpoint URL' }).fill(SLACK_WEBHOOK);
-  await studio.getByRole('combobox', { name: 'Format' }).selectOption('slack');
-  await studio.getByRole('textbox', { name: 'Your name' }).fill('Ms. Rivera');
-  await studio.getByRole('textbox', { name: 'School' }).fill('Lincoln Middle School');
-  await studio.getByRole('button', { name: 'Save', exact: true }).click();
-  await studio.getByText('Saved.', { exact: true }).waitFor({ timeout: 5_000 });
+  await saveSchoolSettings(studio, { url: SLACK_WEBHOOK, format: 'slack', name: 'Ms. Rivera', school: 'Lincoln Middle School' });
 
   await studio.getByRole('tab', { name: 'Mentors' }).click();
   await studio.getByRole('button', { name: 'Add a mentor' }).click();

@@ -5,7 +5,8 @@ import { useCallback, useRef } from 'preact/hooks';
  * the teacher reaches with Tab could sit behind one of them. The browser keeps a focused (or
  * scrolled-to) element clear of the page's scroll padding: this keeps that padding equal to the
  * two bars' heights as they change (the header wraps at 250 px, the help bar opens a form).
- * Returns the ref for the panel's root element.
+ * Heights come from the resize observer's own entries, after layout, so measuring never forces
+ * a layout of its own while the first cards are drawn. Returns the ref for the panel's root.
  */
 export function useStickyInsets(): (panel: HTMLElement | null) => void {
   const observer = useRef<ResizeObserver | null>(null);
@@ -14,15 +15,15 @@ export function useStickyInsets(): (panel: HTMLElement | null) => void {
     observer.current = null;
     if (!panel || typeof ResizeObserver === 'undefined') return;
     const root = panel.ownerDocument.documentElement;
-    const measure = () => {
-      const header = panel.querySelector<HTMLElement>(':scope > .panel__header');
-      const helpBar = panel.querySelector<HTMLElement>(':scope > .help-bar');
-      root.style.setProperty('--sticky-top', `${header?.offsetHeight ?? 0}px`);
-      root.style.setProperty('--sticky-bottom', `${helpBar?.offsetHeight ?? 0}px`);
-    };
-    const watch = new ResizeObserver(measure);
+    const watch = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const height = entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height;
+        const side = entry.target.classList.contains('help-bar') ? '--sticky-bottom' : '--sticky-top';
+        root.style.setProperty(side, `${Math.ceil(height)}px`);
+      }
+    });
+    // Observing reports each bar's size once by itself, then on every change.
     for (const bar of panel.querySelectorAll(':scope > .panel__header, :scope > .help-bar')) watch.observe(bar);
     observer.current = watch;
-    measure();
   }, []);
 }

@@ -83,6 +83,30 @@ export default tseslint.config(
       ],
     },
   },
+  // The Hub is a Node server: it shares the extension's pure logic (payloads, validation), never
+  // its browser runtime (database, storage, messaging, UI). The extension never loads the Hub
+  // (tests/conventions/hub-boundary.test.ts).
+  {
+    files: ['hub/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            BACKGROUND_ONLY,
+            {
+              group: ['preact', 'preact/*', 'dexie', 'wxt', 'wxt/*', '#imports', 'webextension-polyfill', '@webext-core/*', '**/components/**'],
+              message: 'The Hub runs in Node: share pure logic from utils/, not the extension runtime.',
+            },
+            {
+              group: ['**/platform/db', '**/platform/storage', '**/platform/messages', '**/platform/i18n'],
+              message: 'The Hub runs in Node: share pure logic from utils/, not the extension runtime.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // The content script and the injected highlighter, and everything they load.
   {
     files: [

@@ -12,6 +12,7 @@ import type {
   GapFlagPayload,
   GrowthPlanPayload,
   HelpRequestPayload,
+  MentorVolunteerPayload,
   OutgoingPayload,
   PagePayload,
   PayloadBase,
@@ -55,6 +56,9 @@ export const JSON_LIMITS = {
   reflectionText: 2000,
   pings: 100,
   pingMessage: TEXT_LIMITS.words,
+  /** Mentor volunteers: the tools they offer (tool ids and names as above) and their note. */
+  volunteerTools: 20,
+  volunteerNote: TEXT_LIMITS.words,
 } as const;
 
 /**
@@ -89,10 +93,7 @@ function base(payload: PayloadBase): PayloadBase {
   return {
     id: payloadId(payload),
     createdAt: field(payload.createdAt, JSON_LIMITS.createdAt),
-    teacher:
-      payload.teacher.school === undefined
-        ? { name: field(payload.teacher.name, JSON_LIMITS.name) }
-        : { name: field(payload.teacher.name, JSON_LIMITS.name), school: field(payload.teacher.school, JSON_LIMITS.name) },
+    teacher: teacherFields(payload.teacher),
     tool: { id: field(payload.tool.id, JSON_LIMITS.token), name: field(payload.tool.name, JSON_LIMITS.name) },
     page: {
       context: payload.page.context === null ? null : field(payload.page.context, JSON_LIMITS.token),
@@ -104,7 +105,27 @@ function base(payload: PayloadBase): PayloadBase {
 }
 
 export function toJsonPayload(payload: OutgoingPayload): GenericJsonPayload {
-  return payload.type === 'growth-plan' ? fitGrowthPlan(payload) : pagePayload(payload);
+  if (payload.type === 'growth-plan') return fitGrowthPlan(payload);
+  if (payload.type === 'mentor-volunteer') return volunteerPayload(payload);
+  return pagePayload(payload);
+}
+
+function teacherFields(teacher: PayloadBase['teacher']): PayloadBase['teacher'] {
+  return teacher.school === undefined
+    ? { name: field(teacher.name, JSON_LIMITS.name) }
+    : { name: field(teacher.name, JSON_LIMITS.name), school: field(teacher.school, JSON_LIMITS.name) };
+}
+
+function volunteerPayload(payload: MentorVolunteerPayload): MentorVolunteerPayload {
+  return {
+    type: 'mentor-volunteer',
+    id: payloadId(payload),
+    createdAt: field(payload.createdAt, JSON_LIMITS.createdAt),
+    teacher: teacherFields(payload.teacher),
+    handle: field(payload.handle, JSON_LIMITS.handle),
+    tools: payload.tools.slice(0, JSON_LIMITS.volunteerTools).map(planTool),
+    note: field(payload.note, JSON_LIMITS.volunteerNote),
+  };
 }
 
 function pagePayload(payload: PagePayload): PagePayload {
@@ -208,10 +229,7 @@ function planFields(payload: GrowthPlanPayload): GrowthPlanPayload {
     type: 'growth-plan',
     id: payloadId(payload),
     createdAt: field(payload.createdAt, JSON_LIMITS.createdAt),
-    teacher:
-      payload.teacher.school === undefined
-        ? { name: field(payload.teacher.name, JSON_LIMITS.name) }
-        : { name: field(payload.teacher.name, JSON_LIMITS.name), school: field(payload.teacher.school, JSON_LIMITS.name) },
+    teacher: teacherFields(payload.teacher),
     period: {
       since: since === null ? null : field(since, JSON_LIMITS.createdAt),
       nextMeeting: nextMeeting === null ? null : field(nextMeeting, JSON_LIMITS.createdAt),

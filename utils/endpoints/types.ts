@@ -125,7 +125,25 @@ export interface GrowthPlanPayload {
   omitted: { saved: number; reflections: number; pings: number };
 }
 
+/**
+ * A teacher offering to help colleagues with some tools ("each one teach one"): their name, the
+ * handle the school's chat mentions them by, and the tools. A coach approves it (in the Hub, or
+ * by adding the mentor by hand) before the teacher is routed any pings. No page, no page content.
+ */
+export interface MentorVolunteerPayload {
+  type: 'mentor-volunteer';
+  id: string;
+  createdAt: string;
+  teacher: { name: string; school?: string };
+  /** The teacher's handle in the school's chat, in the form of RoutedMentor.handle; "" when they gave none. */
+  handle: string;
+  /** The tools they offer to help with (at least one). */
+  tools: Array<{ id: string; name: string }>;
+  /** In their own words, e.g. "free 3rd period"; may be "". */
+  note: string;
+}
+
 /** What goes through the outbox: the payloads that are about one page. */
 export type PagePayload = HelpRequestPayload | GapFlagPayload;
 
-export type OutgoingPayload = PagePayload | GrowthPlanPayload;
+export type OutgoingPayload = PagePayload | GrowthPlanPayload | MentorVolunteerPayload;

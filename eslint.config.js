@@ -95,7 +95,17 @@ export default tseslint.config(
           patterns: [
             BACKGROUND_ONLY,
             {
-              group: ['preact', 'preact/*', 'dexie', 'wxt', 'wxt/*', '#imports', 'webextension-polyfill', '@webext-core/*', '**/components/**'],
+              group: [
+                'preact',
+                'preact/*',
+                'dexie',
+                'wxt',
+                'wxt/*',
+                '#imports',
+                'webextension-polyfill',
+                '@webext-core/*',
+                '**/components/**',
+              ],
               message: 'The Hub runs in Node: share pure logic from utils/, not the extension runtime.',
             },
             {

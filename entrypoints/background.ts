@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setupGapUpdates } from '@/utils/gaps/updates.background';
+import { setupHub } from '@/utils/hub/hub.background';
 import { setupMentorDirectorySync } from '@/utils/mentors/directory-sync.background';
 import { setupPackSync } from '@/utils/cards/pack-sync.background';
 import { setupOutbox } from '@/utils/outbox/runner.background';
@@ -20,5 +21,6 @@ export default defineBackground({
     setupOutbox();
     setupShowMe();
     setupGapUpdates();
+    setupHub();
   },
 });

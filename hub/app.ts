@@ -106,7 +106,9 @@ export function createApp({ config, database, logger, onQueued }: AppOptions): H
   app.use('/v1/health', cors('public'));
   app.use('/v1/events', cors('public'));
   app.use('/v1/mentors', cors('public'));
-  app.use('/v1/packs/:id', async (c, next) => (c.req.method === 'PUT' || isPreflightFor(c, 'PUT') ? cors('coach') : cors('public'))(c, next));
+  app.use('/v1/packs/:id', async (c, next) =>
+    (c.req.method === 'PUT' || isPreflightFor(c, 'PUT') ? cors('coach') : cors('public'))(c, next),
+  );
   for (const route of ['/v1/coach', '/v1/flags', '/v1/flags/*', '/v1/volunteers', '/v1/volunteers/*', '/v1/packs']) {
     app.use(route, cors('coach'));
   }
@@ -146,7 +148,8 @@ export function createApp({ config, database, logger, onQueued }: AppOptions): H
       if (!key) return errors(c, 400, 'Idempotency-Key: is missing (it must equal the payload’s id)');
       if (key !== payload.id) return errors(c, 400, `Idempotency-Key: must equal the payload’s id ("${payload.id}")`);
 
-      const forwarding = config.forwardUrl && config.forwardTypes.includes(payload.type) ? { url: config.forwardUrl, format: config.forwardFormat } : null;
+      const forwarding =
+        config.forwardUrl && config.forwardTypes.includes(payload.type) ? { url: config.forwardUrl, format: config.forwardFormat } : null;
       const result = await store.storeEvent(database, payload, raw, forwarding);
       if (result === 'conflict') {
         return errors(c, 409, `Idempotency-Key: "${payload.id}" was already used for a different event`);
@@ -172,7 +175,8 @@ export function createApp({ config, database, logger, onQueued }: AppOptions): H
     const resolution = await readResolution(c);
     if (resolution === 'invalid') return errors(c, 400, 'card: must be {"id": "…", "pack": "…"} naming the card written for this flag');
     const id = c.req.param('id');
-    if (!(await store.setFlagStatus(database, id, 'resolved', c.get('coach'), resolution))) return errors(c, 404, `flag: no flag has the id "${id}"`);
+    if (!(await store.setFlagStatus(database, id, 'resolved', c.get('coach'), resolution)))
+      return errors(c, 404, `flag: no flag has the id "${id}"`);
     logger.info({ flag: id, coach: c.get('coach') }, 'flag resolved');
     return c.json({ id, status: 'resolved' });
   });
@@ -189,7 +193,8 @@ export function createApp({ config, database, logger, onQueued }: AppOptions): H
     app.post(`/v1/volunteers/:id/${decision}`, coachOnly, async (c) => {
       const id = c.req.param('id');
       const status = decision === 'approve' ? 'approved' : 'declined';
-      if (!(await store.decideVolunteer(database, id, status, c.get('coach')))) return errors(c, 404, `volunteer: no volunteer has the id "${id}"`);
+      if (!(await store.decideVolunteer(database, id, status, c.get('coach'))))
+        return errors(c, 404, `volunteer: no volunteer has the id "${id}"`);
       logger.info({ volunteer: id, status, coach: c.get('coach') }, 'volunteer decided');
       return c.json({ id, status });
     });

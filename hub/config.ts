@@ -55,7 +55,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     throw new ConfigError('HUB_DATABASE_URL: must start with postgres://');
   }
   const rate = env.HUB_RATE_LIMIT === undefined || env.HUB_RATE_LIMIT === '' ? 600 : Number(env.HUB_RATE_LIMIT);
-  if (!Number.isFinite(rate) || rate < 0) throw new ConfigError(`HUB_RATE_LIMIT: must be a number of events per minute, not "${env.HUB_RATE_LIMIT}"`);
+  if (!Number.isFinite(rate) || rate < 0)
+    throw new ConfigError(`HUB_RATE_LIMIT: must be a number of events per minute, not "${env.HUB_RATE_LIMIT}"`);
   return {
     host: env.HUB_HOST || '127.0.0.1',
     port,

@@ -112,7 +112,9 @@ export function startForwarder(options: ForwarderOptions): Forwarder {
         logger.error({ error: String(error) }, 'could not read the forwarding queue');
         return;
       }
-      await Promise.all(rows.map((row) => deliver(row).catch((error) => logger.error({ error: String(error) }, 'forwarding bookkeeping failed'))));
+      await Promise.all(
+        rows.map((row) => deliver(row).catch((error) => logger.error({ error: String(error) }, 'forwarding bookkeeping failed'))),
+      );
       if (rows.length === BATCH) again = true;
     } while (again && !stopped);
   }

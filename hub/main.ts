@@ -44,7 +44,10 @@ async function tokens(args: string[]): Promise<number> {
 async function serveHub(): Promise<void> {
   const hub = await startHub();
   console.log(`Coachmark Hub listening on ${hub.url}`);
-  hub.logger.info({ url: hub.url, database: hub.database.kind, forwarding: hub.config.forwardUrl ? hub.config.forwardFormat : null }, 'ready');
+  hub.logger.info(
+    { url: hub.url, database: hub.database.kind, forwarding: hub.config.forwardUrl ? hub.config.forwardFormat : null },
+    'ready',
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -45,7 +45,11 @@ export async function storeEvent(
     if (payload.type === 'gap-flag') await insertFlag(tx, payload);
     if (payload.type === 'mentor-volunteer') await insertVolunteer(tx, payload);
     if (forwarding) {
-      await tx.query('INSERT INTO forward_queue (event_id, format, url) VALUES ($1, $2, $3)', [payload.id, forwarding.format, forwarding.url]);
+      await tx.query('INSERT INTO forward_queue (event_id, format, url) VALUES ($1, $2, $3)', [
+        payload.id,
+        forwarding.format,
+        forwarding.url,
+      ]);
     }
     return 'accepted';
   });
@@ -135,7 +139,12 @@ export type HubVolunteer = MentorVolunteerPayload & {
 };
 
 export async function listVolunteers(database: Database, status?: VolunteerStatus): Promise<HubVolunteer[]> {
-  const rows = await database.query<{ payload: MentorVolunteerPayload; status: VolunteerStatus; received_at: string; decided_at: string | null }>(
+  const rows = await database.query<{
+    payload: MentorVolunteerPayload;
+    status: VolunteerStatus;
+    received_at: string;
+    decided_at: string | null;
+  }>(
     `SELECT e.payload, v.status, e.received_at, v.decided_at
        FROM volunteers v JOIN events e ON e.id = v.id
       WHERE ($1::text IS NULL OR v.status = $1)
@@ -225,7 +234,10 @@ export async function createCoachToken(database: Database, name: string): Promis
 
 /** Adds a token given in the configuration (HUB_COACH_TOKEN) unless it is already known. */
 export async function seedCoachToken(database: Database, token: string, name = 'Coach'): Promise<void> {
-  await database.query('INSERT INTO coach_tokens (name, token_sha256) VALUES ($1, $2) ON CONFLICT (token_sha256) DO NOTHING', [name, sha256(token)]);
+  await database.query('INSERT INTO coach_tokens (name, token_sha256) VALUES ($1, $2) ON CONFLICT (token_sha256) DO NOTHING', [
+    name,
+    sha256(token),
+  ]);
 }
 
 /** The coach's name, or null for an unknown or revoked token. */
@@ -236,7 +248,9 @@ export async function coachForToken(database: Database, token: string): Promise<
   return row?.name ?? null;
 }
 
-export async function listCoachTokens(database: Database): Promise<Array<{ id: number; name: string; createdAt: string; revoked: boolean }>> {
+export async function listCoachTokens(
+  database: Database,
+): Promise<Array<{ id: number; name: string; createdAt: string; revoked: boolean }>> {
   const rows = await database.query<{ id: number; name: string; created_at: string; revoked_at: string | null }>(
     'SELECT id::int AS id, name, created_at, revoked_at FROM coach_tokens ORDER BY id',
   );
@@ -244,7 +258,9 @@ export async function listCoachTokens(database: Database): Promise<Array<{ id: n
 }
 
 export async function revokeCoachToken(database: Database, id: number): Promise<boolean> {
-  return (await database.query('UPDATE coach_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id])).length > 0;
+  return (
+    (await database.query('UPDATE coach_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id])).length > 0
+  );
 }
 
 /** How many events of each kind are stored (the health check and the benchmark read it). */

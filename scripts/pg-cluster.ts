@@ -59,14 +59,27 @@ export async function startPgCluster(): Promise<PgCluster> {
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'coachmark', '--no-sync']);
   const port = await freePort();
   // fsync stays on: the crash test relies on what PostgreSQL acknowledged surviving.
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, '-w', 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    '-w',
+    'start',
+  ]);
   const base = `postgres://coachmark@127.0.0.1:${port}`;
   const createDatabase = (name: string) => {
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
     const psql = path.join(bin, 'psql');
-    const result = spawnSync(psql, ['-h', '127.0.0.1', '-p', String(port), '-U', 'coachmark', '-d', 'postgres', '-c', `CREATE DATABASE ${name}`], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      psql,
+      ['-h', '127.0.0.1', '-p', String(port), '-U', 'coachmark', '-d', 'postgres', '-c', `CREATE DATABASE ${name}`],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (result.status !== 0) throw new Error(`CREATE DATABASE ${name} failed: ${result.stderr}`);
     return `${base}/${name}`;
   };

@@ -2,12 +2,13 @@ import type { OutboxItem } from '@/utils/platform/db';
 import { formatTime, placeName } from '@/utils/platform/format';
 import { t } from '@/utils/platform/i18n';
 import { remove, retryNow } from '@/utils/outbox/queue';
+import { describeVolunteerOffer } from '@/utils/outbox/describe';
 import { wakeOutbox } from '@/utils/outbox/wake';
 import { requestDataConsent } from '@/utils/platform/data-consent';
 
 /**
  * Retry (when delivery failed or is waiting for a retry), Allow sending (when Firefox's data
- * consent was withdrawn) and Delete, for one ping or flag in the outbox.
+ * consent was withdrawn) and Delete, for one ping, flag, plan or offer to help in the outbox.
  */
 export function OutboxItemActions({ item }: { item: OutboxItem }) {
   const what = describeWhat(item);
@@ -46,6 +47,7 @@ export function OutboxItemActions({ item }: { item: OutboxItem }) {
 /** "Help request about Canvas › SpeedGrader, 10:42": what a button acts on, in its name. */
 function describeWhat(item: OutboxItem): string {
   if (item.payload.type === 'growth-plan') return t('outboxWhatPlan', formatTime(item.createdAt));
+  if (item.payload.type === 'mentor-volunteer') return describeVolunteerOffer(item.payload, formatTime(item.createdAt));
   const key = item.payload.type === 'help-request' ? 'outboxWhatHelp' : 'outboxWhatGap';
   return t(key, [placeName(item.payload), formatTime(item.createdAt)]);
 }

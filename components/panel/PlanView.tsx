@@ -16,22 +16,35 @@ import { PlanGoals } from './PlanGoals';
 import { PlanSavedList, PlanReflections } from './PlanEntries';
 import { PlanSummary } from './PlanSummary';
 import { reportFailure } from './report-failure';
+import { lazyComponent } from './lazy';
+import { VolunteerSection, VOLUNTEER_BUTTON_ID } from './VolunteerSection';
 
-export type PlanStep = 'plan' | 'summary';
+// The offer form needs the endpoint formatters, which the plan itself does not.
+const VolunteerForm = lazyComponent(
+  () => import('./VolunteerForm').then((m) => m.VolunteerForm),
+  () => <p class="status">{t('loading')}</p>,
+);
+
+export type PlanStep = 'plan' | 'summary' | 'volunteer';
 
 /**
  * "My plan": the teacher's goals, what they saved for the coaching conversation, their
  * reflections and the next meeting; "Prepare for my meeting" turns it into the summary. All of
- * it on this device; "Delete my plan" removes it.
+ * it on this device; "Delete my plan" removes it. "I can help others" offers the teacher as a mentor.
  */
 export function PlanView({ tool, start, onClose }: { tool: string | null; start: PlanStep; onClose: () => void }) {
   const plan = usePlan();
   const [step, setStep] = useState<PlanStep>(start);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Back from the offer form, reading goes on at the button that opened it.
+  const returnTo = useRef<string | null>(null);
   // A meeting whose day is over starts the next period.
   useEffect(() => void rollPeriod().catch(reportFailure('start a new plan period')), []);
   useEffect(() => {
-    if (plan && step === 'plan') heading.current?.focus();
+    if (!plan || step !== 'plan') return;
+    const opener = returnTo.current ? document.getElementById(returnTo.current) : null;
+    returnTo.current = null;
+    (opener ?? heading.current)?.focus();
   }, [plan !== undefined, step]);
   if (!plan) return <p class="status">{t('loading')}</p>;
 
@@ -44,6 +57,25 @@ export function PlanView({ tool, start, onClose }: { tool: string | null; start:
     return (
       <div class="plan" onKeyDown={onKeyDown}>
         <PlanSummary onDone={() => setStep('plan')} />
+      </div>
+    );
+  }
+  if (step === 'volunteer') {
+    const back = () => {
+      returnTo.current = VOLUNTEER_BUTTON_ID;
+      setStep('plan');
+    };
+    return (
+      <div
+        class="plan"
+        onKeyDown={(event) => {
+          // Escape leaves the offer for the plan, not the plan for the cards.
+          if (event.key !== 'Escape' || event.defaultPrevented) return;
+          event.preventDefault();
+          back();
+        }}
+      >
+        <VolunteerForm tool={tool} onDone={back} />
       </div>
     );
   }
@@ -66,6 +98,7 @@ export function PlanView({ tool, start, onClose }: { tool: string | null; start:
       <PlanGoals plan={plan} tool={tool} />
       <PlanSavedList plan={plan} />
       <PlanReflections plan={plan} />
+      <VolunteerSection onOpen={() => setStep('volunteer')} />
       <PlanDataActions plan={plan} />
     </div>
   );

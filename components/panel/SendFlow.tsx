@@ -11,7 +11,7 @@ import type { SendFlowState } from './use-send-flow';
 interface Props<P, R> {
   flow: SendFlowState<P, R>;
   /** The form's style block ("ping" → .ping, .ping__title, .ping__actions, …). */
-  block: 'ping' | 'flag' | 'plan-share';
+  block: 'ping' | 'flag' | 'plan-share' | 'volunteer';
   titleId: string;
   title: string;
   testId?: string;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks/use-live-query';
-import { db, type CardRecord } from '@/utils/platform/db';
+import { db, type CardRecord, type GapRecord } from '@/utils/platform/db';
 import type { GapKind } from '@/utils/endpoints/types';
 import { gapsToCsv } from '@/utils/gaps/csv';
 import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
@@ -12,6 +12,9 @@ import { importGapFlags, resolveGaps } from '@/utils/gaps/store';
 import { watchGapUpdates } from '@/utils/gaps/updates';
 import { t, tn } from '@/utils/platform/i18n';
 import { downloadText } from '../shared/download';
+import { hubConnection } from '@/utils/hub/address';
+import { useSettings } from '../hooks/use-settings';
+import { HubFlagList, HubFlagsBar, HubFlagSummary } from './HubFlags';
 
 /** A flags file bigger than this is not an export of flags. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -31,37 +34,62 @@ type ImportState =
  */
 export function GapsTab() {
   const [showResolved, setShowResolved] = useState(false);
+  const settings = useSettings();
+  const hub = settings ? hubConnection(settings.values) : null;
+  // A resolve here is sent to the Hub by the next sync: count them to start one.
+  const [resolves, setResolves] = useState(0);
+  const onResolved = () => setResolves((count) => count + 1);
   // Flags close here too when a card the coach writes or imports answers them.
   useEffect(() => watchGapUpdates(), []);
   const data = useLiveQuery(async () => {
     const [gaps, misses] = await Promise.all([db.gaps.toArray(), db.searchMisses.toArray()]);
     return { gaps, misses };
   }, []);
-  if (!data) return <p class="status">{t('loading')}</p>;
-  const visible = showResolved ? data.gaps : data.gaps.filter((gap) => gap.status !== 'resolved');
+  if (!data || !settings) return <p class="status">{t('loading')}</p>;
+  // Another Hub's flags (or a Hub's once none is set) are not this coach's to see.
+  const known = data.gaps.filter((gap) => !gap.hub || gap.hub.adopted || gap.hub.url === hub?.url);
+  const visible = showResolved ? known : known.filter((gap) => gap.status !== 'resolved');
   const groups = groupGaps(visible, data.misses);
+  const byId = hub ? new Map(visible.map((gap) => [gap.id, gap])) : null;
 
   return (
     <section class="gaps" aria-labelledby="gaps-title">
       <h2 id="gaps-title">{t('gapsHeading')}</h2>
       <p class="hint">{t('gapsIntro')}</p>
+      {hub && <HubFlagsBar hub={hub.url} refreshes={resolves} />}
       <div class="gaps__toolbar">
         <label class="field--checkbox">
           <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved((event.target as HTMLInputElement).checked)} />{' '}
           {t('gapsShowResolved')}
         </label>
-        <button type="button" disabled={data.gaps.length === 0} onClick={() => downloadCsv(data.gaps.map(gapToPayload))}>
+        <button type="button" disabled={known.length === 0} onClick={() => downloadCsv(known.map(gapToPayload))}>
           {t('gapsExport')}
         </button>
       </div>
-      {groups.length === 0 ? <p class="empty">{t('gapsEmpty')}</p> : <GapGroups groups={groups} />}
+      {hub && <HubFlagSummary gaps={known} />}
+      {groups.length === 0 ? (
+        <p class="empty">{t('gapsEmpty')}</p>
+      ) : (
+        <GapGroups groups={groups} flagsOf={byId ? (group) => flagsIn(group, byId) : undefined} onResolved={onResolved} />
+      )}
       <ImportFlags />
       <StaleCards />
     </section>
   );
 }
 
-function GapGroups({ groups }: { groups: GapGroup[] }) {
+/** The group's flags, as stored (the notes of every teacher, with a Hub). */
+function flagsIn(group: GapGroup, byId: ReadonlyMap<string, GapRecord>): GapRecord[] {
+  return group.gapIds.map((id) => byId.get(id)).filter((gap): gap is GapRecord => gap !== undefined);
+}
+
+interface GroupProps {
+  /** With a Hub: every flag of a group, listed under it. */
+  flagsOf?: (group: GapGroup) => GapRecord[];
+  onResolved: () => void;
+}
+
+function GapGroups({ groups, flagsOf, onResolved }: { groups: GapGroup[] } & GroupProps) {
   return (
     <table class="gaps__table" data-testid="gap-groups">
       <thead>
@@ -75,21 +103,26 @@ function GapGroups({ groups }: { groups: GapGroup[] }) {
       </thead>
       <tbody>
         {groups.map((group) => (
-          <GroupRow key={group.key} group={group} />
+          <GroupRow key={group.key} group={group} flags={flagsOf?.(group)} onResolved={onResolved} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function GroupRow({ group }: { group: GapGroup }) {
+function GroupRow({ group, flags, onResolved }: { group: GapGroup; flags?: GapRecord[]; onResolved: () => void }) {
   const place = group.pageName ? `${group.toolName} ${t('headerSeparator')} ${group.pageName}` : group.toolName;
   const kinds = (Object.entries(group.kinds) as Array<[GapKind, number]>).map(([kind, count]) =>
     t('gapsKindCount', [t(GAP_KIND_LABEL_KEYS[kind]), String(count)]),
   );
   const params = new URLSearchParams({ tool: group.tool });
   if (group.context) params.set('context', group.context);
-  return (
+  const writeCardHref = `#cards?${params.toString()}`;
+  const resolveAll = async () => {
+    await resolveGaps(group.gapIds);
+    onResolved();
+  };
+  const row = (
     <tr data-testid="gap-group" data-place={group.key}>
       <th scope="row">{place}</th>
       <td>
@@ -115,16 +148,27 @@ function GroupRow({ group }: { group: GapGroup }) {
         )}
       </td>
       <td class="gaps__actions">
-        <a class="button" href={`#cards?${params.toString()}`} aria-label={t('gapsWriteCardLabel', place)}>
+        <a class="button" href={writeCardHref} aria-label={t('gapsWriteCardLabel', place)}>
           {t('gapsWriteCard')}
         </a>
         {group.unresolved > 0 && (
-          <button type="button" aria-label={t('gapsResolveLabel', place)} onClick={() => void resolveGaps(group.gapIds)}>
+          <button type="button" aria-label={t('gapsResolveLabel', place)} onClick={() => void resolveAll()}>
             {t('gapsResolve')}
           </button>
         )}
       </td>
     </tr>
+  );
+  if (!flags || flags.length === 0) return row;
+  return (
+    <>
+      {row}
+      <tr class="gaps__flags-row" data-testid="gap-group-flags" data-place={group.key}>
+        <td colSpan={5}>
+          <HubFlagList gaps={flags} writeCardHref={writeCardHref} onResolved={onResolved} />
+        </td>
+      </tr>
+    </>
   );
 }
 

@@ -7,6 +7,9 @@ import { toolById } from '@/utils/tools/catalog';
 import { MentorDirectorySection } from './MentorDirectorySection';
 import { MentorForm } from './MentorForm';
 import { MentorHandleList } from './MentorHandleList';
+import { hubConnection } from '@/utils/hub/address';
+import { useSettings } from '../hooks/use-settings';
+import { HubVolunteers } from './HubVolunteers';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; mentor: Mentor };
 
@@ -15,6 +18,8 @@ export function MentorsTab() {
   const mentors = useLiveQuery(() => db.mentors.toArray(), []);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [status, setStatus] = useState<{ text: string; undo?: Mentor } | null>(null);
+  const settings = useSettings();
+  const hub = settings ? hubConnection(settings.values) : null;
 
   if (!mentors) return <p class="status">{t('loading')}</p>;
   // The school's directory mentors are listed apart, read-only: a sync would undo any edit.
@@ -96,6 +101,7 @@ export function MentorsTab() {
           {t('mentorAdd')}
         </button>
       )}
+      {hub && <HubVolunteers hub={hub.url} />}
       <MentorDirectorySection mentors={fromDirectory} />
     </section>
   );

@@ -12,6 +12,8 @@ import { UndoOffer } from './UndoNotice';
 import { useSettings } from '../hooks/use-settings';
 import { useUndo } from '../hooks/use-undo';
 import { downloadText } from '../shared/download';
+import { hubConnection } from '@/utils/hub/address';
+import { HubPublishSection } from './HubPublish';
 
 /** Until settings are read: one array, so the subscription rows are not worked out again each render. */
 const NO_URLS: string[] = [];
@@ -21,7 +23,9 @@ const OVERFLOW_SHOWN = 10;
 /** The coach's packs: what is installed, importing and exporting files, and subscriptions. */
 export function PacksTab() {
   const packs = useLiveQuery(() => db.packs.toArray(), []);
-  const settingsUrls = useSettings()?.values.packUrls ?? NO_URLS;
+  const settings = useSettings();
+  const settingsUrls = settings?.values.packUrls ?? NO_URLS;
+  const hub = settings ? hubConnection(settings.values) : null;
   const deletion = useUndo(async ({ deleted }: { message: string; deleted: DeletedCards }) => (await restoreDeleted(deleted)).ok);
 
   const subscriptions = useMemo(() => subscriptionRows(settingsUrls, packs ?? []), [settingsUrls, packs]);
@@ -56,6 +60,7 @@ export function PacksTab() {
           onUnsubscribe={(pack) => void onUnsubscribe(pack)}
         />
       </section>
+      {hub && <HubPublishSection packs={packs} hub={hub.url} />}
       <ImportPackForm />
       <SubscribeForm subscribedUrls={subscriptions.map((row) => row.url)} />
     </div>

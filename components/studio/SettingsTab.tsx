@@ -12,6 +12,8 @@ import { SaveStatus, TestStatus, type SaveState, type TestState } from './Settin
 import { HiddenToolsField } from './HiddenToolsField';
 import { schoolEndpointInvalid } from '@/utils/settings/endpoint';
 import { SchoolEndpointNotice } from '../shared/SchoolEndpointNotice';
+import { hubAddress } from '@/utils/hub/address';
+import { HubSettings } from './HubSettings';
 
 /** The keys this tab edits; the others (packs, domains…) belong to their own tabs. */
 const EDITED_KEYS = [
@@ -23,6 +25,8 @@ const EDITED_KEYS = [
   'coachEmail',
   'coachMode',
   'hiddenTools',
+  'hubUrl',
+  'hubToken',
 ] as const;
 type EditedKey = (typeof EDITED_KEYS)[number];
 type Draft = Pick<Settings, EditedKey>;
@@ -39,9 +43,11 @@ export function SettingsTab() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [urlTouched, setUrlTouched] = useState(false);
   const [coachEmailTouched, setCoachEmailTouched] = useState(false);
+  const [hubUrlTouched, setHubUrlTouched] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [testState, setTestState] = useState<TestState>({ kind: 'idle' });
   const [granted, setGranted] = useState<boolean | null>(null);
+  const [hubGranted, setHubGranted] = useState<boolean | null>(null);
 
   // The form starts from the settings as first read; later changes show only in locked fields.
   useEffect(() => {
@@ -52,6 +58,8 @@ export function SettingsTab() {
   const value = <K extends EditedKey>(key: K): Draft[K] => (effective && locked(key) ? effective.values[key] : draft?.[key]) as Draft[K];
   const url = draft ? value('endpointUrl').trim() : '';
   const pattern = url && validateEndpointUrl(url).ok ? originPattern(url, { portInPattern }) : null;
+  const hub = draft ? hubAddress(value('hubUrl')) : null;
+  const hubPattern = hub ? originPattern(hub, { portInPattern }) : null;
 
   // Whether the origin is already granted, known before the click so Save asks only when needed.
   useEffect(() => {
@@ -66,12 +74,26 @@ export function SettingsTab() {
     };
   }, [pattern]);
 
+  // The same for the Hub's site, which the studio's coach calls reach.
+  useEffect(() => {
+    setHubGranted(null);
+    if (!hubPattern) return;
+    let active = true;
+    hasOrigins([hubPattern]).then((result) => {
+      if (active) setHubGranted(result);
+    });
+    return () => {
+      active = false;
+    };
+  }, [hubPattern]);
+
   if (!effective || !draft) return <p class="status">{t('loading')}</p>;
 
   // A locked address is the school's to fix (the notice says so): it never holds up saving the rest.
   const urlCheck = url && !locked('endpointUrl') ? validateEndpointUrl(url) : ({ ok: true } as const);
   const showUrlError = !urlCheck.ok && urlTouched;
   const coachEmailBad = value('coachEmail').trim() !== '' && !isEmailAddress(value('coachEmail').trim());
+  const hubUrlBad = !locked('hubUrl') && value('hubUrl').trim() !== '' && hub === null;
   const format = value('endpointFormat');
 
   const update = <K extends EditedKey>(key: K, next: Draft[K]) => {
@@ -91,12 +113,26 @@ export function SettingsTab() {
       document.getElementById('settings-endpoint-url')?.focus();
       return;
     }
+    if (hubUrlBad) {
+      setHubUrlTouched(true);
+      document.getElementById('settings-hub-url')?.focus();
+      return;
+    }
     // The permission prompt must start in the click itself: ask first, save without waiting.
-    const permission = pattern && granted !== true ? requestOrigins([pattern]) : null;
+    const asked = [pattern && granted !== true ? pattern : null, hubPattern && hubGranted !== true ? hubPattern : null];
+    const origins = [...new Set(asked.filter((entry): entry is string => entry !== null))];
+    const permission = origins.length > 0 ? requestOrigins(origins) : null;
     const changes: Partial<Settings> = {};
     for (const key of EDITED_KEYS) {
       if (!locked(key))
-        (changes as Record<string, unknown>)[key] = key === 'endpointUrl' ? url : key === 'coachEmail' ? draft[key].trim() : draft[key];
+        (changes as Record<string, unknown>)[key] =
+          key === 'endpointUrl'
+            ? url
+            : key === 'hubUrl'
+              ? (hub ?? '')
+              : key === 'coachEmail' || key === 'hubToken'
+                ? draft[key].trim()
+                : draft[key];
     }
     void (async () => {
       try {
@@ -105,14 +141,15 @@ export function SettingsTab() {
         setSaveState({ kind: 'error', error });
         return;
       }
-      const origin = pattern ? originOf(url) : undefined;
+      const origin = pattern ? originOf(url) : hub ? originOf(hub) : undefined;
       if (!permission) {
-        setSaveState({ kind: 'saved', permission: pattern ? 'granted' : 'none', origin });
+        setSaveState({ kind: 'saved', permission: pattern || hubPattern ? 'granted' : 'none', origin });
         return;
       }
       setSaveState({ kind: 'saved', permission: 'pending', origin });
       const answer = await permission;
-      setGranted(answer);
+      if (pattern && origins.includes(pattern)) setGranted(answer);
+      if (hubPattern && origins.includes(hubPattern)) setHubGranted(answer);
       setSaveState({ kind: 'saved', permission: answer ? 'granted' : 'refused', origin });
     })();
   };
@@ -279,6 +316,20 @@ export function SettingsTab() {
           />
         </fieldset>
 
+        <HubSettings
+          effective={effective}
+          hubUrl={value('hubUrl')}
+          hubToken={value('hubToken')}
+          onChange={update}
+          urlTouched={hubUrlTouched}
+          onUrlTouched={() => setHubUrlTouched(true)}
+          lockProps={lockProps}
+          onUsed={(endpoint) => {
+            setDraft((current) => (current ? { ...current, ...endpoint } : current));
+            setUrlTouched(false);
+          }}
+        />
+
         <div class="settings__actions">
           <button type="submit" class="primary">
             {t('save')}
@@ -312,6 +363,8 @@ function pick(values: Settings): Draft {
     coachEmail: values.coachEmail,
     coachMode: values.coachMode,
     hiddenTools: values.hiddenTools,
+    hubUrl: values.hubUrl,
+    hubToken: values.hubToken,
   };
 }
 

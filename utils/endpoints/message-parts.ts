@@ -8,6 +8,7 @@ import type {
   GapKind,
   GoalProgress,
   GrowthPlanPayload,
+  MentorVolunteerPayload,
   OutgoingPayload,
   PagePayload,
   PlanCardRef,
@@ -67,9 +68,13 @@ export const TEXT_LIMITS = {
   /** Saved items and reflections listed per goal (and for the plan's own), and pings listed. */
   planItemsShown: 3,
   pingsShown: 3,
+  /** A volunteer's chat handle (as long as an e-mail address may be) and the tools they offer, joined. */
+  handle: 254,
+  tools: 500,
 } as const;
 
-export type FactLabel = 'Teacher' | 'Page' | 'Urgency' | 'Card' | 'Searches' | 'Next meeting' | 'Since';
+export type FactLabel =
+  'Teacher' | 'School' | 'Page' | 'Urgency' | 'Card' | 'Searches' | 'Next meeting' | 'Since' | 'Chat handle' | 'Tools';
 
 export interface Fact {
   label: FactLabel;
@@ -77,10 +82,13 @@ export interface Fact {
 }
 
 export interface MessageParts {
-  /** "Help needed: Nearpod › Reports", "Gap flagged: Canvas › SpeedGrader — no card", "Growth plan: Maya Lopez". */
+  /**
+   * "Help needed: Nearpod › Reports", "Gap flagged: Canvas › SpeedGrader — no card", "Growth plan: Maya Lopez",
+   * "Mentor volunteer: Maya Lopez".
+   */
   title: string;
   facts: Fact[];
-  /** "Message" for a help request, "Note" for a gap flag, "Plan" for a growth plan's summary. */
+  /** "Message" for a help request, "Note" for a gap flag or a volunteer's offer, "Plan" for a growth plan's summary. */
   wordsLabel: 'Message' | 'Note' | 'Plan';
   /** The teacher's words, normalised; empty when there are none. */
   words: string;
@@ -233,6 +241,7 @@ function teacherLabel(payload: Pick<OutgoingPayload, 'teacher'>): string {
 
 export function messageParts(payload: OutgoingPayload): MessageParts {
   if (payload.type === 'growth-plan') return planParts(payload);
+  if (payload.type === 'mentor-volunteer') return volunteerParts(payload);
   const facts: Fact[] = [
     { label: 'Teacher', value: teacherLabel(payload) },
     { label: 'Page', value: truncate(cleanLine(payload.page.url), TEXT_LIMITS.path) },
@@ -347,6 +356,29 @@ function planParts(plan: GrowthPlanPayload): MessageParts {
     facts,
     wordsLabel: 'Plan',
     words: planSummary(plan),
+    mentors: [],
+  };
+}
+
+/**
+ * A teacher's offer to help: who, where they can be reached and with which tools, and their note.
+ * Nobody is mentioned: the volunteer is not a mentor until a coach adds them, and the handle is
+ * shown as text for the coach to copy, never as a mention of the volunteer.
+ */
+function volunteerParts(offer: MentorVolunteerPayload): MessageParts {
+  const name = truncate(cleanLine(offer.teacher.name), TEXT_LIMITS.name);
+  const school = offer.teacher.school ? truncate(cleanLine(offer.teacher.school), TEXT_LIMITS.name) : '';
+  const handle = truncate(cleanLine(offer.handle), TEXT_LIMITS.handle);
+  const tools = offer.tools.map((tool) => truncate(place(tool, null), TEXT_LIMITS.name)).filter(Boolean);
+  const facts: Fact[] = [{ label: 'Teacher', value: name }];
+  if (school) facts.push({ label: 'School', value: school });
+  if (handle) facts.push({ label: 'Chat handle', value: handle });
+  if (tools.length > 0) facts.push({ label: 'Tools', value: joinWithin(tools, TEXT_LIMITS.tools).text });
+  return {
+    title: truncate(name ? `Mentor volunteer: ${name}` : 'Mentor volunteer', TEXT_LIMITS.title),
+    facts,
+    wordsLabel: 'Note',
+    words: truncate(cleanText(offer.note), TEXT_LIMITS.words),
     mentors: [],
   };
 }

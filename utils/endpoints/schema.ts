@@ -25,8 +25,7 @@ const oneOf = (values: readonly string[]) => ({
   error: (issue: { input?: unknown }) => `must be one of ${values.join(', ')}, not ${describeValue(issue.input)}`,
 });
 const text = (max: number) => z.string().max(max, atMost(max, 'characters'));
-const token = (max: number) =>
-  text(max).refine((value) => value.trim() !== '', 'must not be empty');
+const token = (max: number) => text(max).refine((value) => value.trim() !== '', 'must not be empty');
 const dateTime = text(L.createdAt).refine(
   (value) => !Number.isNaN(Date.parse(value)),
   'must be a date and time such as 2026-11-24T14:32:05.120Z',

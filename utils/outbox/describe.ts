@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import type { OutboxItem } from '../platform/db';
 import { endpointHost } from '../endpoints';
+import type { MentorVolunteerPayload } from '../endpoints/types';
 import { t } from '../platform/i18n';
 
 /**
@@ -50,4 +52,19 @@ function describeRetry(item: OutboxItem, at: string): string {
     default:
       return t('outboxRetryUnreachable', at);
   }
+}
+
+/** "Canvas, Seesaw, and Nearpod" in the browser's language: the tools a volunteer offers, as the teacher reads them. */
+export function toolNames(tools: MentorVolunteerPayload['tools']): string {
+  const names = tools.map((tool) => tool.name.trim() || tool.id);
+  try {
+    return new Intl.ListFormat(browser.i18n.getUILanguage?.() || undefined, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+/** "Offer to help with Canvas, sent 10:42": a volunteer's offer as the outbox and its buttons name it. */
+export function describeVolunteerOffer(payload: MentorVolunteerPayload, time: string): string {
+  return t('outboxWhatVolunteer', [toolNames(payload.tools), time]);
 }

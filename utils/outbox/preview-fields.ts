@@ -1,10 +1,11 @@
-import type { GrowthPlanPayload, OutgoingPayload } from '../endpoints/types';
+import type { GrowthPlanPayload, MentorVolunteerPayload, OutgoingPayload } from '../endpoints/types';
 import { PROGRESS_KEYS } from '../plan/summary';
 import { formatDay } from '../platform/format';
 import { GAP_KIND_LABEL_KEYS } from '../gaps/labels';
 import { URGENCY_LABEL_KEYS } from '../help-requests/labels';
 import { placeName } from '../platform/format';
 import { t, type MessageKey } from '../platform/i18n';
+import { toolNames } from './describe';
 
 /** One labelled part of what a ping or flag sends, as the teacher reads it before Send. */
 export interface PreviewField {
@@ -25,7 +26,9 @@ export interface PreviewField {
     | 'goals'
     | 'saved'
     | 'reflections'
-    | 'pings';
+    | 'pings'
+    | 'handle'
+    | 'tools';
   label: string;
   value: string;
 }
@@ -38,6 +41,7 @@ export interface PreviewField {
 export function previewFields(payload: OutgoingPayload): PreviewField[] {
   const fields: Array<[PreviewField['id'], MessageKey, string | undefined]> = [];
   if (payload.type === 'growth-plan') return keep(planFields(payload));
+  if (payload.type === 'mentor-volunteer') return keep(volunteerFields(payload));
   if (payload.type === 'help-request') {
     fields.push(['message', 'previewFieldMessage', payload.message]);
     fields.push(['urgency', 'previewFieldUrgency', t(URGENCY_LABEL_KEYS[payload.urgency])]);
@@ -75,6 +79,17 @@ function planFields(payload: GrowthPlanPayload): Array<[PreviewField['id'], Mess
     ['pings', 'previewFieldPings', payload.pings.map((ping) => t('planQuoted', ping.message)).join('; ')],
     ['name', 'previewFieldName', payload.teacher.name],
     ['school', 'previewFieldSchool', payload.teacher.school],
+  ];
+}
+
+/** A volunteer's offer: who, how the chat reaches them, the tools and their note. */
+function volunteerFields(payload: MentorVolunteerPayload): Array<[PreviewField['id'], MessageKey, string | undefined]> {
+  return [
+    ['name', 'previewFieldName', payload.teacher.name],
+    ['school', 'previewFieldSchool', payload.teacher.school],
+    ['handle', 'previewFieldHandle', payload.handle],
+    ['tools', 'previewFieldTools', toolNames(payload.tools)],
+    ['note', 'previewFieldNote', payload.note],
   ];
 }
 

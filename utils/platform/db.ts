@@ -104,6 +104,8 @@ export interface GapRecord {
    * card's version): a card later found that is not in here, or newer, addresses the flag.
    */
   baseline?: CardStamp[];
+  /** Set on a flag the district's Hub holds: which Hub, and the flag's state there (utils/hub/flag-store.ts). */
+  hub?: import('../hub/types').HubFlagState;
 }
 
 /** A card's identity and version, enough to tell a new card or a newer copy from the same one. */

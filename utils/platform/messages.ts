@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PackSyncResult } from '../cards/subscriptions';
 import type { EndpointFormat } from '../endpoints/types';
 import type { MentorDirectorySyncResult } from '../mentors/directory';
+import type { HubFlagSyncResult, HubResult, HubVolunteer, VolunteerDecision } from '../hub/types';
 import type { PickResult, ShowTargetResult, TargetPreview, ToolTab } from '../show-me/types';
 
 /** What an endpoint answered to the studio's test message (body cut to its first 300 characters). */
@@ -45,6 +46,19 @@ export interface ProtocolMap {
     teacherName?: string;
     schoolName?: string;
   }): EndpointTestResult;
+  /** studio → background: ask this Hub (the form's values, saved or not) who the coach token belongs to. */
+  studioChecksHub(data: { url: string; token: string }): HubResult<{ name: string }>;
+  /** studio → background: resolve on the Hub what was resolved here, then read the Hub's flags into the gaps table. */
+  studioSyncsHubFlags(data: Record<string, never>): HubFlagSyncResult;
+  /** studio → background: the Hub's mentor volunteers, newest first. */
+  studioListsVolunteers(data: Record<string, never>): HubResult<HubVolunteer[]>;
+  /** studio → background: approve or decline one volunteer on the Hub. */
+  studioDecidesVolunteer(data: { id: string; decision: VolunteerDecision }): HubResult<{ status: string }>;
+  /**
+   * studio → background: publish a pack of this studio to the Hub as its export reads; answers
+   * the published version and the address teachers subscribe to.
+   */
+  studioPublishesPack(data: { packId: string }): HubResult<{ version: string; url: string }>;
   /** panel → background: highlight on the tab's page the element this card's step points at. */
   panelShowsTarget(data: { tabId: number; cardKey: string; step: number }): ShowTargetResult;
   /** panel → background: take the highlight off the tab's page. */

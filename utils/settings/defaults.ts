@@ -19,6 +19,8 @@ export const DEFAULT_SETTINGS: Settings = {
   coachEmail: '',
   hiddenTools: [],
   sentHistoryDays: 30,
+  hubUrl: '',
+  hubToken: '',
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];

@@ -24,6 +24,10 @@ export const settingsSchema = z.object({
   hiddenTools: z.array(z.string()),
   /** How many days delivered pings and flags stay in the outbox (the teacher's "Your requests") before they are pruned. */
   sentHistoryDays: z.number().int().min(1).max(365),
+  /** The district's Coachmark Hub (utils/hub/): the studio reads flags and volunteers there and publishes packs. */
+  hubUrl: z.string(),
+  /** The coach's token for the Hub: a secret like endpointSecret, sent only to hubUrl. */
+  hubToken: z.string(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -15,6 +15,7 @@ import {
   oversizedGapFlag,
 } from '../../support/payloads';
 import { ALL_HOSTILE, hostilePlan, hugePlans } from './hostile-input';
+import { hostileVolunteer, hugeVolunteers, mentorVolunteer } from './volunteer-fixtures';
 
 const mentorIds = MENTORS.discord.flatMap((m) => (m.handle ? [m.handle] : []));
 
@@ -153,6 +154,35 @@ describe('Discord webhook message', () => {
       `**Growth plan: <\u200B!channel\\> @\u200Beveryone \\*bold\\* <\u200Bat\\>x<\u200B/at\\> <\u200B@&123456789012345678\\> \\[x\\]\\(https://evil.example\\)**`,
     );
     for (const text of [HOSTILE_TEXT, ALL_HOSTILE]) expectOnlyMentors(toDiscordMessage(hostilePlan(text)), []);
+  });
+
+  it('renders a mentor volunteer and lets Discord ping nobody, the handle shown as text', () => {
+    // A Discord handle is a user id, the very shape of a mention: it is never wrapped in <@…>.
+    const message = toDiscordMessage(mentorVolunteer({ handle: '345678901234567890' }));
+    expect(message.content).toBe(
+      [
+        '**Mentor volunteer: Maya Lopez**',
+        '**Teacher:** Maya Lopez',
+        '**School:** Lincoln Elementary',
+        '**Chat handle:** 345678901234567890',
+        '**Tools:** Canvas, Nearpod',
+        '**Note:**',
+        '> Free 3rd period, Tuesdays and Thursdays.',
+      ].join('\n'),
+    );
+    expectOnlyMentors(message, []);
+    for (const offer of [mentorVolunteer({ teacher: { name: '' }, handle: '', note: '' }), hostileVolunteer(ALL_HOSTILE)]) {
+      expectOnlyMentors(toDiscordMessage(offer), []);
+    }
+  });
+
+  it('keeps a huge offer within 2000 characters, cut with an ellipsis', () => {
+    for (const offer of hugeVolunteers()) {
+      const message = toDiscordMessage(offer);
+      expectOnlyMentors(message, []);
+      const quote = message.content!.split('\n').filter((line) => line.startsWith('> '));
+      expect(quote.at(-1)!.endsWith('…')).toBe(true);
+    }
   });
 
   it('keeps a huge plan within 2000 characters, cut with an ellipsis', () => {

@@ -15,6 +15,7 @@ import {
   oversizedGapFlag,
 } from '../../support/payloads';
 import { ALL_HOSTILE, hostilePlan, hugePlans } from './hostile-input';
+import { hostileVolunteer, hugeVolunteers, mentorVolunteer } from './volunteer-fixtures';
 
 type Message = chat_v1.Schema$Message;
 
@@ -175,6 +176,39 @@ describe('Google Chat webhook message', () => {
     expect(card(message).header!.subtitle).toMatch(/^<\u200Busers\/all> @\u200Ball <\u200B!channel> \*bold\* <\u200Bat>x<\u200B\/at>/);
     expect(message.text).toMatch(/^\*Growth plan: <\u200Busers\/all> @\u200Ball <\u200B!channel>/);
     for (const text of [HOSTILE_TEXT, ALL_HOSTILE]) expectOnlyMentors(toGoogleChatMessage(hostilePlan(text)), []);
+  });
+
+  it('renders a mentor volunteer: title in text, school, handle and tools in the card, nobody mentioned', () => {
+    // A Google Chat handle is a user id, the very shape of a mention: it stays card text.
+    const message = toGoogleChatMessage(mentorVolunteer({ handle: 'users/333333333333333333333' }));
+    expect(message.text).toBe('*Mentor volunteer: Maya Lopez*');
+    expect(message.fallbackText).toBe('Mentor volunteer: Maya Lopez');
+    expect(card(message)).toEqual({
+      header: { title: 'Mentor volunteer: Maya Lopez', subtitle: 'Maya Lopez' },
+      sections: [
+        {
+          widgets: [
+            { decoratedText: { topLabel: 'School', text: 'Lincoln Elementary', wrapText: true } },
+            { decoratedText: { topLabel: 'Chat handle', text: 'users/333333333333333333333', wrapText: true } },
+            { decoratedText: { topLabel: 'Tools', text: 'Canvas, Nearpod', wrapText: true } },
+          ],
+        },
+        { header: 'Note', widgets: [{ textParagraph: { text: 'Free 3rd period, Tuesdays and Thursdays.' } }] },
+      ],
+    });
+    expectOnlyMentors(message, []);
+    for (const offer of [mentorVolunteer({ teacher: { name: '' }, handle: '', note: '' }), hostileVolunteer(ALL_HOSTILE)]) {
+      expectOnlyMentors(toGoogleChatMessage(offer), []);
+    }
+  });
+
+  it('keeps a huge offer within 32,000 bytes, cut with an ellipsis', () => {
+    for (const offer of hugeVolunteers()) {
+      const message = toGoogleChatMessage(offer);
+      expectOnlyMentors(message, []);
+      expect(message.text!.length).toBeLessThanOrEqual(GOOGLE_CHAT_LIMITS.text);
+      expect(card(message).sections!.at(-1)!.widgets![0]!.textParagraph!.text!.endsWith('…')).toBe(true);
+    }
   });
 
   it('keeps a huge plan within 32,000 bytes, cut with an ellipsis', () => {

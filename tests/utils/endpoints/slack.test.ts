@@ -16,6 +16,7 @@ import {
   oversizedGapFlag,
 } from '../../support/payloads';
 import { ALL_HOSTILE, MARKUP_TOKENS, hostilePayloads, hostilePlan, hugePlans } from './hostile-input';
+import { hostileVolunteer, hugeVolunteers, mentorVolunteer } from './volunteer-fixtures';
 
 const mentorIds = MENTORS.slack.flatMap((m) => (m.handle ? [m.handle] : []));
 
@@ -295,6 +296,40 @@ describe('Slack Block Kit message', () => {
     const shown = unstyled(message).join('\n');
     expect(shown).toContain('<\u200B!channel> @\u200Beveryone *bold* _it_ <\u200Bat>x<\u200B/at> <\u200B@U123>');
     expect(message.text).toBe('Growth plan: &lt;!channel&gt; @\u200Beveryone *bold* _it_ &lt;at&gt;x&lt;/at&gt; &lt;@U123&gt;');
+  });
+
+  it('renders a mentor volunteer: title, teacher, school, handle and tools, the note as a quote, no mention', () => {
+    const message = toSlackMessage(mentorVolunteer());
+    expectWithinBlockKitLimits(message);
+    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Mentor volunteer: Maya Lopez', emoji: true } });
+    const blocks = richBlocks(message);
+    expect(blocks).toHaveLength(2);
+    expect(read(blocks[0]!)).toBe('Teacher: Maya Lopez\nSchool: Lincoln Elementary\nChat handle: U07MAYALOPEZ\nTools: Canvas, Nearpod');
+    expect(blocks[1]).toEqual({
+      type: 'rich_text',
+      elements: [
+        { type: 'rich_text_section', elements: [{ type: 'text', text: 'Note', style: { bold: true } }] },
+        { type: 'rich_text_quote', elements: [{ type: 'text', text: 'Free 3rd period, Tuesdays and Thursdays.' }] },
+      ],
+    });
+    expect(message.text).toBe('Mentor volunteer: Maya Lopez');
+    // The handle is a member id, yet the volunteer is not a mentor: text, never a user element.
+    expect(JSON.stringify(message)).not.toContain('"user"');
+    expectNoMassMention(message, []);
+    for (const offer of [mentorVolunteer({ teacher: { name: '' }, handle: '', note: '' }), hostileVolunteer(ALL_HOSTILE)]) {
+      expectWithinBlockKitLimits(toSlackMessage(offer));
+      expectNoMassMention(toSlackMessage(offer), []);
+    }
+  });
+
+  it('keeps a huge offer within every limit, cut with an ellipsis and "N more" tools', () => {
+    for (const offer of hugeVolunteers()) {
+      const message = toSlackMessage(offer);
+      expectWithinBlockKitLimits(message);
+      expectNoMassMention(message, []);
+      expect(read(richBlocks(message)[0]!)).toMatch(/Tools: .*\d+ more$/);
+      expect(read(richBlocks(message)[1]!).endsWith('…')).toBe(true);
+    }
   });
 
   it('keeps a huge plan within every limit, cut with an ellipsis', () => {

@@ -23,6 +23,7 @@ import {
   oversizedGapFlag,
 } from '../../support/payloads';
 import { ALL_HOSTILE, HOSTILE_TOKENS, hostilePayloads, hostilePlan, hugePlans, longUpn, manyMentors } from './hostile-input';
+import { hostileVolunteer, hugeVolunteers, mentorVolunteer } from './volunteer-fixtures';
 
 const mentorUpns = ['ana.ruiz@lincoln.example.org', 'ben@lincoln.example.org'];
 
@@ -285,6 +286,39 @@ describe('Microsoft Teams Workflows message', () => {
     expect(content(message).body![0]!.text).toBe(
       'Growth plan: <\u200B!channel> @\u200Beveryone *bold* <\u200Bat>x<\u200B/at> [click here]\u200B(https://evil.example/steal)',
     );
+  });
+
+  it('renders a mentor volunteer as its own card, its handle as a fact, mentioning nobody', async () => {
+    // A Teams handle is an e-mail address, the very shape of a mention: it stays a fact.
+    const message = toTeamsMessage(mentorVolunteer({ handle: 'maya.lopez@lincoln.example.org' }));
+    const card = content(message);
+    parseCard(card);
+    expect(card.body).toEqual([
+      { type: 'TextBlock', text: 'Mentor volunteer: Maya Lopez', weight: 'bolder', size: 'medium', wrap: true },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Teacher', value: 'Maya Lopez' },
+          { title: 'School', value: 'Lincoln Elementary' },
+          { title: 'Chat handle', value: 'maya.lopez@lincoln.example.org' },
+          { title: 'Tools', value: 'Canvas, Nearpod' },
+        ],
+      },
+      { type: 'TextBlock', text: 'Note', weight: 'bolder', wrap: true },
+      { type: 'TextBlock', text: 'Free 3rd period, Tuesdays and Thursdays.', wrap: true },
+    ]);
+    expect(card.msteams).toEqual({ width: 'Full' });
+    expectOnlyMentors(message, []);
+    for (const offer of [
+      mentorVolunteer({ teacher: { name: '' }, handle: '', note: '' }),
+      hostileVolunteer(ALL_HOSTILE),
+      ...hugeVolunteers(),
+    ]) {
+      const request = await buildRequest('teams', offer);
+      expect(Buffer.byteLength(request.body, 'utf8')).toBeLessThanOrEqual(TEAMS_LIMITS.bodyBytes);
+      parseCard(content(toTeamsMessage(offer)));
+      expectOnlyMentors(toTeamsMessage(offer), []);
+    }
   });
 
   it('keeps a huge plan under the body budget, cut with an ellipsis', async () => {

@@ -60,15 +60,19 @@ function cors(access: 'public' | 'coach'): MiddlewareHandler {
   };
 }
 
-/** A JSON answer with an ETag, or 304 when the caller already has it. */
-function withEtag(c: Context, value: unknown, etag?: string) {
+/**
+ * A JSON answer with an ETag, or 304 when the caller already has it. Always revalidated; a
+ * coach's answers (behind a token) are never kept by shared caches.
+ */
+function withEtag(c: Context, value: unknown, etag?: string, access: 'public' | 'coach' = 'public') {
   const body = JSON.stringify(value);
   const tag = etag ?? `"${store.sha256(body).slice(0, 32)}"`;
   const given = c.req.header('If-None-Match');
   if (given && given.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag)) {
     return c.body(null, 304, { ETag: tag });
   }
-  return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8', ETag: tag, 'Cache-Control': 'no-cache' });
+  const cache = access === 'coach' ? 'private, no-cache' : 'no-cache';
+  return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8', ETag: tag, 'Cache-Control': cache });
 }
 
 export function createApp({ config, database, logger, onQueued }: AppOptions): Hono<Env> {
@@ -168,7 +172,7 @@ export function createApp({ config, database, logger, onQueued }: AppOptions): H
     if (status !== undefined && status !== 'open' && status !== 'resolved') {
       return errors(c, 400, `status: must be open or resolved, not "${status}"`);
     }
-    return withEtag(c, { flags: await store.listFlags(database, status) });
+    return withEtag(c, { flags: await store.listFlags(database, status) }, undefined, 'coach');
   });
 
   app.post('/v1/flags/:id/resolve', coachOnly, async (c) => {
@@ -187,7 +191,7 @@ export function createApp({ config, database, logger, onQueued }: AppOptions): H
     return c.json({ id, status: 'open' });
   });
 
-  app.get('/v1/volunteers', coachOnly, async (c) => withEtag(c, { volunteers: await store.listVolunteers(database) }));
+  app.get('/v1/volunteers', coachOnly, async (c) => withEtag(c, { volunteers: await store.listVolunteers(database) }, undefined, 'coach'));
 
   for (const decision of ['approve', 'decline'] as const) {
     app.post(`/v1/volunteers/:id/${decision}`, coachOnly, async (c) => {

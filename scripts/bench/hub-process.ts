@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../pg-cluster';
 
 /**
  * A Hub as its own process (`node --import tsx hub/main.ts`), as a school runs it: settings in
@@ -24,17 +24,6 @@ export interface HubProcess {
   output(): string;
   /** CPU time the process has used so far, in ms (Linux /proc); NaN where that cannot be read. */
   cpuMs(): number;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface HubProcessOptions {

@@ -35,7 +35,9 @@ function districtCard(id: string, title: string): Card {
     tools: ['canvas'],
     contexts: ['speedgrader'],
     tags: ['feedback'],
-    links: [{ title: 'How do I use SpeedGrader?', url: 'https://community.canvaslms.com/t5/Instructor-Guide/tkb-p/Instructor', kind: 'help' }],
+    links: [
+      { title: 'How do I use SpeedGrader?', url: 'https://community.canvaslms.com/t5/Instructor-Guide/tkb-p/Instructor', kind: 'help' },
+    ],
   });
 }
 
@@ -114,8 +116,16 @@ describe.skipIf(!shouldRunBrowserTests())('Coachmark Hub with real Chromium: two
     await flag.getByRole('button', { name: 'Preview' }).click();
     await flag.getByRole('button', { name: 'Send flag' }).click();
 
-    const [pinged] = await poll(async () => ((await events('help-request')).length === 1 ? events('help-request') : undefined), 20_000, 'the ping on the Hub');
-    const [flagged] = await poll(async () => ((await events('gap-flag')).length === 1 ? events('gap-flag') : undefined), 20_000, 'the flag on the Hub');
+    const [pinged] = await poll(
+      async () => ((await events('help-request')).length === 1 ? events('help-request') : undefined),
+      20_000,
+      'the ping on the Hub',
+    );
+    const [flagged] = await poll(
+      async () => ((await events('gap-flag')).length === 1 ? events('gap-flag') : undefined),
+      20_000,
+      'the flag on the Hub',
+    );
 
     // Forwarded to the school's chat in Slack's format, keyed by the ping's id.
     const [forwarded] = await chat.waitForRequests(1, { path: '/chat', method: 'POST', timeoutMs: 20_000 });

@@ -30,6 +30,13 @@ describe('parseEventPayload', () => {
     expect(parseEventPayload(JSON.parse(request.body))).toEqual({ ok: true, payload: toJsonPayload(EXAMPLES[type]) });
   });
 
+  it('takes a flag or a ping written by hand without the mentors and searches lists as having none', () => {
+    const { mentors: _mentors, searches: _searches, ...flag } = newGapFlag();
+    expect(parseEventPayload(flag)).toEqual({ ok: true, payload: { ...flag, mentors: [], searches: [] } });
+    const { mentors: _none, ...ping } = newHelpRequest();
+    expect(parseEventPayload(ping)).toEqual({ ok: true, payload: { ...ping, mentors: [] } });
+  });
+
   it('accepts what the extension makes of text at every limit', () => {
     for (const text of [...OVERSIZED_TEXTS, HOSTILE_TEXT]) {
       for (const payload of [oversizedGapFlag(text, MENTORS.slack), newHelpRequest({ message: text, teacher: { name: text } })]) {

@@ -40,7 +40,8 @@ const base = {
   teacher,
   tool,
   page: z.object({ context: token(L.token).nullable(), name: text(L.name).nullable(), url: text(L.url) }),
-  mentors: list(z.object({ name: text(L.name), handle: text(L.handle).optional() }), L.mentors),
+  // The extension always sends both lists; a receiver takes a payload without them as empty.
+  mentors: list(z.object({ name: text(L.name), handle: text(L.handle).optional() }), L.mentors).default([]),
 };
 
 export const helpRequestSchema = z.object({
@@ -63,7 +64,7 @@ export const gapFlagSchema = z.object({
       version: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
     })
     .optional(),
-  searches: list(text(L.search), L.searches),
+  searches: list(text(L.search), L.searches).default([]),
 });
 
 export const mentorVolunteerSchema = z.object({

@@ -2,6 +2,7 @@
  * What the district's Coachmark Hub answers the studio (its coach API), as the studio keeps it.
  * The Hub's own documentation is the contract; these are the fields the studio reads.
  */
+import type { MentorVolunteerPayload } from '../endpoints/types';
 
 /** A flag's state on the Hub, kept beside the flag in the gaps table. */
 export interface HubFlagState {
@@ -29,16 +30,8 @@ export interface HubFlag {
   raw: Record<string, unknown>;
 }
 
-/** A teacher who offered to help others, as GET /v1/volunteers lists them. */
-export interface HubVolunteer {
-  id: string;
-  createdAt: string;
-  teacher: { name: string; school?: string };
-  handle: string;
-  tools: Array<{ id: string; name: string }>;
-  note: string;
-  status: 'pending' | 'approved' | 'declined';
-}
+/** A teacher who offered to help others, as GET /v1/volunteers lists them: the offer as sent, and the coach's decision. */
+export type HubVolunteer = Omit<MentorVolunteerPayload, 'type'> & { status: 'pending' | 'approved' | 'declined' };
 
 export type VolunteerDecision = 'approve' | 'decline';
 

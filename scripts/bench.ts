@@ -28,6 +28,8 @@ const WITHOUT_BUILD = new Set(['hub']);
 
 function format(value: number, unit: string): string {
   if (Number.isNaN(value)) return 'n/a';
+  // Counts (events stored, answers) read as counts.
+  if (Number.isInteger(value)) return `${value} ${unit}`;
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 2 : 4;
   return `${value.toFixed(digits)} ${unit}`;
 }

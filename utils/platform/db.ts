@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Card } from '../cards/schema';
 import type { EndpointFormat, GapFlagPayload, GapKind, GoalProgress, GrowthPlanPayload, OutgoingPayload } from '../endpoints/types';
+import type { HubFlagState } from '../hub/types';
 import { cardKey, placesOf } from './keys';
 
 /** Where a pack came from: shipped with the extension, imported by a coach, or a synced URL. */
@@ -105,7 +106,7 @@ export interface GapRecord {
    */
   baseline?: CardStamp[];
   /** Set on a flag the district's Hub holds: which Hub, and the flag's state there (utils/hub/flag-store.ts). */
-  hub?: import('../hub/types').HubFlagState;
+  hub?: HubFlagState;
 }
 
 /** A card's identity and version, enough to tell a new card or a newer copy from the same one. */

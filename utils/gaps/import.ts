@@ -54,6 +54,17 @@ export function parseGapImport(text: string): GapImportResult {
   return firstLine.trim().startsWith('{') ? parseJsonLines(body) : parseCsvExport(body);
 }
 
+/**
+ * Flags already read as values (a Hub's list), each checked as one line of a file would be; a
+ * bad one is reported by its position (1-based) and the rest are kept.
+ */
+export function parseGapFlags(values: readonly unknown[]): GapImportResult {
+  const result: GapImportResult = { format: 'jsonl', gaps: [], errors: [], duplicates: 0 };
+  const seen = new Set<string>();
+  values.forEach((value, index) => accept(result, seen, index + 1, value, (path) => path));
+  return result;
+}
+
 function parseJsonLines(text: string): GapImportResult {
   const result: GapImportResult = { format: 'jsonl', gaps: [], errors: [], duplicates: 0 };
   const seen = new Set<string>();

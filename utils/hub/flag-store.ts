@@ -1,5 +1,5 @@
 import { db as defaultDb, type CoachmarkDB, type GapRecord } from '../platform/db';
-import { parseGapImport } from '../gaps/import';
+import { parseGapFlags } from '../gaps/import';
 import { gapRecordFromPayload } from '../gaps/records';
 import { baselineFor } from '../gaps/store';
 import type { HubFlag, HubFlagState } from './types';
@@ -32,7 +32,7 @@ export async function mergeHubFlags(
   database: CoachmarkDB = defaultDb,
   now = Date.now(),
 ): Promise<HubFlagMerge> {
-  const parsed = parseGapImport(flags.map((flag) => JSON.stringify(flag.raw)).join('\n'));
+  const parsed = parseGapFlags(flags.map((flag) => flag.raw));
   const remote = new Map(flags.map((flag) => [flag.id, flag]));
   const result: HubFlagMerge = { added: 0, updated: 0, removed: 0, invalid: parsed.errors.length };
   return database.transaction('rw', database.gaps, database.cards, async () => {
@@ -41,12 +41,8 @@ export async function mergeHubFlags(
       const flag = remote.get(payload.id)!;
       const stored = existing[index];
       if (!stored) {
-        const draft = gapRecordFromPayload(payload, { origin: 'imported' });
-        const record = gapRecordFromPayload(payload, {
-          origin: 'imported',
-          status: flag.status === 'resolved' ? 'resolved' : 'open',
-          baseline: await baselineFor(draft, database),
-        });
+        const record = gapRecordFromPayload(payload, { origin: 'imported', status: flag.status === 'resolved' ? 'resolved' : 'open' });
+        record.baseline = await baselineFor(record, database);
         record.hub = stateOf(hubUrl, flag);
         if (flag.status === 'resolved') record.resolvedAt = now;
         await database.gaps.put(record);

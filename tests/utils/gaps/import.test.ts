@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBody } from '../../../utils/endpoints';
 import type { GapFlagPayload } from '../../../utils/endpoints/types';
 import { CSV_COLUMNS, gapsToCsv } from '../../../utils/gaps/csv';
-import { parseGapImport } from '../../../utils/gaps/import';
+import { parseGapFlags, parseGapImport } from '../../../utils/gaps/import';
 import { buildGapFlag } from '../../../utils/gaps/payload';
 import { flag, flagInput, RUBRIC_CARD, TRICKY_FLAGS } from './flags';
 
@@ -39,6 +39,17 @@ describe('parseGapImport: JSON lines', () => {
     const sent = buildGapFlag(flagInput({ kind: 'unhelpful', card: RUBRIC_CARD }));
     const body = JSON.stringify(formatBody('json', sent));
     expect(parseGapImport(body)).toEqual({ format: 'jsonl', gaps: [sent], errors: [], duplicates: 0 });
+  });
+});
+
+describe('parseGapFlags: values already read (a Hub’s list)', () => {
+  it('checks each value as a line of a file would be, reporting a bad one by its position', () => {
+    const result = parseGapFlags([flag('a'), { ...flag('b'), kind: 'boring' }, [1, 2], flag('a'), { ...flag('c'), card: null }]);
+    expect(result.gaps.map((gap) => gap.id)).toEqual(['a', 'c']);
+    expect(result.gaps[1]).not.toHaveProperty('card');
+    expect(result.errors.map((error) => error.line)).toEqual([2, 3]);
+    expect(result.errors[1]!.message).toBe('not a gap flag (expected a JSON object)');
+    expect(result.duplicates).toBe(1);
   });
 });
 

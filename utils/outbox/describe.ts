@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { OutboxItem } from '../platform/db';
 import { endpointHost } from '../endpoints';
 import type { MentorVolunteerPayload } from '../endpoints/types';
+import { formatList } from '../platform/format';
 import { t } from '../platform/i18n';
 
 /**
@@ -56,12 +56,7 @@ function describeRetry(item: OutboxItem, at: string): string {
 
 /** "Canvas, Seesaw, and Nearpod" in the browser's language: the tools a volunteer offers, as the teacher reads them. */
 export function toolNames(tools: MentorVolunteerPayload['tools']): string {
-  const names = tools.map((tool) => tool.name.trim() || tool.id);
-  try {
-    return new Intl.ListFormat(browser.i18n.getUILanguage?.() || undefined, { type: 'conjunction' }).format(names);
-  } catch {
-    return names.join(', ');
-  }
+  return formatList(tools.map((tool) => tool.name.trim() || tool.id));
 }
 
 /** "Offer to help with Canvas, sent 10:42": a volunteer's offer as the outbox and its buttons name it. */

@@ -35,6 +35,16 @@ export function formatDay(day: string | number): string {
   }
 }
 
+/** "Canvas, Seesaw, and Nearpod": a list of names joined in the browser's language. */
+export function formatList(names: readonly string[]): string {
+  const locale = browser.i18n.getUILanguage?.() || undefined;
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
 /** The start of a teacher's words on one line, cut at `max` characters (not UTF-16 units) with an ellipsis. */
 export function excerpt(text: string, max = 120): string {
   const chars = Array.from(text.trim().replace(/\s+/g, ' '));

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useSettings } from '../hooks/use-settings';
 import { Field } from '../shared/Field';
 import { SchoolEndpointNotice } from '../shared/SchoolEndpointNotice';
+import { HANDLE_LABELS } from '../shared/mentor-handles';
 import { formatBody, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
 import { JSON_LIMITS } from '@/utils/endpoints/json';
 import type { EndpointFormat, MentorVolunteerPayload } from '@/utils/endpoints/types';
@@ -18,15 +19,15 @@ import { useSendFlow } from './use-send-flow';
 import { reportFailure } from './report-failure';
 
 /**
- * How the school's chat names a person, in the teacher's words, and what a handle of that chat
- * looks like: the studio's own wording for a handle that could never be a mention.
+ * How the school's chat names a person, in the teacher's words; a handle that could never be a
+ * mention is refused with the studio's own wording (HANDLE_LABELS).
  */
-const HANDLE_HINTS: Record<EndpointFormat, { hint: MessageKey; invalid: MessageKey | null }> = {
-  slack: { hint: 'volunteerHandleHintSlack', invalid: 'mentorHandleSlackInvalid' },
-  teams: { hint: 'volunteerHandleHintTeams', invalid: 'mentorHandleTeamsInvalid' },
-  'google-chat': { hint: 'volunteerHandleHintGoogleChat', invalid: 'mentorHandleGoogleChatInvalid' },
-  discord: { hint: 'volunteerHandleHintDiscord', invalid: 'mentorHandleDiscordInvalid' },
-  json: { hint: 'volunteerHandleHintJson', invalid: null },
+const HANDLE_HINTS: Record<EndpointFormat, MessageKey> = {
+  slack: 'volunteerHandleHintSlack',
+  teams: 'volunteerHandleHintTeams',
+  'google-chat': 'volunteerHandleHintGoogleChat',
+  discord: 'volunteerHandleHintDiscord',
+  json: 'volunteerHandleHintJson',
 };
 
 type Problem = 'name' | 'handle' | 'tools';
@@ -56,7 +57,7 @@ export function VolunteerForm({ tool, onDone }: { tool: string | null; onDone: (
   const choices = volunteerToolChoices(tool, comfort, settings.hiddenTools);
   const chosen = picked ?? new Set(choices.suggested);
   const nameValue = name ?? settings.teacherName;
-  const handleInvalid = HANDLE_HINTS[format].invalid;
+  const handleInvalid = HANDLE_LABELS[format].invalid;
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
@@ -119,7 +120,7 @@ export function VolunteerForm({ tool, onDone }: { tool: string | null; onDone: (
           <Field
             id="volunteer-handle"
             label={t('volunteerHandleLabel')}
-            hint={t(HANDLE_HINTS[format].hint)}
+            hint={t(HANDLE_HINTS[format])}
             error={problems.has('handle') && handleInvalid ? t(handleInvalid) : null}
           >
             {(control) => (

@@ -6,7 +6,7 @@ import { isMentionHandle } from '@/utils/help-requests/help-request';
 import { TOOLS } from '@/utils/tools/catalog';
 import type { ToolCategory } from '@/utils/tools/types';
 import { Field } from '../shared/Field';
-import { HANDLE_LABELS } from './mentor-handles';
+import { HANDLE_LABELS } from '../shared/mentor-handles';
 
 const CATEGORIES: Array<[ToolCategory, MessageKey]> = [
   ['lms', 'categoryLms'],

@@ -1,7 +1,7 @@
 import type { Mentor } from '@/utils/platform/db';
 import { ENDPOINT_FORMATS } from '@/utils/endpoints/types';
 import { t } from '@/utils/platform/i18n';
-import { HANDLE_LABELS } from './mentor-handles';
+import { HANDLE_LABELS } from '../shared/mentor-handles';
 
 /** A mentor's handles, one line per chat that has one. */
 export function MentorHandleList({ mentor }: { mentor: Mentor }) {

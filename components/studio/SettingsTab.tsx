@@ -46,8 +46,6 @@ export function SettingsTab() {
   const [hubUrlTouched, setHubUrlTouched] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [testState, setTestState] = useState<TestState>({ kind: 'idle' });
-  const [granted, setGranted] = useState<boolean | null>(null);
-  const [hubGranted, setHubGranted] = useState<boolean | null>(null);
 
   // The form starts from the settings as first read; later changes show only in locked fields.
   useEffect(() => {
@@ -61,31 +59,9 @@ export function SettingsTab() {
   const hub = draft ? hubAddress(value('hubUrl')) : null;
   const hubPattern = hub ? originPattern(hub, { portInPattern }) : null;
 
-  // Whether the origin is already granted, known before the click so Save asks only when needed.
-  useEffect(() => {
-    setGranted(null);
-    if (!pattern) return;
-    let active = true;
-    hasOrigins([pattern]).then((result) => {
-      if (active) setGranted(result);
-    });
-    return () => {
-      active = false;
-    };
-  }, [pattern]);
-
-  // The same for the Hub's site, which the studio's coach calls reach.
-  useEffect(() => {
-    setHubGranted(null);
-    if (!hubPattern) return;
-    let active = true;
-    hasOrigins([hubPattern]).then((result) => {
-      if (active) setHubGranted(result);
-    });
-    return () => {
-      active = false;
-    };
-  }, [hubPattern]);
+  // Whether each site is already granted, known before the click so Save asks only when needed.
+  const [granted, setGranted] = useOriginGranted(pattern);
+  const [hubGranted, setHubGranted] = useOriginGranted(hubPattern);
 
   if (!effective || !draft) return <p class="status">{t('loading')}</p>;
 
@@ -374,4 +350,21 @@ function originOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Whether the browser already lets Coachmark reach `pattern` (null while it is asked, or with no pattern). */
+function useOriginGranted(pattern: string | null): [boolean | null, (granted: boolean) => void] {
+  const [granted, setGranted] = useState<boolean | null>(null);
+  useEffect(() => {
+    setGranted(null);
+    if (!pattern) return;
+    let active = true;
+    hasOrigins([pattern]).then((result) => {
+      if (active) setGranted(result);
+    });
+    return () => {
+      active = false;
+    };
+  }, [pattern]);
+  return [granted, setGranted];
 }

@@ -13,6 +13,7 @@ import { benchImport } from './bench/import';
 import { benchPanel } from './bench/panel';
 import { benchOutbox } from './bench/outbox';
 import { benchHubLoad } from './bench/hub-load';
+import { benchShow } from './bench/show';
 
 const root = join(import.meta.dirname, '..');
 const sections: Array<[name: string, run: () => Promise<BenchSection>]> = [
@@ -21,6 +22,7 @@ const sections: Array<[name: string, run: () => Promise<BenchSection>]> = [
   ['import', benchImport],
   ['panel', benchPanel],
   ['outbox', benchOutbox],
+  ['show', benchShow],
   ['hub', benchHubLoad],
 ];
 /** Sections that measure the Hub server alone, without the built extension. */

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { describeOversize, parsePack } from '../utils/cards/pack';
-import { LIMITS, PACK_SCHEMA_VERSION } from '../utils/cards/schema';
+import { LIMITS, PACK_SCHEMA_VERSION, type Pack } from '../utils/cards/schema';
 
 /**
  * The coaches' command line for card packs:
@@ -31,6 +31,8 @@ Commands:
   check [--strict] <file...>   Check card pack files. Prints "<file>: OK (N cards, M warnings)"
                                or each problem as "<file>: <path>: <what is wrong>".
                                --strict also fails files that have warnings.
+                               "Show me" targets without a source, or found by CSS
+                               alone, are warnings.
                                Exit code 1 if any file fails.
   new                          Print a template pack with one example card, for example
                                npm run cards -- new > my-pack.json
@@ -116,12 +118,34 @@ async function checkFile(file: string, strict: boolean, io: CardsCliIo): Promise
     return false;
   }
   const { cards } = result.pack;
-  const warnings = result.warnings;
+  const warnings = [...(result.warnings ?? []), ...targetWarnings(result.pack)];
   const passes = !strict || warnings.length === 0;
   const verdict = passes ? 'OK' : 'FAILED (--strict: warnings count as errors)';
   io.stdout(`${file}: ${verdict} (${plural(cards.length, 'card')}, ${plural(warnings.length, 'warning')})`);
   for (const warning of warnings) io.stdout(`${file}: warning: ${warning}`);
   return passes;
+}
+
+/**
+ * What the format allows but a pack that lasts should not do: a "show me" target without the
+ * source its control's label was checked against (so nobody can tell a guess from a fact when
+ * the vendor changes the page), or one found by CSS alone (generated class names change with
+ * every release; what a person sees stays).
+ */
+export function targetWarnings(pack: Pack): string[] {
+  const warnings: string[] = [];
+  pack.cards.forEach((card, index) => {
+    card.targets?.forEach((target, t) => {
+      const path = `cards[${index}].targets[${t}]`;
+      if (!target.source)
+        warnings.push(`${path}: has no source; say where the control's label was checked (the vendor's help article or source file)`);
+      const locators = target.locate ?? [];
+      if (locators.every((locator) => locator.css !== undefined)) {
+        warnings.push(`${path}: is found by CSS only; put a role and name (or text) locator first, which survives redesigns`);
+      }
+    });
+  });
+  return warnings;
 }
 
 /** parsePack names whole-file problems "file: …"; after the file's own name that is noise. */

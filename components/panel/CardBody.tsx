@@ -7,6 +7,8 @@ import type { CardLink } from '@/utils/cards/schema';
 import type { MatchTerms } from '@/utils/search/text-terms';
 import { clearMarks, markMatches } from '@/utils/search/marks';
 import { ShowMeButton } from './ShowMeButton';
+import { Walkthrough } from './Walkthrough';
+import { useWalkthrough } from './use-walkthrough';
 import { CardFeedbackMenu } from './CardFeedbackMenu';
 import { SaveForCoaching } from './SaveForCoaching';
 import { usePanelTab } from './panel-context';
@@ -33,6 +35,8 @@ export function CardBody({ card, id, feedback, matchTerms, onKnownChange }: Card
   const steps = useMemo(() => card.steps.map((step) => renderMarkdown(step)), [card.steps]);
   const { tabId, tabState } = usePanelTab();
   const stepList = useRef<HTMLOListElement>(null);
+  const walk = useWalkthrough(tabId);
+  const currentStep = walk?.cardKey === card.key && walk.status !== 'ended' ? walk.step : null;
 
   // Matched words in the rendered steps are marked by splitting their text nodes afterwards.
   useLayoutEffect(() => {
@@ -44,10 +48,15 @@ export function CardBody({ card, id, feedback, matchTerms, onKnownChange }: Card
 
   return (
     <div class="card__body" id={id}>
+      {tabId !== null && <Walkthrough card={card} tabId={tabId} walk={walk} />}
       <h4 class="visually-hidden">{t('stepsHeading')}</h4>
       <ol class="card__steps" ref={stepList}>
         {steps.map((html, index) => (
-          <li key={index}>
+          <li
+            key={index}
+            class={index === currentStep ? 'card__step--current' : undefined}
+            aria-current={index === currentStep ? 'step' : undefined}
+          >
             {/* Card text becomes HTML only through renderMarkdown, which sanitises it. */}
             <div class="card__step-text" dangerouslySetInnerHTML={{ __html: html }} />
             <ShowMeButton card={card} stepIndex={index} tabId={tabId} />

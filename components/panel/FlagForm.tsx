@@ -4,7 +4,7 @@ import { useSettings } from '../hooks/use-settings';
 import { Field } from '../shared/Field';
 import { db, type CardRecord } from '@/utils/platform/db';
 import { formatBody, FORMAT_NAME_KEYS, endpointHost } from '@/utils/endpoints';
-import type { GapFlagPayload, GapKind } from '@/utils/endpoints/types';
+import { isCardStep, type GapFlagPayload, type GapKind } from '@/utils/endpoints/types';
 import { isCardKind } from '@/utils/gaps/kinds';
 import { buildGapFlag, GAP_LIMITS } from '@/utils/gaps/payload';
 import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
@@ -15,7 +15,7 @@ import { t } from '@/utils/platform/i18n';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { OutboxItemStatus, SendFlow } from './SendFlow';
 import { useSendFlow } from './use-send-flow';
-import { previewFields } from '@/utils/outbox/preview-fields';
+import { previewFields, type PreviewField } from '@/utils/outbox/preview-fields';
 import { deliveryEndpoint, schoolEndpointInvalid } from '@/utils/settings/endpoint';
 import { SchoolEndpointNotice } from '../shared/SchoolEndpointNotice';
 
@@ -29,6 +29,13 @@ interface Props {
   kind?: GapKind;
   /** The card the flag is about, for those two kinds. */
   card?: CardRecord;
+  /**
+   * The step of that card the flag is about, counted from 1 ("Tell my coach this step is out of
+   * date"); sent with the card. A step the card does not have is ignored.
+   */
+  step?: number;
+  /** Words to start the note with; the teacher can change or remove them. */
+  initialNote?: string;
 }
 
 /**
@@ -36,7 +43,7 @@ interface Props {
  * then a preview of exactly what will be sent. Send keeps the flag under "My flags" and hands
  * it to the outbox; with no endpoint set it is kept on the device until there is one.
  */
-export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
+export function FlagForm({ tabState, onDone, kind: presetKind, card, step: presetStep, initialNote }: Props) {
   const uid = useId();
   const effective = useSettings();
   const settings = effective?.values;
@@ -47,7 +54,7 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
     [detection?.tool, detection?.context],
   );
   const [kind, setKind] = useState<GapKind>(presetKind ?? (card ? 'unhelpful' : 'missing'));
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(initialNote ?? '');
   const [dropped, setDropped] = useState<ReadonlySet<string>>(new Set());
   const [includeFullUrl, setIncludeFullUrl] = useState(false);
   /** Sent with "queued": whether the flag went to the outbox (there was an endpoint) or was kept. */
@@ -57,6 +64,7 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
 
   if (!effective || !settings || !mentors || !misses) return <p class="status">{t('loading')}</p>;
 
+  const step = card && isCardStep(presetStep) && presetStep <= card.steps.length ? presetStep : undefined;
   const endpoint: Endpoint | null = deliveryEndpoint(settings);
   const kinds = offeredKinds(card !== undefined, misses.length > 0);
   const chosen = kinds.includes(kind) ? kind : kinds[0]!;
@@ -68,7 +76,7 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
         tabState,
         kind: chosen,
         note,
-        card: isCardKind(chosen) ? card : undefined,
+        card: card && isCardKind(chosen) ? { ...card, step } : undefined,
         searches: misses.filter((search) => !dropped.has(search)),
         settings,
         mentors,
@@ -94,7 +102,13 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
       titleId={`${uid}-title`}
       title={t('flagGap')}
       testId="flag-form"
-      intro={card && <p class="flag__card">{t('flagAboutCard', card.title)}</p>}
+      intro={
+        card && (
+          <p class="flag__card">
+            {step === undefined ? t('flagAboutCard', card.title) : t('flagAboutCardStep', [String(step), card.title])}
+          </p>
+        )
+      }
       onPreview={onPreview}
       fields={() => (
         <>
@@ -155,7 +169,7 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
               : t('flagPreviewNoEndpoint')}
           </p>
         ),
-        readable: previewFields,
+        readable: readableFields,
         body: (payload) => JSON.stringify(formatBody(settings.endpointFormat, payload), null, 2),
         bodyLabel: t('flagPreviewBodyLabel'),
         sendLabel: endpoint ? t('flagSend') : t('flagKeep'),
@@ -176,6 +190,14 @@ export function FlagForm({ tabState, onDone, kind: presetKind, card }: Props) {
       onDone={onDone}
     />
   );
+}
+
+/** The preview's parts; the card's names the step when the flag is about one. */
+function readableFields(payload: GapFlagPayload): PreviewField[] {
+  const step = payload.card?.step;
+  if (!payload.card || step === undefined) return previewFields(payload);
+  const value = t('flagPreviewCardStep', [payload.card.title, String(step)]);
+  return previewFields(payload).map((field) => (field.id === 'card' ? { ...field, value } : field));
 }
 
 /** The reasons a flag here can give: about the card, when there is one; "My search found nothing" only where a search here did. */

@@ -7,6 +7,8 @@ import { PageCardList, type PageSection } from './PageCardList';
 import { arrangePageCards } from './arrange-page-cards';
 import { useAddressingCardKeys } from './use-addressing-card-keys';
 import { usePageCardsData } from './use-page-cards-data';
+import { usePanelTab } from './panel-context';
+import { useWalkthrough } from './use-walkthrough';
 import type { CardRecord } from '@/utils/platform/db';
 import { t, tn } from '@/utils/platform/i18n';
 import { feedbackByKey, setKnown } from '@/utils/cards/feedback';
@@ -44,9 +46,12 @@ export function PageCards({ detection }: { detection: Detection }) {
   });
   const undoButton = useRef<HTMLButtonElement>(null);
   const root = useRef<HTMLDivElement>(null);
+  // A walkthrough goes on across the tool's pages: its card stays open where it is listed on the next one.
+  const walk = useWalkthrough(usePanelTab().tabId);
+  const walking = walk && walk.status !== 'ended' ? walk.cardKey : null;
 
   useEffect(() => {
-    setOpen(null);
+    setOpen(walking ? `page:${walking}` : null);
     setShowTool(false);
     setShowAllTool(false);
     known.dismiss();

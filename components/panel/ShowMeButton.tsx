@@ -3,19 +3,20 @@ import { sendMessage } from '@/utils/platform/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import type { CardRecord } from '@/utils/platform/db';
 import type { ShowTargetResult } from '@/utils/show-me/types';
+import { OutdatedStepFlag } from './OutdatedStepFlag';
 
-type State = 'idle' | 'looking' | 'found' | 'not-found' | 'no-access';
+type State = 'idle' | 'looking' | 'found' | 'hidden' | 'missing' | 'no-access';
 
 const STATUS_KEYS: Partial<Record<State, MessageKey>> = {
   looking: 'showMeLooking',
   found: 'showMeFound',
-  'not-found': 'showMeNotFound',
+  hidden: 'targetHiddenShowMe',
+  missing: 'targetMissing',
   'no-access': 'showMeNoAccess',
 };
 
 interface Props {
-  /** The card (only its key and targets are read). */
-  card: Pick<CardRecord, 'key' | 'targets'>;
+  card: CardRecord;
   /** Index of the step in card.steps, from 0. */
   stepIndex: number;
   /** The tab the panel is about; nothing is shown without one. */
@@ -24,12 +25,15 @@ interface Props {
 
 function stateOf(result: ShowTargetResult): State {
   if (result.found) return 'found';
-  return result.reason === 'no-access' ? 'no-access' : 'not-found';
+  if (result.reason === 'no-access' || result.reason === 'hidden') return result.reason;
+  return 'missing';
 }
 
 /**
  * "Show me" for one step that points at a page element: asks the background to highlight it
- * in the tab, and says in a live region when it is not there instead of failing silently.
+ * in the tab, and says in a live region when it is not there instead of failing silently. A
+ * control that is missing (not just under a closed menu) may mean the tool changed: the
+ * teacher can tell the coach which step broke.
  */
 export function ShowMeButton({ card, stepIndex, tabId }: Props) {
   const [state, setState] = useState<State>('idle');
@@ -46,7 +50,7 @@ export function ShowMeButton({ card, stepIndex, tabId }: Props) {
       setState(stateOf(await sendMessage('panelShowsTarget', { tabId, cardKey: card.key, step: stepIndex })));
     } catch {
       // The background did not answer (restarting): as good as not found.
-      setState('not-found');
+      setState('missing');
     }
   };
   const hide = () => {
@@ -55,6 +59,7 @@ export function ShowMeButton({ card, stepIndex, tabId }: Props) {
   };
 
   const status = STATUS_KEYS[state];
+  const problem = state === 'missing' || state === 'hidden' || state === 'no-access';
   return (
     <div class="show-me">
       <button
@@ -72,13 +77,10 @@ export function ShowMeButton({ card, stepIndex, tabId }: Props) {
         </button>
       )}
       {/* Always in the document, so that screen readers announce what changes in it. */}
-      <p
-        class={`show-me__status${state === 'not-found' || state === 'no-access' ? ' show-me__status--problem' : ''}`}
-        role="status"
-        aria-live="polite"
-      >
+      <p class={`show-me__status${problem ? ' show-me__status--problem' : ''}`} role="status" aria-live="polite">
         {status ? t(status) : ''}
       </p>
+      {state === 'missing' && <OutdatedStepFlag card={card} stepIndex={stepIndex} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { deleteCard, duplicateCard, restoreDeleted, type DeletedCards } from '@/
 import { CardList } from './CardList';
 import { CardEditor } from './CardEditor';
 import { UndoOffer } from './UndoNotice';
+import { TargetChecker } from './TargetChecker';
 import { useUndo } from '../hooks/use-undo';
 
 interface Editing {
@@ -69,48 +70,51 @@ export function CardsTab({ params }: { params: URLSearchParams }) {
   };
 
   return (
-    <div class="cards-tab">
-      <div class="cards-tab__list">
-        <button
-          type="button"
-          class="primary"
-          onClick={() => {
-            setSaved(null);
-            setEditing({ draft: newDraft(), nonce: ++nonces });
-          }}
-        >
-          {t('cardsNew')}
-        </button>
-        <UndoOffer undo={deletion} />
-        <CardList
-          cards={cards}
-          packs={packs}
-          query={query}
-          onQuery={setQuery}
-          selectedKey={editing?.key}
-          onEdit={edit}
-          onDuplicate={(card) => void onDuplicate(card)}
-          onDelete={(card) => void onDelete(card)}
-        />
-      </div>
-      <div class="cards-tab__editor">
-        {saved && (
-          <p class="notice notice--ok" role="status">
-            {saved}
-          </p>
-        )}
-        {editing && (
-          <CardEditor
-            key={editing.nonce}
-            initial={editing.draft}
-            editingKey={editing.key}
-            packId={editing.packId}
-            localPacks={localPacks}
-            onSaved={onSaved}
-            onClose={() => setEditing(null)}
+    <>
+      <div class="cards-tab">
+        <div class="cards-tab__list">
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setSaved(null);
+              setEditing({ draft: newDraft(), nonce: ++nonces });
+            }}
+          >
+            {t('cardsNew')}
+          </button>
+          <UndoOffer undo={deletion} />
+          <CardList
+            cards={cards}
+            packs={packs}
+            query={query}
+            onQuery={setQuery}
+            selectedKey={editing?.key}
+            onEdit={edit}
+            onDuplicate={(card) => void onDuplicate(card)}
+            onDelete={(card) => void onDelete(card)}
           />
-        )}
+        </div>
+        <div class="cards-tab__editor">
+          {saved && (
+            <p class="notice notice--ok" role="status">
+              {saved}
+            </p>
+          )}
+          {editing && (
+            <CardEditor
+              key={editing.nonce}
+              initial={editing.draft}
+              editingKey={editing.key}
+              packId={editing.packId}
+              localPacks={localPacks}
+              onSaved={onSaved}
+              onClose={() => setEditing(null)}
+            />
+          )}
+        </div>
       </div>
-    </div>
+      <TargetChecker packs={packs} />
+    </>
   );
 }

@@ -15,6 +15,7 @@ import { downloadText } from '../shared/download';
 import { hubConnection } from '@/utils/hub/address';
 import { useSettings } from '../hooks/use-settings';
 import { HubFlagList, HubFlagsBar, HubFlagSummary } from './HubFlags';
+import { StepGaps } from './StepGaps';
 
 /** A flags file bigger than this is not an export of flags. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -30,7 +31,8 @@ type ImportState =
 /**
  * The coach's view of gaps: flags grouped by tool and page (the teacher's own and imported
  * ones, with this device's searches that found nothing), import and CSV export, "write a card
- * for this", and the cards to review (past their review date, or often "didn't help").
+ * for this", the steps that stopped matching their page, and the cards to review (past their
+ * review date, or often "didn't help").
  */
 export function GapsTab() {
   const [showResolved, setShowResolved] = useState(false);
@@ -72,6 +74,7 @@ export function GapsTab() {
       ) : (
         <GapGroups groups={groups} flagsOf={byId ? (group) => flagsIn(group, byId) : undefined} onResolved={onResolved} />
       )}
+      <StepGaps gaps={visible} />
       <ImportFlags />
       <StaleCards />
     </section>

@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/platform/messages';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { toolById } from '@/utils/tools/catalog';
+import { describeLocator } from '@/utils/show-me/locate';
+import type { Locator } from '@/utils/cards/schema';
 import type { PickResult, ToolTab } from '@/utils/show-me/types';
 
 interface Props {
@@ -10,8 +12,8 @@ interface Props {
   tabId?: number;
   /** Offer only tabs showing these tools (the card's tools); all known tools when absent. */
   tools?: string[];
-  /** The coach accepted the pick: selectors most robust first, and the label shown beside the highlight. */
-  onPicked(selectors: string[], label: string): void;
+  /** The coach accepted the pick: the ways to find it, most robust first, and the label shown beside the highlight. */
+  onPicked(locators: Locator[], label: string): void;
 }
 
 interface Status {
@@ -21,18 +23,26 @@ interface Status {
 
 /** The schema's limit for a target's label. */
 const LABEL_MAX = 80;
+/** The schema's limit for a target's locators. */
+const LOCATORS_MAX = 6;
+
+/** The pick's locators; a highlighter that reports only CSS selectors gets them as CSS locators. */
+function locatorsOf(result: PickResult): Locator[] {
+  const locators = result.locators?.length ? result.locators : (result.selectors ?? []).map((css) => ({ css }));
+  return locators.slice(0, LOCATORS_MAX);
+}
 
 /**
  * "Pick on page" for the card editor: the coach clicks the element on the tool's page, sees
- * the generated selectors with how many elements each matches there, edits the label,
- * previews the highlight, and hands the result to the editor.
+ * the ways to find it (role and name first, CSS last) with how many elements each finds
+ * there, edits the label, previews the highlight, and hands the result to the editor.
  */
 export function PickOnPage({ tabId, tools, onPicked }: Props) {
   const [tabs, setTabs] = useState<ToolTab[] | undefined>(undefined);
   const [chosen, setChosen] = useState<number | null>(tabId ?? null);
   const [picking, setPicking] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
-  const [picked, setPicked] = useState<PickResult | null>(null);
+  const [picked, setPicked] = useState<{ result: PickResult; locators: Locator[] } | null>(null);
   const [checked, setChecked] = useState<boolean[]>([]);
   const [counts, setCounts] = useState<Array<number | null> | null>(null);
   const [label, setLabel] = useState('');
@@ -54,8 +64,8 @@ export function PickOnPage({ tabId, tools, onPicked }: Props) {
 
   const target = tabId ?? chosen;
 
-  const recount = async (tab: number, selectors: string[]) => {
-    const preview = await sendMessage('studioPreviewsTarget', { tabId: tab, selectors, show: false }).catch(() => null);
+  const recount = async (tab: number, locators: Locator[]) => {
+    const preview = await sendMessage('studioPreviewsTarget', { tabId: tab, locators, show: false }).catch(() => null);
     if (mounted.current && preview) setCounts(preview.counts);
   };
 
@@ -89,18 +99,19 @@ export function PickOnPage({ tabId, tools, onPicked }: Props) {
       setStatus(stopped ? { key: 'pickStopped', problem: true } : { key: 'pickCancelled' });
       return;
     }
-    setPicked(result);
-    setChecked(result.selectors.map(() => true));
+    const locators = locatorsOf(result);
+    setPicked({ result, locators });
+    setChecked(locators.map(() => true));
     setLabel(result.label.slice(0, LABEL_MAX));
     setStatus(null);
-    await recount(target, result.selectors);
+    await recount(target, locators);
   };
 
   const cancel = () => {
     if (picking && target !== null) void sendMessage('studioStopsPicker', { pickId: picking }, target).catch(() => {});
   };
 
-  const selected = picked ? picked.selectors.filter((_, index) => checked[index]) : [];
+  const selected = picked ? picked.locators.filter((_, index) => checked[index]) : [];
 
   const preview = async () => {
     if (!picked || target === null) return;
@@ -110,7 +121,7 @@ export function PickOnPage({ tabId, tools, onPicked }: Props) {
     }
     const result = await sendMessage('studioPreviewsTarget', {
       tabId: target,
-      selectors: selected,
+      locators: selected,
       label: label.trim() || undefined,
       show: true,
     }).catch(() => null);
@@ -119,9 +130,9 @@ export function PickOnPage({ tabId, tools, onPicked }: Props) {
       setStatus({ key: 'pickStopped', problem: true });
       return;
     }
-    // Counts came back for the selected selectors only: put them back in place.
+    // Counts came back for the selected locators only: put them back in place.
     let next = 0;
-    setCounts(picked.selectors.map((_, index) => (checked[index] ? (result.counts[next++] ?? null) : (counts?.[index] ?? null))));
+    setCounts(picked.locators.map((_, index) => (checked[index] ? (result.counts[next++] ?? null) : (counts?.[index] ?? null))));
     if (result.shown.found) setStatus({ key: 'pickPreviewShown' });
     else setStatus({ key: result.shown.reason === 'no-access' ? 'pickNoAccess' : 'showMeNotFound', problem: true });
   };
@@ -175,15 +186,16 @@ export function PickOnPage({ tabId, tools, onPicked }: Props) {
       </div>
       {picked && (
         <div class="pick-on-page__result">
-          <p>{t('pickPicked', picked.label ? `${picked.tag} “${picked.label}”` : picked.tag)}</p>
+          <p>{t('pickPicked', picked.result.label ? `${picked.result.tag} “${picked.result.label}”` : picked.result.tag)}</p>
           <fieldset>
             <legend>{t('pickSelectors')}</legend>
             <ul class="pick-on-page__selectors">
-              {picked.selectors.map((selector, index) => {
+              {picked.locators.map((locator, index) => {
                 const count = counts?.[index];
                 const id = `pick-on-page-selector-${index}`;
+                const described = describeLocator(locator);
                 return (
-                  <li key={selector}>
+                  <li key={`${index}:${described}`}>
                     <input
                       type="checkbox"
                       id={id}
@@ -194,7 +206,7 @@ export function PickOnPage({ tabId, tools, onPicked }: Props) {
                       }}
                     />
                     <label for={id}>
-                      <code>{selector}</code>{' '}
+                      <code>{described}</code>{' '}
                       {counts && (
                         <span class={`pick-on-page__count${count === 1 ? '' : ' pick-on-page__count--warn'}`}>
                           {count === null

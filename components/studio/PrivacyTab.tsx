@@ -15,6 +15,7 @@ const TABLES: MessageKey[] = [
   'privacyTableReflections',
   'privacyTablePlanMeta',
   'privacyTableSharedPlans',
+  'privacyTableTargetMisses',
 ];
 
 /** A page address a teacher might be on, with ids, a query, a fragment and an e-mail address. */

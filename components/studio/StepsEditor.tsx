@@ -1,6 +1,7 @@
 import { t, tn } from '@/utils/platform/i18n';
 import { useState } from 'preact/hooks';
 import { addStep, moveStep, removeStep, setStepTarget, type CardDraft } from '@/utils/cards/draft';
+import { describeLocator, targetLocators } from '@/utils/show-me/locate';
 import { PickOnPage } from './PickOnPage';
 
 interface Props {
@@ -88,19 +89,38 @@ interface StepTargetProps {
   onDraft: (draft: CardDraft) => void;
 }
 
-/** The step's "show me" target: what it points at, and "Pick on page" to choose or change it. */
+/**
+ * The step's "show me" target: what it points at and the ways to find it, tried in order (its
+ * locators, then any older CSS selectors), and "Pick on page" to choose or change it.
+ */
 function StepTarget({ draft, index, picking, onPicking, onDraft }: StepTargetProps) {
   const target = draft.targets?.find((existing) => existing.step === index);
   const number = String(index + 1);
+  const ways = target ? targetLocators(target).map(describeLocator) : [];
   return (
     <div class="steps-editor__target">
       {target && (
-        <p class="hint">
-          {tn('editorStepTarget', target.selectors.length, target.label || target.selectors[0] || '')}{' '}
-          <button type="button" aria-label={t('editorRemoveStepTarget', number)} onClick={() => onDraft(setStepTarget(draft, index, null))}>
-            {t('editorRemoveTarget')}
-          </button>
-        </p>
+        <>
+          <p class="hint">
+            {tn('editorStepTarget', ways.length, target.label || ways[0] || '')}{' '}
+            <button
+              type="button"
+              aria-label={t('editorRemoveStepTarget', number)}
+              onClick={() => onDraft(setStepTarget(draft, index, null))}
+            >
+              {t('editorRemoveTarget')}
+            </button>
+          </p>
+          {ways.length > 0 && (
+            <ol class="steps-editor__locators" aria-label={t('editorStepTargetWays', number)}>
+              {ways.map((way, at) => (
+                <li key={`${at}:${way}`}>
+                  <code>{way}</code>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
       )}
       <button type="button" aria-expanded={picking} aria-label={t('editorPickStepTarget', number)} onClick={() => onPicking(!picking)}>
         {t('pickOnPage')}
@@ -108,8 +128,8 @@ function StepTarget({ draft, index, picking, onPicking, onDraft }: StepTargetPro
       {picking && (
         <PickOnPage
           tools={draft.tools.length > 0 ? draft.tools : undefined}
-          onPicked={(selectors, label) => {
-            onDraft(setStepTarget(draft, index, label ? { selectors, label } : { selectors }));
+          onPicked={(locate, label) => {
+            onDraft(setStepTarget(draft, index, label ? { locate, label } : { locate }));
             onPicking(false);
           }}
         />

@@ -14,20 +14,26 @@ const TABS: ToolTab[] = [
   },
   { tabId: 12, title: 'Biology 7', url: 'https://classroom.google.com/c/NjQ4', tool: 'google-classroom', context: 'stream' },
 ];
-const PICKED: PickResult = { selectors: ['[data-testid="rubric-button"]', 'button.rubric'], label: 'View Rubric', tag: 'button' };
+const PICKED: PickResult = {
+  locators: [{ role: 'button', name: 'View Rubric' }, { testId: 'rubric-button' }, { css: 'button.rubric' }],
+  selectors: ['[data-testid="rubric-button"]', 'button.rubric'],
+  label: 'View Rubric',
+  tag: 'button',
+};
+const locatorIndex = (locator: unknown) => PICKED.locators.findIndex((known) => JSON.stringify(known) === JSON.stringify(locator));
 
 type Sent = { to: 'background' | number; type: string; data: Record<string, unknown> };
 let sent: Sent[] = [];
 let prepared = { ok: true };
 let pickAnswer: PickResult | null = PICKED;
-let counts: Array<number | null> = [1, 2];
+let counts: Array<number | null> = [1, 1, 2];
 
 beforeEach(() => {
   fakeBrowser.reset();
   sent = [];
   prepared = { ok: true };
   pickAnswer = PICKED;
-  counts = [1, 2];
+  counts = [1, 1, 2];
   // Stands in for the background (utils/background/show-me.ts).
   fakeBrowser.runtime.onMessage.addListener(
     (message: { type: string; data: Record<string, unknown> }, _sender, sendResponse: (response: unknown) => void) => {
@@ -37,7 +43,7 @@ beforeEach(() => {
         studioPreparesPicker: () => prepared,
         studioPreviewsTarget: () =>
           ({
-            counts: (message.data.selectors as string[]).map((selector) => counts[PICKED.selectors.indexOf(selector)] ?? 0),
+            counts: (message.data.locators as unknown[]).map((locator) => counts[locatorIndex(locator)] ?? 0),
             shown: { found: true },
           }) satisfies TargetPreview,
       };
@@ -71,7 +77,7 @@ describe('PickOnPage', () => {
     expect(sent[0]).toEqual({ to: 'background', type: 'studioListsToolTabs', data: { tools: ['canvas'] } });
   });
 
-  it('picks on the chosen tab, shows each selector with its match count, and hands back the chosen ones', async () => {
+  it('picks on the chosen tab, shows each way to find it with its match count, and hands back the chosen ones', async () => {
     const onPicked = vi.fn();
     render(<PickOnPage onPicked={onPicked} />);
     const select = await screen.findByRole('combobox', { name: 'Page to pick on' });
@@ -94,6 +100,13 @@ describe('PickOnPage', () => {
     ).toBe(true);
 
     await waitFor(() => expect(first.closest('li')!.textContent).toContain('matches on the page: 1'));
+    // Role and name first, as the coach reads them; CSS last.
+    const boxes = screen.getAllByRole('checkbox');
+    expect(boxes.map((box) => box.closest('li')!.querySelector('code')!.textContent)).toEqual([
+      'button "View Rubric"',
+      'data-testid "rubric-button"',
+      'css button.rubric',
+    ]);
     const second = screen.getByRole('checkbox', { name: /button\.rubric/ });
     expect(second.closest('li')!.textContent).toContain('matches on the page: 2');
     expect((screen.getByRole('textbox', { name: 'Label next to the highlight' }) as HTMLInputElement).value).toBe('View Rubric');
@@ -101,10 +114,10 @@ describe('PickOnPage', () => {
     fireEvent.click(second);
     fireEvent.input(screen.getByRole('textbox', { name: 'Label next to the highlight' }), { target: { value: ' Open the rubric ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Use this element' }));
-    expect(onPicked).toHaveBeenCalledWith(['[data-testid="rubric-button"]'], 'Open the rubric');
+    expect(onPicked).toHaveBeenCalledWith([{ role: 'button', name: 'View Rubric' }, { testId: 'rubric-button' }], 'Open the rubric');
   });
 
-  it('previews the chosen selectors on the page', async () => {
+  it('previews the chosen locators on the page', async () => {
     render(<PickOnPage tabId={11} onPicked={() => {}} />);
     expect(screen.queryByRole('combobox')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Pick on page' }));
@@ -114,7 +127,7 @@ describe('PickOnPage', () => {
     expect(sent.filter((message) => message.type === 'studioPreviewsTarget').at(-1)).toEqual({
       to: 'background',
       type: 'studioPreviewsTarget',
-      data: { tabId: 11, selectors: PICKED.selectors, label: 'View Rubric', show: true },
+      data: { tabId: 11, locators: PICKED.locators, label: 'View Rubric', show: true },
     });
   });
 
@@ -125,7 +138,17 @@ describe('PickOnPage', () => {
     for (const box of await screen.findAllByRole('checkbox')) fireEvent.click(box);
     fireEvent.click(screen.getByRole('button', { name: 'Use this element' }));
     expect(onPicked).not.toHaveBeenCalled();
-    expect(screen.getByRole('status').textContent).toBe('Keep at least one selector.');
+    expect(screen.getByRole('status').textContent).toBe('Keep at least one way to find it.');
+  });
+
+  it('offers a highlighter’s CSS selectors as CSS locators when it reports no locators', async () => {
+    pickAnswer = { selectors: ['button.rubric'], label: 'View Rubric', tag: 'button' } as unknown as PickResult;
+    const onPicked = vi.fn();
+    render(<PickOnPage tabId={11} onPicked={onPicked} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Pick on page' }));
+    await screen.findByRole('checkbox', { name: /css button\.rubric/ });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this element' }));
+    expect(onPicked).toHaveBeenCalledWith([{ css: 'button.rubric' }], 'View Rubric');
   });
 
   it('says so when the coach cancels on the page', async () => {

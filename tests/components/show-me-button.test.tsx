@@ -3,11 +3,17 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ShowMeButton } from '../../components/panel/ShowMeButton';
 import type { ShowTargetResult } from '../../utils/show-me/types';
+import { cardRecord } from '../support/factories';
 
-const CARD = {
-  key: 'pack/speedgrader-rubric',
-  targets: [{ step: 1, selectors: ['[data-testid="rubric-button"]'], label: 'View Rubric' }],
-};
+const CARD = cardRecord(
+  {
+    id: 'speedgrader-rubric',
+    title: 'Score a rubric',
+    steps: ['Open the submission.', 'Select **View Rubric**.'],
+    targets: [{ step: 1, selectors: ['[data-testid="rubric-button"]'], label: 'View Rubric' }],
+  },
+  'pack',
+);
 
 let answer: ShowTargetResult = { found: true };
 let received: Array<{ type: string; data: unknown }> = [];
@@ -50,18 +56,28 @@ describe('ShowMeButton', () => {
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
-  it.each([[{ found: false, reason: 'missing' }], [{ found: false, reason: 'hidden' }]] as Array<[ShowTargetResult]>)(
-    'says where it may be when the page does not show it (%o), in a live region',
-    async (result) => {
-      answer = result;
-      render(<ShowMeButton card={CARD} stepIndex={1} tabId={7} />);
-      fireEvent.click(screen.getByRole('button', { name: 'Show me step 2' }));
-      const status = screen.getByRole('status');
-      expect(status.getAttribute('aria-live')).toBe('polite');
-      await waitFor(() => expect(status.textContent).toBe("Couldn't find it on this page — it may be under a menu"));
-      expect(screen.queryByRole('button', { name: 'Hide the highlight' })).toBeNull();
-    },
-  );
+  it('says in plain words when the control is missing, and offers to tell the coach which step is out of date', async () => {
+    answer = { found: false, reason: 'missing' };
+    render(<ShowMeButton card={CARD} stepIndex={1} tabId={7} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show me step 2' }));
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    await waitFor(() =>
+      expect(status.textContent).toBe(
+        'Coachmark can’t find this control on the page. The tool may have changed since this card was written.',
+      ),
+    );
+    expect(screen.getByRole('button', { name: 'Tell my coach this step is out of date: step 2 of Score a rubric' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Hide the highlight' })).toBeNull();
+  });
+
+  it('tells a hidden control (under a closed menu) from a missing one, and does not call it out of date', async () => {
+    answer = { found: false, reason: 'hidden' };
+    render(<ShowMeButton card={CARD} stepIndex={1} tabId={7} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show me step 2' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('on the page but hidden'));
+    expect(screen.queryByRole('button', { name: /out of date/ })).toBeNull();
+  });
 
   it('says when Coachmark may not run on the page', async () => {
     answer = { found: false, reason: 'no-access' };

@@ -127,7 +127,12 @@ describe.skipIf(!shouldRunBrowserTests())('a hostile page cannot detect, silence
 
     await page.bringToFront();
     await page.locator('#grade').click();
-    expect(await picked).toEqual({ selectors: ['#grade'], label: 'Grade submissions', tag: 'button' });
+    expect(await picked).toEqual({
+      locators: [{ role: 'button', name: 'Grade submissions' }, { id: 'grade' }],
+      selectors: ['#grade'],
+      label: 'Grade submissions',
+      tag: 'button',
+    });
     // The page got its own fake clicks, and never the coach's.
     expect(await page.evaluate(() => (window as unknown as HostileWindow).clicks)).toEqual({ decoy: 2, grade: 0 });
     await sendFromExtensionPage(extensionPage, 'studioStopsPicker', { pickId: 'h1' }, tabId).catch(() => {});
@@ -139,7 +144,7 @@ describe.skipIf(!shouldRunBrowserTests())('a hostile page cannot detect, silence
     await h.waitForDetection(tabId, { tool: 'canvas', context: 'modules' });
     const preview = await sendFromExtensionPage<TargetPreview>(extensionPage, 'studioPreviewsTarget', {
       tabId,
-      selectors: ['#grade'],
+      locators: ['#grade'],
       label: 'Grade here',
       show: true,
     });

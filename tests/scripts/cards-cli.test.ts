@@ -102,6 +102,40 @@ describe('cards CLI: check', () => {
     expect(strict.out[0]).toBe(`${warningFile}: FAILED (--strict: warnings count as errors) (1 card, 1 warning)`);
   });
 
+  it('checks "show me" targets: locators are validated, and a target without a source or with CSS only is a warning', async () => {
+    const targeted = card({ id: 't', steps: ['Open **Modules**.', 'Select **Add Module**.', 'Save.'] });
+    const file = join(dir, 'targets.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        cliPack([
+          {
+            ...targeted,
+            targets: [
+              { step: 0, locate: [{ role: 'link', name: 'Modules' }], source: 'https://community.canvaslms.com/t5/x' },
+              { step: 1, locate: [{ css: '.add_module_link' }], source: 'canvas-lms app/views/context_modules/index.html.erb' },
+              { step: 2, selectors: ['#save'] },
+            ],
+          },
+        ]),
+      ),
+    );
+    const { io, out } = capture();
+    expect(await runCardsCli(['check', file], io)).toBe(EXIT.ok);
+    expect(out).toEqual([
+      `${file}: OK (1 card, 3 warnings)`,
+      `${file}: warning: cards[0].targets[1]: is found by CSS only; put a role and name (or text) locator first, which survives redesigns`,
+      `${file}: warning: cards[0].targets[2]: has no source; say where the control's label was checked (the vendor's help article or source file)`,
+      `${file}: warning: cards[0].targets[2]: is found by CSS only; put a role and name (or text) locator first, which survives redesigns`,
+    ]);
+
+    const badFile = join(dir, 'bad-target.json');
+    writeFileSync(badFile, JSON.stringify(cliPack([{ ...targeted, targets: [{ step: 0, locate: [{ role: 'link', text: 'Modules' }] }] }])));
+    const bad = capture();
+    expect(await runCardsCli(['check', badFile], bad.io)).toBe(EXIT.failed);
+    expect(bad.out.join('\n')).toContain('cards[0].targets[0].locate[0]: uses role and text');
+  });
+
   it('reads the text, so JSON syntax errors come with line and column', async () => {
     const { io, out } = capture();
     expect(await runCardsCli(['check', syntaxFile], io)).toBe(EXIT.failed);

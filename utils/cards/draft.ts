@@ -53,7 +53,7 @@ export function draftFromCard(card: Card): CardDraft {
     links: card.links.map((link) => ({ ...link })),
     reviewBy: card.reviewBy ?? '',
     lang: card.lang,
-    targets: card.targets?.map((target) => ({ ...target, selectors: [...target.selectors] })),
+    targets: card.targets?.map((target) => structuredClone(target)),
     version: card.version,
     updatedAt: card.updatedAt,
   };

@@ -1,4 +1,4 @@
-import { LIMITS, cardSchema, linkSchema, packSchema, stepTargetSchema, type Card, type Pack } from './schema';
+import { LIMITS, cardSchema, linkSchema, locatorSchema, packSchema, stepTargetSchema, type Card, type Pack } from './schema';
 import { KNOWN_TOOL_IDS, toolById } from '../tools/catalog';
 import { levenshteinDistance } from '../platform/edit-distance';
 import {
@@ -138,6 +138,7 @@ const KNOWN_FIELDS = {
   card: Object.keys(cardSchema.shape),
   link: Object.keys(linkSchema.shape),
   target: Object.keys(stepTargetSchema.shape),
+  locator: Object.keys(locatorSchema.shape),
 };
 
 /** Unknown fields are allowed (newer packs may carry more) but dropped, so say so: often a typo. */
@@ -161,7 +162,22 @@ function unknownFieldWarnings(pack: object): string[] {
     const { links, targets } = (card ?? {}) as { links?: unknown; targets?: unknown };
     if (Array.isArray(links)) links.forEach((link, i) => check(link, KNOWN_FIELDS.link, ['cards', index, 'links', i], 'link'));
     if (Array.isArray(targets)) {
-      targets.forEach((target, i) => check(target, KNOWN_FIELDS.target, ['cards', index, 'targets', i], 'target'));
+      targets.forEach((target: unknown, i) => {
+        const path = ['cards', index, 'targets', i];
+        check(target, KNOWN_FIELDS.target, path, 'target');
+        const locate = (target as { locate?: unknown } | null)?.locate;
+        if (!Array.isArray(locate)) return;
+        locate.forEach((locator: unknown, l) => {
+          check(locator, KNOWN_FIELDS.locator, [...path, 'locate', l], 'locator');
+          const within = (locator as { within?: unknown } | null)?.within;
+          check(
+            within,
+            KNOWN_FIELDS.locator.filter((key) => key !== 'within'),
+            [...path, 'locate', l, 'within'],
+            'container locator',
+          );
+        });
+      });
     }
   });
   return warnings;

@@ -104,16 +104,95 @@ export const linkSchema = z.object({
   kind: z.enum(LINK_KINDS, oneOf(LINK_KINDS)).describe('What the link opens: a video, an article or a help page.'),
 });
 
-/** "Show me": page elements a step points at, most specific selector first. */
-export const stepTargetSchema = z.object({
-  step: z.number().int().min(0, 'must be a step index (0 or more)').describe('Index of the step in steps, from 0.'),
-  selectors: z
-    .array(z.string().trim().min(1, 'must not be empty').max(500, atMostChars(500)))
-    .min(1, 'needs at least one CSS selector')
-    .max(5, atMostItems(5, 'selectors'))
-    .describe('CSS selectors of the element to highlight, most specific first.'),
-  label: z.string().trim().max(80, atMostChars(80)).optional().describe('Short text shown next to the highlight.'),
-});
+/**
+ * How "show me" finds an element: by what a person or a screen reader sees (a role and its
+ * accessible name, visible text), by attributes pages keep for tests and assistive technology
+ * (data-testid, aria-label, id), and only then by CSS. Exactly one kind per locator.
+ */
+export const LOCATOR_KINDS = ['role', 'text', 'testId', 'ariaLabel', 'id', 'css'] as const;
+export const NAME_MATCHES = ['exact', 'start', 'contains'] as const;
+
+const locatorText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, atMostChars(max));
+const ROLE_PATTERN = /^[a-z]+$/;
+
+const locatorFields = {
+  role: locatorText(40)
+    .regex(ROLE_PATTERN, 'must be an ARIA role in lowercase, for example "button" or "menuitem"')
+    .optional()
+    .describe('ARIA role of the element, explicit or implied by its tag: "button", "link", "menuitem", "tab"…'),
+  name: locatorText(200).optional().describe('With role: the accessible name, as a screen reader reads it ("View Rubric").'),
+  text: locatorText(200).optional().describe('Visible text of the element, including text in nested elements.'),
+  testId: locatorText(200).optional().describe('Value of the element’s data-testid attribute.'),
+  ariaLabel: locatorText(200).optional().describe('Value of the element’s aria-label attribute.'),
+  id: locatorText(200).optional().describe('The element’s id attribute.'),
+  css: locatorText(500).optional().describe('A CSS selector: the fallback, since generated class names change.'),
+  match: z
+    .enum(NAME_MATCHES, oneOf(NAME_MATCHES))
+    .optional()
+    .describe('How name, text and ariaLabel compare (ignoring case and spacing): "exact" (the default), "start" or "contains".'),
+};
+
+/** Which kinds a locator object uses; a valid locator uses exactly one. */
+export function locatorKinds(locator: Partial<Record<(typeof LOCATOR_KINDS)[number], unknown>>): string[] {
+  return LOCATOR_KINDS.filter((kind) => locator[kind] !== undefined);
+}
+
+function refineLocator(locator: { role?: string; name?: string; match?: string }, ctx: z.RefinementCtx): void {
+  const kinds = locatorKinds(locator);
+  if (kinds.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        kinds.length === 0
+          ? `needs one of ${LOCATOR_KINDS.join(', ')}`
+          : `uses ${kinds.join(' and ')}; a locator uses exactly one of ${LOCATOR_KINDS.join(', ')} (list another locator for the next way to find it)`,
+    });
+  }
+  if (locator.name !== undefined && locator.role === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['name'], message: 'goes with role (for example { "role": "button", "name": "Save" })' });
+  }
+}
+
+/** The container a locator searches in, when its label repeats on the page (each module has an "Edit"). */
+export const containerLocatorSchema = z.object(locatorFields).superRefine(refineLocator);
+
+export const locatorSchema = z
+  .object({
+    ...locatorFields,
+    within: containerLocatorSchema.optional().describe('Only look inside the element this finds (any kind but within).'),
+  })
+  .superRefine(refineLocator);
+
+/** "Show me": page elements a step points at, tried in order; the first visible match wins. */
+export const stepTargetSchema = z
+  .object({
+    step: z.number().int().min(0, 'must be a step index (0 or more)').describe('Index of the step in steps, from 0.'),
+    locate: z
+      .array(locatorSchema)
+      .min(1, 'needs at least one locator')
+      .max(6, atMostItems(6, 'locators'))
+      .optional()
+      .describe('Ways to find the element, most robust first: role and name, text, stable attributes, CSS.'),
+    selectors: z
+      .array(z.string().trim().min(1, 'must not be empty').max(500, atMostChars(500)))
+      .min(1, 'needs at least one CSS selector')
+      .max(5, atMostItems(5, 'selectors'))
+      .optional()
+      .describe('CSS selectors of the element, most specific first; tried after locate.'),
+    label: z.string().trim().max(80, atMostChars(80)).optional().describe('Short text shown next to the highlight.'),
+    source: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(300, atMostChars(300))
+      .optional()
+      .describe('Where the control’s label was checked: a vendor help article or source file.'),
+  })
+  .superRefine((target, ctx) => {
+    if (!target.locate && !target.selectors) {
+      ctx.addIssue({ code: 'custom', message: 'needs locate or selectors: the ways to find the element' });
+    }
+  });
 
 export const cardSchema = z
   .object({
@@ -215,6 +294,8 @@ export const packSchema = z
 export type Card = z.infer<typeof cardSchema>;
 export type CardLink = z.infer<typeof linkSchema>;
 export type StepTarget = z.infer<typeof stepTargetSchema>;
+export type Locator = z.infer<typeof locatorSchema>;
+export type ContainerLocator = z.infer<typeof containerLocatorSchema>;
 export type Pack = z.infer<typeof packSchema>;
 export type Level = (typeof LEVELS)[number];
 export type LinkKind = (typeof LINK_KINDS)[number];

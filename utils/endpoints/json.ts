@@ -8,20 +8,21 @@
  * oldest entries until the body fits.
  */
 import { TEXT_LIMITS, stripLayoutMarks, truncate, wholeCount } from './message-parts';
-import type {
-  GapFlagPayload,
-  GrowthPlanPayload,
-  HelpRequestPayload,
-  MentorVolunteerPayload,
-  OutgoingPayload,
-  PagePayload,
-  PayloadBase,
-  PlanCardRef,
-  PlanGoal,
-  PlanPing,
-  PlanReflection,
-  PlanSavedEntry,
-  RoutedMentor,
+import {
+  isCardStep,
+  type GapFlagPayload,
+  type GrowthPlanPayload,
+  type HelpRequestPayload,
+  type MentorVolunteerPayload,
+  type OutgoingPayload,
+  type PagePayload,
+  type PayloadBase,
+  type PlanCardRef,
+  type PlanGoal,
+  type PlanPing,
+  type PlanReflection,
+  type PlanSavedEntry,
+  type RoutedMentor,
 } from './types';
 
 export type GenericJsonPayload = OutgoingPayload;
@@ -150,6 +151,7 @@ function pagePayload(payload: PagePayload): PagePayload {
             title: field(payload.card.title, JSON_LIMITS.cardTitle),
             pack: field(payload.card.pack, JSON_LIMITS.name),
             version: payload.card.version,
+            ...(isCardStep(payload.card.step) ? { step: payload.card.step } : {}),
           },
         }
       : {}),

@@ -3,20 +3,22 @@
  * teacher's words and mentors, in the same order, so a ping reads the same on every platform.
  * Values here are raw (unescaped); each format escapes them for its own markup.
  */
-import type {
-  ComfortLevel,
-  GapKind,
-  GoalProgress,
-  GrowthPlanPayload,
-  MentorVolunteerPayload,
-  OutgoingPayload,
-  PagePayload,
-  PlanCardRef,
-  PlanPing,
-  PlanReflection,
-  PlanSavedEntry,
-  RoutedMentor,
-  Urgency,
+import {
+  isCardStep,
+  type ComfortLevel,
+  type GapFlagCard,
+  type GapKind,
+  type GoalProgress,
+  type GrowthPlanPayload,
+  type MentorVolunteerPayload,
+  type OutgoingPayload,
+  type PagePayload,
+  type PlanCardRef,
+  type PlanPing,
+  type PlanReflection,
+  type PlanSavedEntry,
+  type RoutedMentor,
+  type Urgency,
 } from './types';
 
 /** Zero-width space: splits a token (`@everyone`, `<at>`, `](`) so no chat parses it. */
@@ -249,10 +251,7 @@ export function messageParts(payload: OutgoingPayload): MessageParts {
   if (payload.type === 'help-request') {
     facts.push({ label: 'Urgency', value: URGENCY_LABELS[payload.urgency] });
   } else {
-    if (payload.card) {
-      const { title, pack, version } = payload.card;
-      facts.push({ label: 'Card', value: truncate(cleanLine(`${title} (${pack} v${version})`), TEXT_LIMITS.card) });
-    }
+    if (payload.card) facts.push({ label: 'Card', value: cardFact(payload.card) });
     const searches = payload.searches.map((search) => cleanLine(search)).filter(Boolean);
     if (searches.length > 0) {
       const shown = searches.slice(0, TEXT_LIMITS.searchesShown).map((s) => `“${truncate(s, TEXT_LIMITS.search)}”`);
@@ -268,6 +267,21 @@ export function messageParts(payload: OutgoingPayload): MessageParts {
     words: truncate(cleanText(words), TEXT_LIMITS.words),
     mentors: uniqueMentors(payload.mentors),
   };
+}
+
+/** In a card fact that names a step, the pack and version after it ("(district v3)") take at most this much. */
+const STEP_PACK_ROOM = 60;
+
+/**
+ * "Grade with a rubric (district v3)", or with the step the flag is about, "Grade with a rubric,
+ * step 3 (district v3)". A long title gives way so that the step is always read.
+ */
+function cardFact(card: GapFlagCard): string {
+  const { title, pack, version, step } = card;
+  if (!isCardStep(step)) return truncate(cleanLine(`${title} (${pack} v${version})`), TEXT_LIMITS.card);
+  const packText = ` ${truncate(cleanLine(`(${pack} v${version})`), STEP_PACK_ROOM - 1)}`;
+  const titleText = truncate(cleanLine(title), TEXT_LIMITS.card - `, step ${step}`.length - packText.length);
+  return `${titleText ? `${titleText}, step` : 'Step'} ${step}${packText}`;
 }
 
 /** A piece of a plan's summary: one line, cut to `max`. */

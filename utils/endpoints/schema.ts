@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GAP_KINDS, URGENCIES, type OutgoingPayload } from './types';
+import { GAP_KINDS, MAX_CARD_STEP, URGENCIES, type OutgoingPayload } from './types';
 import { JSON_LIMITS } from './json';
 import { parseGrowthPlan } from '../plan/schema';
 import { describeValue, formatIssues } from '../platform/json-file';
@@ -62,6 +62,12 @@ export const gapFlagSchema = z.object({
       title: text(L.cardTitle),
       pack: token(L.name),
       version: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
+      step: z
+        .number()
+        .int('must be a whole number')
+        .min(1, 'must be a step number from 1')
+        .max(MAX_CARD_STEP, `must be at most ${MAX_CARD_STEP} (a card has at most ${MAX_CARD_STEP} steps)`)
+        .optional(),
     })
     .optional(),
   searches: list(text(L.search), L.searches).default([]),

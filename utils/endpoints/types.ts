@@ -41,11 +41,28 @@ export interface HelpRequestPayload extends PayloadBase {
   urgency: Urgency;
 }
 
+/** A card has at most this many steps (the pack format's LIMITS.maxSteps), so a flag names step 1 to 15. */
+export const MAX_CARD_STEP = 15;
+
+/** Whether `value` can be a flag's step number: a whole number from 1 to MAX_CARD_STEP. */
+export function isCardStep(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_CARD_STEP;
+}
+
+export interface GapFlagCard {
+  id: string;
+  title: string;
+  pack: string;
+  version: number;
+  /** The step the flag is about, counted from 1 as the card shows it (say, one whose "show me" no longer finds its control). */
+  step?: number;
+}
+
 export interface GapFlagPayload extends PayloadBase {
   type: 'gap-flag';
   kind: GapKind;
   note: string;
-  card?: { id: string; title: string; pack: string; version: number };
+  card?: GapFlagCard;
   /** Searches on this page that found nothing, as the teacher typed them. */
   searches: string[];
 }

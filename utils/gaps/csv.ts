@@ -25,6 +25,7 @@ export const CSV_COLUMNS = [
   'cardTitle',
   'cardPack',
   'cardVersion',
+  'cardStep',
   'mentors',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -43,6 +44,7 @@ const COLUMN_OF_PATH: Record<string, CsvColumn> = {
   'card.title': 'cardTitle',
   'card.pack': 'cardPack',
   'card.version': 'cardVersion',
+  'card.step': 'cardStep',
 };
 
 /** The column an error about a payload field (`tool.id`, `mentors.0.name`) should name. */
@@ -90,6 +92,7 @@ function csvRow(payload: GapFlagPayload): Record<CsvColumn, string> {
     cardTitle: payload.card?.title ?? '',
     cardPack: payload.card?.pack ?? '',
     cardVersion: payload.card ? String(payload.card.version) : '',
+    cardStep: payload.card?.step !== undefined ? String(payload.card.step) : '',
     mentors: payload.mentors.map(mentorLine).join('\n'),
   };
 }
@@ -216,7 +219,11 @@ export function payloadFromCsv(fields: readonly string[], index: ReadonlyMap<Csv
   if (cardId) {
     const version = get('cardVersion').trim() || '1';
     if (!/^\d+$/.test(version) || Number(version) < 1) return `cardVersion: must be a whole number from 1, not "${version}"`;
-    candidate.card = { id: cardId, title: get('cardTitle'), pack: get('cardPack'), version: Number(version) };
+    const card: Record<string, unknown> = { id: cardId, title: get('cardTitle'), pack: get('cardPack'), version: Number(version) };
+    // An export from before steps has no such column; the importer decides what a step cell means.
+    const step = get('cardStep').trim();
+    if (step) card.step = step;
+    candidate.card = card;
   }
   return candidate;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GAP_KINDS, type GapFlagPayload } from '../endpoints/types';
+import { GAP_KINDS, isCardStep, type GapFlagPayload } from '../endpoints/types';
 import { columnOfPath, csvHeader, CSV_COLUMNS, payloadFromCsv, readCsv } from './csv';
 
 /**
@@ -24,6 +24,8 @@ const gapFlagSchema = z.object({
       title: str(300),
       pack: z.string().min(1, 'must not be empty').max(200),
       version: z.number().int().min(1),
+      // Read generously (a receiver may keep it as text, or null): see cardStepOf.
+      step: z.unknown().optional(),
     })
     .optional(),
   searches: z.array(str(500)).max(100),
@@ -165,6 +167,20 @@ function normalisePayload(data: z.infer<typeof gapFlagSchema>): GapFlagPayload {
     note: data.note,
     searches: [...data.searches],
   };
-  if (data.card) payload.card = { id: data.card.id, title: data.card.title, pack: data.card.pack, version: data.card.version };
+  if (data.card) {
+    payload.card = { id: data.card.id, title: data.card.title, pack: data.card.pack, version: data.card.version };
+    const step = cardStepOf(data.card.step);
+    if (step !== undefined) payload.card.step = step;
+  }
   return payload;
+}
+
+/**
+ * A flag's step number as a receiver may have kept it: a number, or its digits as text. One that
+ * is no step of a card (0, 16, "first") is left out rather than costing the line: the flag still
+ * counts for its card as a whole.
+ */
+function cardStepOf(value: unknown): number | undefined {
+  const step = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  return isCardStep(step) ? step : undefined;
 }

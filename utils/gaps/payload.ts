@@ -1,5 +1,5 @@
 import type { CardRecord, Mentor } from '../platform/db';
-import type { GapFlagPayload, GapKind } from '../endpoints/types';
+import { isCardStep, type GapFlagPayload, type GapKind } from '../endpoints/types';
 import { routeMentors, UNKNOWN_TOOL } from '../help-requests/help-request';
 import { pageUrlToSend } from '../privacy/redact';
 import type { Settings } from '../settings/settings';
@@ -21,8 +21,12 @@ export interface GapFlagInput {
   tabState: Pick<TabState, 'url' | 'detection'> | null;
   kind: GapKind;
   note: string;
-  /** The card the flag is about (required for 'unhelpful' and 'outdated'). */
-  card?: Pick<CardRecord, 'id' | 'title' | 'pack' | 'version' | 'tools'>;
+  /**
+   * The card the flag is about (required for 'unhelpful' and 'outdated'), and the step of it the
+   * teacher means, counted from 1 ("Tell my coach this step is out of date"). A step the card
+   * does not have is left out.
+   */
+  card?: Pick<CardRecord, 'id' | 'title' | 'pack' | 'version' | 'tools'> & { steps?: readonly unknown[]; step?: number };
   /** Searches on this page that found nothing, newest first, as the teacher typed them. */
   searches: readonly string[];
   settings: Pick<Settings, 'teacherName' | 'schoolName' | 'endpointFormat'>;
@@ -66,8 +70,9 @@ export function buildGapFlag(input: GapFlagInput): GapFlagPayload {
     searches: cleanSearches(input.searches),
   };
   if (aboutCard && input.card) {
-    const { id, title, pack, version } = input.card;
+    const { id, title, pack, version, step, steps } = input.card;
     payload.card = { id, title, pack, version: version ?? 1 };
+    if (isCardStep(step) && (steps === undefined || step <= steps.length)) payload.card.step = step;
   }
   return payload;
 }

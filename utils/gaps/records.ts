@@ -26,6 +26,7 @@ export function gapRecordFromPayload(
     record.cardKey = cardKey(payload.card.pack, payload.card.id);
     record.cardId = payload.card.id;
     record.cardVersion = payload.card.version;
+    if (payload.card.step !== undefined) record.cardStep = payload.card.step;
   }
   if (payload.teacher.name) record.teacher = payload.teacher.name;
   if (payload.teacher.school) record.school = payload.teacher.school;
@@ -57,6 +58,7 @@ export function gapToPayload(gap: GapRecord): GapFlagPayload {
   if (gap.cardId && gap.cardKey) {
     const pack = gap.cardKey.slice(0, gap.cardKey.length - gap.cardId.length - 1);
     payload.card = { id: gap.cardId, title: gap.cardId, pack, version: gap.cardVersion ?? 1 };
+    if (gap.cardStep !== undefined) payload.card.step = gap.cardStep;
   }
   return payload;
 }

@@ -82,6 +82,8 @@ export interface GapRecord {
   cardKey?: string;
   cardId?: string;
   cardVersion?: number;
+  /** The step of the card the flag is about, counted from 1 (payload.card.step); not indexed. */
+  cardStep?: number;
   note: string;
   searches: string[];
   status: GapStatus;
@@ -144,6 +146,22 @@ export interface SearchMiss {
   query: string;
   tool: string | null;
   context: string | null;
+  at: number;
+}
+
+/**
+ * A "show me" target that was not found on the page: which card and step (from 0, as the card's
+ * targets count), on which tool and page type, and when. Kept on this device only, to count
+ * which steps stopped matching (utils/gaps/target-misses.ts).
+ */
+export interface TargetMiss {
+  id?: number;
+  cardKey: string;
+  /** Index of the step in the card's steps, from 0. */
+  step: number;
+  tool: string | null;
+  context: string | null;
+  /** Epoch ms. */
   at: number;
 }
 
@@ -232,6 +250,7 @@ export class CoachmarkDB extends Dexie {
   reflections!: EntityTable<PlanReflectionRecord, 'id'>;
   planMeta!: EntityTable<PlanMetaRecord, 'id'>;
   sharedPlans!: EntityTable<SharedPlanRecord, 'id'>;
+  targetMisses!: EntityTable<TargetMiss, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name, { indexedDB: knownVersionsOnly(Dexie.dependencies.indexedDB) });
@@ -256,6 +275,10 @@ export class CoachmarkDB extends Dexie {
       reflections: 'id, at, goalId',
       planMeta: 'id',
       sharedPlans: 'id, teacherKey, receivedAt',
+    });
+    // "Show me" targets not found on this device, counted by time (and pruned oldest first).
+    this.version(4).stores({
+      targetMisses: '++id, at',
     });
   }
 }

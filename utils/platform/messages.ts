@@ -3,7 +3,17 @@ import type { PackSyncResult } from '../cards/subscriptions';
 import type { EndpointFormat } from '../endpoints/types';
 import type { MentorDirectorySyncResult } from '../mentors/directory';
 import type { HubFlagSyncResult, HubResult, HubVolunteer, VolunteerDecision } from '../hub/types';
-import type { PickResult, ShowTargetResult, TargetPreview, ToolTab } from '../show-me/types';
+import type { AnyLocator } from '../show-me/locate';
+import type {
+  PickResult,
+  ShowTargetResult,
+  TargetCheck,
+  TargetPreview,
+  ToolTab,
+  WalkAction,
+  WalkStepView,
+  WalkthroughState,
+} from '../show-me/types';
 
 /** What an endpoint answered to the studio's test message (body cut to its first 300 characters). */
 export interface EndpointTestResult {
@@ -64,15 +74,42 @@ export interface ProtocolMap {
   /** panel → background: take the highlight off the tab's page. */
   panelHidesTarget(data: { tabId: number }): void;
   /**
-   * background → highlighter (one frame): find the first selector's visible element, waiting
-   * up to timeoutMs for it to appear, scroll to it and highlight it. Replaces what the frame
-   * showed before. Every frame answers; the background keeps the first that found it.
+   * panel → background: walk the teacher through the card's steps on the tab's page, from `step`
+   * (the first by default): each step's control is ringed with the step's text beside it.
    */
-  backgroundShowsTarget(data: { requestId: number; selectors: string[]; label?: string; timeoutMs: number }): ShowTargetResult;
+  panelStartsWalkthrough(data: { tabId: number; cardKey: string; step?: number }): WalkthroughState | null;
+  /** panel → background: Back, Next, Skip or Done in the tab's walkthrough; null when there is none. */
+  panelStepsWalkthrough(data: { tabId: number; action: WalkAction }): WalkthroughState | null;
+  /**
+   * background → highlighter (one frame): find the first locator's visible element, waiting
+   * up to timeoutMs for it to appear, scroll to it and highlight it. Replaces what the frame
+   * showed before. Every frame answers; the background keeps the first that found it. With
+   * `walk`, the step's text and the walkthrough's buttons go beside it, and the frame keeps
+   * watching for the element after answering (it may appear after a route change or a dialog
+   * opening); the top frame shows the step on its own meanwhile.
+   */
+  backgroundShowsTarget(data: {
+    requestId: number;
+    locators: AnyLocator[];
+    label?: string;
+    timeoutMs: number;
+    walk?: WalkStepView;
+  }): ShowTargetResult;
+  /** highlighter → background: the teacher acted on a walkthrough step (pressed its control, or a button, or Esc). */
+  highlighterWalks(data: { requestId: number; action: WalkAction }): void;
+  /** highlighter → background: a walkthrough step's element appeared after the frame first answered. */
+  highlighterFoundStep(data: { requestId: number }): void;
   /** background → highlighter (one frame): stop waiting and hide; only that request's highlight when requestId is given. */
   backgroundHidesTarget(data: { requestId?: number }): void;
-  /** background → highlighter (one frame): how many elements each selector matches there (null: not valid CSS). */
-  backgroundCountsMatches(data: { selectors: string[] }): Array<number | null>;
+  /** background → highlighter (one frame): how many elements each locator finds there (null: CSS that is not valid). */
+  backgroundCountsMatches(data: { locators: AnyLocator[] }): Array<number | null>;
+  /** background → highlighter (one frame): where each target's element is in this frame. */
+  backgroundChecksTargets(data: { targets: AnyLocator[][] }): TargetCheck[];
+  /**
+   * studio → background: where each target's element is on the tab's page, over all frames
+   * (found beats hidden beats missing); null when Coachmark may not run on the page.
+   */
+  studioChecksTargets(data: { tabId: number; targets: AnyLocator[][] }): TargetCheck[] | null;
   /** studio → background: open tabs showing a known tool (only these tools when given), for "Pick on page". */
   studioListsToolTabs(data: { tools?: string[] }): ToolTab[];
   /** studio → background: load the highlighter into every frame of the tab and bring the tab to the front. */
@@ -85,10 +122,10 @@ export interface ProtocolMap {
   /** studio → highlighter (every frame of the tab): stop picking. */
   studioStopsPicker(data: { pickId: string }): void;
   /**
-   * studio → background: how many elements each selector matches on the tab's page (all
+   * studio → background: how many elements each locator finds on the tab's page (all
    * frames), and with `show`, bring the tab to the front and highlight the match.
    */
-  studioPreviewsTarget(data: { tabId: number; selectors: string[]; label?: string; show: boolean }): TargetPreview;
+  studioPreviewsTarget(data: { tabId: number; locators: AnyLocator[]; label?: string; show: boolean }): TargetPreview;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -100,6 +100,18 @@ export const FIRST_SCREEN: StoredValue<unknown> = {
   fallback: null,
 };
 
+/** One per tab with a walkthrough (utils/show-me/show-me.background.ts), written by the background. */
+export const WALKTHROUGH: StoredValue<unknown> = {
+  area: 'session',
+  key: 'walkthrough:<tabId>',
+  holds:
+    'For each tab where the teacher asked to be walked through a card: the card, the step they are on, and which steps’ controls were not found.',
+  privacyMessage: 'privacyStoreSessionBody',
+  version: 1,
+  migrations: {},
+  fallback: null,
+};
+
 /** Everything stored, for the privacy checks. */
 export const STORED_VALUES: ReadonlyArray<StoredValue<unknown>> = [
   USER_SETTINGS,
@@ -107,6 +119,7 @@ export const STORED_VALUES: ReadonlyArray<StoredValue<unknown>> = [
   DIRECTORY_STATUS,
   TAB_STATE,
   FIRST_SCREEN,
+  WALKTHROUGH,
   ...POLICY,
 ];
 
@@ -149,6 +162,11 @@ export function forgetTabStateItem(tabId: number): void {
 /** The first screen kept for a tab (see FIRST_SCREEN); not cached, as it is read once per panel. */
 export function firstScreenItem(tabId: number): StoredItem<unknown> {
   return defineStoredItem(FIRST_SCREEN, FIRST_SCREEN.key.replace('<tabId>', String(tabId)));
+}
+
+/** The tab's walkthrough (see WALKTHROUGH); not cached, as tabs with one are few. */
+export function walkthroughItem(tabId: number): StoredItem<unknown> {
+  return defineStoredItem(WALKTHROUGH, WALKTHROUGH.key.replace('<tabId>', String(tabId)));
 }
 
 /** Read-only by type: nothing here may write the school's policy. */

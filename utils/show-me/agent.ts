@@ -1,10 +1,12 @@
-import { onMessage } from '../platform/messages';
-import { countMatches, selectorCandidates } from './selector';
-import { findTarget, reachableDocuments, waitForTarget } from './find';
-import { drawHighlight, scrollIntoViewIfNeeded, type Highlight } from './highlight';
+import { onMessage, sendMessage } from '../platform/messages';
+import { pickCandidates } from './selector';
+import { findTarget, isVisible, reachableDocuments, waitForTarget } from './find';
+import { drawFloatingCallout, drawHighlight, scrollIntoViewIfNeeded, windowsAbove, type Highlight } from './highlight';
+import { buildCallout } from './callout';
+import { locateAll, type AnyLocator } from './locate';
 import { startPicker, type PickerSession } from './picker';
 import { suggestLabel } from './label';
-import type { PickResult, ShowTargetResult } from './types';
+import type { LocatorCheck, PickResult, ShowTargetResult, TargetCheck, WalkAction, WalkStepView } from './types';
 
 /**
  * The highlighter's side of the protocol, one per frame: shows and hides the highlight, counts
@@ -51,53 +53,138 @@ export function installShowMeAgent(win: Window = window): void {
   holder[AGENT_KEY] = { runtime, dispose: createAgent(win) };
 }
 
+/** How long a walkthrough step keeps watching for its element after the first answer (a route change, a dialog). */
+const WALK_WATCH_MS = 10 * 60_000;
+
+interface Shown {
+  requestId: number;
+  abort: AbortController;
+  highlight?: Highlight;
+  floating?: { hide(): void };
+  cleanups: Array<() => void>;
+}
+
 function createAgent(win: Window): () => void {
   const doc = win.document;
-  let shown: { requestId: number; highlight: Highlight } | null = null;
-  let waiting: { requestId: number; abort: AbortController } | null = null;
+  let shown: Shown | null = null;
   let picking: { pickId: string; session: PickerSession; answer(result: PickResult | null): void } | null = null;
 
+  const clear = (entry: Shown) => {
+    entry.abort.abort();
+    for (const cleanup of entry.cleanups.splice(0)) cleanup();
+    entry.floating?.hide();
+    entry.floating = undefined;
+    const highlight = entry.highlight;
+    entry.highlight = undefined;
+    highlight?.hide();
+  };
+
   const hide = (requestId?: number) => {
-    if (waiting && (requestId === undefined || waiting.requestId === requestId)) {
-      waiting.abort.abort();
-      waiting = null;
-    }
     if (shown && (requestId === undefined || shown.requestId === requestId)) {
-      const { highlight } = shown;
+      const entry = shown;
       shown = null;
-      highlight.hide();
+      clear(entry);
     }
   };
 
-  const show = async (request: {
-    requestId: number;
-    selectors: string[];
-    label?: string;
-    timeoutMs: number;
-  }): Promise<ShowTargetResult> => {
-    hide();
-    const abort = new AbortController();
-    const current = { requestId: request.requestId, abort };
-    waiting = current;
-    const result = await waitForTarget(doc, request.selectors, {
-      timeoutMs: Math.max(0, Math.min(request.timeoutMs, MAX_WAIT_MS)),
-      signal: abort.signal,
-      skipFrame: hasOwnAgent,
-    });
-    // Hidden, or replaced by a newer request, while waiting.
-    if (waiting !== current) return { found: false, reason: result.reason ?? 'missing' };
-    waiting = null;
-    if (!result.element) return { found: false, reason: result.reason ?? 'missing' };
-    scrollIntoViewIfNeeded(result.element);
-    const highlight = drawHighlight(result.element, {
+  /** Only the browser's own events count: a page cannot fake the teacher's click or Escape. */
+  const listenTrusted = (entry: Shown, type: string, handler: (event: Event) => void) => {
+    for (const view of windowsAbove(win)) {
+      const safe = (event: Event) => {
+        if (!event.isTrusted || shown !== entry) return;
+        try {
+          handler(event);
+        } catch {
+          // Never into the page's event.
+        }
+      };
+      view.addEventListener(type, safe, { capture: true, passive: true });
+      entry.cleanups.push(() => view.removeEventListener(type, safe, { capture: true }));
+    }
+  };
+
+  const walkAction = (entry: Shown, action: WalkAction) => {
+    if (shown !== entry) return;
+    if (action === 'done') hide(entry.requestId);
+    sendMessage('highlighterWalks', { requestId: entry.requestId, action }).catch(() => {});
+  };
+
+  type ShowRequest = { requestId: number; locators: AnyLocator[]; label?: string; timeoutMs: number; walk?: WalkStepView };
+
+  /** Rings the element; in a walkthrough, with the step's callout, advancing when the teacher presses the element. */
+  const present = (entry: Shown, request: ShowRequest, element: Element) => {
+    entry.floating?.hide();
+    entry.floating = undefined;
+    scrollIntoViewIfNeeded(element);
+    const walk = request.walk;
+    const highlight = drawHighlight(element, {
       label: request.label,
-      refind: () => findTarget(doc, request.selectors, { skipFrame: hasOwnAgent }).element,
-      onDismiss: () => {
-        if (shown?.highlight === highlight) shown = null;
+      callout: walk ? buildCallout(doc, walk, { onAction: (action) => walkAction(entry, action) }) : undefined,
+      persistent: Boolean(walk),
+      refind: () => findTarget(doc, request.locators, { skipFrame: hasOwnAgent }).element,
+      onDismiss: (reason) => {
+        if (entry.highlight !== highlight) return;
+        entry.highlight = undefined;
+        if (!walk) {
+          if (shown === entry) shown = null;
+          return;
+        }
+        // The page replaced or removed it (a route change): watch for it again.
+        if (reason === 'gone' && shown === entry) void watch(entry, request, true);
       },
     });
-    shown = { requestId: request.requestId, highlight };
-    return { found: true };
+    entry.highlight = highlight;
+  };
+
+  /** Waits for the element; in a walkthrough, keeps watching after answering, with the step alone in the corner meanwhile. */
+  const watch = async (entry: Shown, request: ShowRequest, again = false): Promise<ShowTargetResult> => {
+    const first = await waitForTarget(doc, request.locators, {
+      timeoutMs: again ? 0 : Math.max(0, Math.min(request.timeoutMs, MAX_WAIT_MS)),
+      signal: entry.abort.signal,
+      skipFrame: hasOwnAgent,
+    });
+    if (shown !== entry) return { found: false, reason: first.reason ?? 'missing' };
+    if (first.element) {
+      present(entry, request, first.element);
+      return { found: true };
+    }
+    const walk = request.walk;
+    if (!walk) {
+      shown = null;
+      return { found: false, reason: first.reason ?? 'missing' };
+    }
+    const noTarget = request.locators.length === 0;
+    if (win.top === win && !entry.floating) {
+      const callout = buildCallout(doc, walk, { notFound: !noTarget, onAction: (action) => walkAction(entry, action) });
+      entry.floating = drawFloatingCallout(doc, callout);
+    }
+    if (!noTarget) {
+      void waitForTarget(doc, request.locators, { timeoutMs: WALK_WATCH_MS, signal: entry.abort.signal, skipFrame: hasOwnAgent }).then(
+        (later) => {
+          if (shown !== entry || !later.element) return;
+          present(entry, request, later.element);
+          sendMessage('highlighterFoundStep', { requestId: entry.requestId }).catch(() => {});
+        },
+      );
+    }
+    return { found: false, reason: noTarget ? 'no-target' : (first.reason ?? 'missing') };
+  };
+
+  const show = async (request: ShowRequest): Promise<ShowTargetResult> => {
+    hide();
+    const entry: Shown = { requestId: request.requestId, abort: new AbortController(), cleanups: [] };
+    shown = entry;
+    if (request.walk) {
+      // Pressing the step's own control is doing the step: on to the next one.
+      listenTrusted(entry, 'click', (event) => {
+        const element = entry.highlight?.element;
+        if (element && event.composedPath().includes(element)) walkAction(entry, 'clicked');
+      });
+      listenTrusted(entry, 'keydown', (event) => {
+        if ((event as KeyboardEvent).key === 'Escape') walkAction(entry, 'done');
+      });
+    }
+    return watch(entry, request);
   };
 
   const stopPicking = (pickId?: string) => {
@@ -120,7 +207,7 @@ function createAgent(win: Window): () => void {
         hint: win.top === win ? request.hint : '',
         onPick: (element) => {
           try {
-            answer({ selectors: selectorCandidates(element), label: suggestLabel(element), tag: element.localName });
+            answer({ ...pickCandidates(element), label: suggestLabel(element), tag: element.localName });
           } catch {
             answer(null);
           }
@@ -130,14 +217,24 @@ function createAgent(win: Window): () => void {
       picking = { pickId: request.pickId, session, answer };
     });
 
-  const countAll = (selector: string): number | null => {
-    let total = 0;
-    for (const searched of reachableDocuments(doc, hasOwnAgent)) {
-      const count = countMatches(searched, selector);
-      if (count === null) return null;
-      total += count;
+  /** Each locator's elements in this frame and its same-origin frames without an agent of their own. */
+  const checkLocator = (locator: AnyLocator): LocatorCheck => {
+    try {
+      const found = locateAll(reachableDocuments(doc, hasOwnAgent), locator);
+      return { found: found.length, visible: found.filter(isVisible).length };
+    } catch {
+      return { found: null, visible: 0 };
     }
-    return total;
+  };
+
+  const checkTarget = (locators: AnyLocator[]): TargetCheck => {
+    const checks = locators.map(checkLocator);
+    const state = checks.some((check) => check.visible > 0)
+      ? 'found'
+      : checks.some((check) => (check.found ?? 0) > 0)
+        ? 'hidden'
+        : 'missing';
+    return { state, locators: checks };
   };
 
   const unsubscribers = [
@@ -157,9 +254,16 @@ function createAgent(win: Window): () => void {
     }),
     onMessage('backgroundCountsMatches', ({ data }) => {
       try {
-        return data.selectors.map(countAll);
+        return data.locators.map((locator) => checkLocator(locator).found);
       } catch {
-        return data.selectors.map(() => null);
+        return data.locators.map(() => null);
+      }
+    }),
+    onMessage('backgroundChecksTargets', ({ data }) => {
+      try {
+        return data.targets.map(checkTarget);
+      } catch {
+        return data.targets.map((locators) => ({ state: 'missing' as const, locators: locators.map(() => ({ found: 0, visible: 0 })) }));
       }
     }),
     onMessage('studioPicksElement', async ({ data }) => {

@@ -1,3 +1,5 @@
+import { locateAll, type AnyLocator } from './locate';
+
 /**
  * Finding the element a step points at. LMS pages render late and re-render often, so the
  * finder waits a little for the element to appear, watching the DOM rather than polling,
@@ -11,6 +13,8 @@ export interface FindResult {
   element: Element | null;
   /** Set when no element was found. */
   reason?: FindReason;
+  /** Which locator found the element, from 0. */
+  locator?: number;
 }
 
 type FrameElement = HTMLIFrameElement | HTMLFrameElement;
@@ -27,6 +31,9 @@ export interface WaitOptions extends FindOptions {
   timeoutMs: number;
   signal?: AbortSignal;
 }
+
+/** How long the page may keep changing before the finder looks again. */
+const CHECK_DELAY_MS = 60;
 
 /** How many documents a search covers at most: the page and its same-origin frames. */
 const MAX_DOCUMENTS = 40;
@@ -84,24 +91,25 @@ export function reachableDocuments(doc: Document, skipFrame?: (frame: FrameEleme
   return documents;
 }
 
-/** The first element, trying selectors in order, that matches and is visible, in the page or its same-origin frames. */
-export function findTarget(doc: Document, selectors: readonly string[], options: FindOptions = {}): FindResult {
+/**
+ * The first element, trying the locators in order, that is found and visible, in the page, its
+ * open shadow roots or its same-origin frames. A bare string is a CSS selector.
+ */
+export function findTarget(doc: Document, locators: readonly AnyLocator[], options: FindOptions = {}): FindResult {
   const visible = options.isVisible ?? isVisible;
   const documents = reachableDocuments(doc, options.skipFrame);
   let matchedHidden = false;
-  for (const selector of selectors) {
-    for (const searched of documents) {
-      let matches: NodeListOf<Element>;
-      try {
-        matches = searched.querySelectorAll(selector);
-      } catch {
-        // Not valid CSS here (a newer syntax, a typo in a pack): try the next selector.
-        break;
-      }
-      for (const element of Array.from(matches)) {
-        if (visible(element)) return { element };
-        matchedHidden = true;
-      }
+  for (const [index, locator] of locators.entries()) {
+    let matches: Element[];
+    try {
+      matches = locateAll(documents, locator);
+    } catch {
+      // Not valid CSS here (a newer syntax, a typo in a pack): try the next locator.
+      continue;
+    }
+    for (const element of matches) {
+      if (visible(element)) return { element, locator: index };
+      matchedHidden = true;
     }
   }
   return { element: null, reason: matchedHidden ? 'hidden' : 'missing' };
@@ -112,20 +120,26 @@ export function findTarget(doc: Document, selectors: readonly string[], options:
  * frames, including ones that load meanwhile) for up to `timeoutMs` and answers as soon as it
  * appears. Never rejects: an aborted or timed-out wait answers with why nothing was found.
  */
-export function waitForTarget(doc: Document, selectors: readonly string[], options: WaitOptions): Promise<FindResult> {
+export function waitForTarget(doc: Document, locators: readonly AnyLocator[], options: WaitOptions): Promise<FindResult> {
   return new Promise((resolve) => {
-    let last = findTarget(doc, selectors, options);
+    let last = findTarget(doc, locators, options);
     if (last.element || options.timeoutMs <= 0 || options.signal?.aborted) {
       resolve(last);
       return;
     }
     const watched = new Set<Document>();
     let settled = false;
-    const check = () => {
+    // A busy page mutates many times a second: look at most once per CHECK_DELAY_MS.
+    let scheduled: ReturnType<typeof setTimeout> | undefined;
+    const look = () => {
+      scheduled = undefined;
       if (settled) return;
       watch();
-      last = findTarget(doc, selectors, options);
+      last = findTarget(doc, locators, options);
       if (last.element) finish(false);
+    };
+    const check = () => {
+      if (!settled && scheduled === undefined) scheduled = setTimeout(look, CHECK_DELAY_MS);
     };
     const observer = new MutationObserver(check);
     // An iframe that loads a new document replaces what we observe; load does not bubble, but capture sees it.
@@ -143,9 +157,10 @@ export function waitForTarget(doc: Document, selectors: readonly string[], optio
     function finish(lastLook: boolean) {
       if (settled) return;
       // Visibility can change without a DOM mutation (a stylesheet, a media query): look once more.
-      if (lastLook) last = findTarget(doc, selectors, options);
+      if (lastLook) last = findTarget(doc, locators, options);
       settled = true;
       clearTimeout(timer);
+      clearTimeout(scheduled);
       observer.disconnect();
       for (const searched of watched) searched.removeEventListener('load', onLoad, true);
       options.signal?.removeEventListener('abort', onAbort);

@@ -10,6 +10,10 @@ export type DismissReason = 'escape' | 'click' | 'gone' | 'removed';
 
 export interface HighlightOptions {
   label?: string;
+  /** A richer box than the label (a walkthrough step with its buttons), placed where the label goes. */
+  callout?: HTMLElement;
+  /** Stays through the teacher's clicks and keys (a walkthrough ends it itself); off by default. */
+  persistent?: boolean;
   /** Finds the element again when the page replaced it (a re-render); null when it is gone. */
   refind?: () => Element | null;
   onDismiss?: (reason: DismissReason) => void;
@@ -53,6 +57,54 @@ const STYLES = `
 }
 `;
 
+/** The walkthrough's box: the step, its place in the card and the buttons; the only part that takes clicks. */
+export const CALLOUT_STYLES = `
+.callout {
+  position: fixed; left: 0; top: 0; box-sizing: border-box; margin: 0; pointer-events: auto;
+  width: min(320px, calc(100vw - ${2 * VIEWPORT_MARGIN}px)); padding: 12px 14px; border-radius: 8px;
+  background: #ffffff; color: #1b1f24; border: 2px solid ${RING_COLOR};
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.3); text-align: start;
+  font: 400 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: normal;
+}
+.callout--floating { left: auto; top: auto; right: 16px; bottom: 16px; }
+.callout__count { margin: 0 28px 4px 0; font-size: 12px; font-weight: 600; color: #44505c; }
+.callout__text { margin: 0; overflow-wrap: anywhere; }
+.callout__text strong { font-weight: 700; }
+.callout__text code { font: 13px ui-monospace, monospace; }
+.callout__note { margin: 8px 0 0; padding: 6px 8px; border-radius: 6px; background: #fff4e5; color: #5c3700; font-size: 13px; }
+.callout__actions { display: flex; flex-wrap: wrap; gap: 6px; justify-content: flex-end; margin-top: 10px; }
+.callout button {
+  font: 600 13px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; cursor: pointer;
+  min-height: 32px; padding: 6px 12px; border-radius: 6px; border: 1px solid #8a96a3; background: #ffffff; color: #1b1f24;
+}
+.callout button:hover { background: #eef2f7; }
+.callout button:focus-visible { outline: 3px solid ${RING_COLOR}; outline-offset: 2px; }
+.callout .callout__primary { background: ${RING_COLOR}; border-color: ${RING_COLOR}; color: #ffffff; }
+.callout .callout__primary:hover { background: #174a96; }
+.callout .callout__end { position: absolute; top: 6px; right: 6px; min-height: 28px; width: 28px; padding: 0; border: 0; font-size: 18px; line-height: 1; }
+.callout__live { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media (prefers-color-scheme: dark) {
+  .callout { background: #1f2328; color: #e8ebee; border-color: #8ab4f8; }
+  .callout__count { color: #b5bec8; }
+  .callout__note { background: #3d2a0c; color: #ffd8a8; }
+  .callout button { background: #2b3138; color: #e8ebee; border-color: #6b7684; }
+  .callout button:hover { background: #353d46; }
+  .callout .callout__primary { background: #8ab4f8; border-color: #8ab4f8; color: #0b1a33; }
+}
+@media (forced-colors: active) {
+  .callout { border-color: CanvasText; }
+  .callout .callout__primary { border: 2px solid ButtonText; }
+}
+`;
+
+/** A walkthrough callout with no element to point at (a step without a target, or one not found yet), in the corner of the view. */
+export function drawFloatingCallout(doc: Document, callout: HTMLElement): { hide(): void } {
+  const overlay = createOverlay(doc, CALLOUT_STYLES, { announce: true });
+  callout.classList.add('callout--floating');
+  overlay.root.append(callout);
+  return { hide: () => overlay.detach() };
+}
+
 function viewportOf(doc: Document): { width: number; height: number } {
   const win = doc.defaultView;
   return {
@@ -71,7 +123,7 @@ export function scrollIntoViewIfNeeded(element: Element): void {
 }
 
 /** The windows whose keys and clicks dismiss the highlight: the element's and its same-origin parents'. */
-function windowsAbove(win: Window): Window[] {
+export function windowsAbove(win: Window): Window[] {
   const windows = [win];
   for (let current = win; current.parent !== current; current = current.parent) {
     try {
@@ -97,12 +149,16 @@ export function drawHighlight(element: Element, options: HighlightOptions = {}):
   const doc = element.ownerDocument;
   const win = doc.defaultView;
   if (!win) throw new Error('the element is not in a window');
-  const overlay = createOverlay(doc, STYLES);
+  // A walkthrough's callout speaks to screen readers; a bare ring says nothing the panel does not.
+  const overlay = createOverlay(doc, STYLES + (options.callout ? CALLOUT_STYLES : ''), { announce: Boolean(options.callout) });
   const ring = doc.createElement('div');
   ring.className = 'ring';
   overlay.root.append(ring);
   let label: HTMLElement | null = null;
-  if (options.label) {
+  if (options.callout) {
+    label = options.callout;
+    overlay.root.append(label);
+  } else if (options.label) {
     label = doc.createElement('div');
     label.className = 'label';
     label.dir = 'auto';
@@ -189,7 +245,7 @@ export function drawHighlight(element: Element, options: HighlightOptions = {}):
   // Capture on the document sees scrolling in any scroll container, not only the window.
   listen(doc, 'scroll', schedule);
   listen(win, 'resize', schedule, false);
-  for (const view of windowsAbove(win)) {
+  for (const view of options.persistent ? [] : windowsAbove(win)) {
     listen(view, 'keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape') dismiss('escape');
     });

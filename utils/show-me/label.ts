@@ -1,3 +1,5 @@
+import { accessibleName } from './accessible';
+
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** Shortens to `max` characters at a word boundary where there is one. */
@@ -9,14 +11,20 @@ function shorten(text: string, max: number): string {
 }
 
 /**
- * A label suggestion for a picked element: roughly its accessible name (aria-label,
- * aria-labelledby, its <label>, title, alt, placeholder, button value, then its text).
- * The coach edits it before saving.
+ * A label suggestion for a picked element: its accessible name, the one its role and name
+ * locator uses, else what the older rules find (aria-label, aria-labelledby, its <label>,
+ * title, alt, placeholder, button value, then its text). The coach edits it before saving.
  */
 export function suggestLabel(element: Element, max = 80): string {
   const doc = element.ownerDocument;
   const attr = (name: string) => collapse(element.getAttribute(name));
-  let name = attr('aria-label');
+  let name = '';
+  try {
+    name = accessibleName(element);
+  } catch {
+    name = '';
+  }
+  name ||= attr('aria-label');
   if (!name) {
     const ids = attr('aria-labelledby').split(' ').filter(Boolean);
     name = collapse(ids.map((id) => doc.getElementById(id)?.textContent ?? '').join(' '));

@@ -39,11 +39,11 @@ export interface Overlay {
 }
 
 /** Creates the overlay in `doc`, styled by `css` (which applies only inside it). */
-export function createOverlay(doc: Document, css: string): Overlay {
+export function createOverlay(doc: Document, css: string, options: { announce?: boolean } = {}): Overlay {
   const host = doc.createElement(OVERLAY_TAG);
   host.setAttribute('style', HOST_STYLE);
-  // Page scripts that walk the DOM (and screen readers) should skip it: the panel says what it shows.
-  host.setAttribute('aria-hidden', 'true');
+  // Screen readers skip a bare ring (the panel says what it shows); a walkthrough's step is read out.
+  if (!options.announce) host.setAttribute('aria-hidden', 'true');
   const root = host.attachShadow({ mode: 'closed' });
   adoptStyles(doc, root, css);
   // Outside <body>, so frameworks that own body's children do not see or remove it, and first

@@ -1,3 +1,8 @@
+import type { Locator } from '../cards/schema';
+import { accessibleName, roleOf } from './accessible';
+import { isVisible } from './find';
+import { locateAll } from './locate';
+
 /**
  * Robust CSS selectors for an element a coach picked on a tool's page. LMS pages are rebuilt
  * by frameworks that rename classes on every deploy (CSS-in-JS hashes), number ids by render
@@ -273,4 +278,146 @@ export function selectorCandidates(element: Element, limit = MAX_CANDIDATES): st
   }
   if (found.length === 0) add(pathSelector(element));
   return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locators: what "show me" tries first, before any CSS.
+
+export interface LocatorOptions {
+  /** Whether an element shows on the page; the finder's isVisible by default (needs real layout). */
+  isVisible?: (element: Element) => boolean;
+  /** At most this many locators (the pack format allows six). */
+  limit?: number;
+}
+
+const MAX_LOCATORS = 6;
+/** The pack format's limit for a role's name, text and attribute values. */
+const MAX_LOCATOR_TEXT = 200;
+/** How many named ancestors are tried as the container of a name that repeats on the page. */
+const MAX_CONTAINERS = 3;
+/** Roles that say nothing about what the element is. */
+const EMPTY_ROLES = new Set(['presentation', 'none', 'generic']);
+const ROLE_NAME = /^[a-z]{1,40}$/;
+
+/**
+ * How well the locator leads "show me" (which takes the first visible match) to this element:
+ * 'only' when it finds this element alone, or this is the only visible one of those it finds;
+ * 'first' when this is the first visible of several visible ones; null when it leads elsewhere.
+ */
+function fit(locator: Locator, element: Element, visible: (element: Element) => boolean): 'only' | 'first' | null {
+  let found: Element[];
+  try {
+    found = locateAll([element.ownerDocument], locator);
+  } catch {
+    return null;
+  }
+  if (found.length === 1) return found[0] === element ? 'only' : null;
+  const shown = found.filter((candidate) => {
+    try {
+      return visible(candidate);
+    } catch {
+      return false;
+    }
+  });
+  if (shown[0] !== element) return null;
+  return shown.length === 1 ? 'only' : 'first';
+}
+
+/** Whether the locator leads "show me" to this element. */
+function leadsTo(locator: Locator, element: Element, visible: (element: Element) => boolean): boolean {
+  return fit(locator, element, visible) !== null;
+}
+
+/** The element's role and accessible name, when it has both and they are worth finding it by. */
+function roleAndName(element: Element): { role: string; name: string } | null {
+  const role = roleOf(element);
+  if (!ROLE_NAME.test(role) || EMPTY_ROLES.has(role)) return null;
+  const name = accessibleName(element);
+  if (!name || name.length > MAX_LOCATOR_TEXT || !isStableValue(name, true)) return null;
+  return { role, name };
+}
+
+/**
+ * Role and name, alone when that singles the element out, else inside the nearest named
+ * ancestor that does ("Add comment" in each criterion); failing both, alone when this is the
+ * first visible match, which is what "show me" would ring.
+ */
+function roleLocator(element: Element, visible: (element: Element) => boolean): Locator | null {
+  const own = roleAndName(element);
+  if (!own) return null;
+  const ownFit = fit(own, element, visible);
+  if (ownFit === 'only') return own;
+  const scoped: Array<{ locator: Locator; fit: 'only' | 'first' | null }> = [];
+  for (let node = element.parentElement; node && scoped.length < MAX_CONTAINERS; node = node.parentElement) {
+    if (node === element.ownerDocument.body || node === element.ownerDocument.documentElement) break;
+    const container = roleAndName(node);
+    if (!container) continue;
+    const locator: Locator = { ...own, within: container };
+    const scopedFit = fit(locator, element, visible);
+    if (scopedFit === 'only') return locator;
+    scoped.push({ locator, fit: scopedFit });
+  }
+  if (ownFit === 'first') return own;
+  return scoped.find((candidate) => candidate.fit === 'first')?.locator ?? null;
+}
+
+/** An attribute's value as a locator's text: trimmed, not empty, not too long. */
+function attributeText(element: Element, name: string): string | null {
+  const value = element.getAttribute(name)?.trim();
+  return value && value.length <= MAX_LOCATOR_TEXT ? value : null;
+}
+
+/**
+ * Ways for "show me" to find the element, most robust first: its role and accessible name
+ * (what a person and a screen reader know it by), its data-testid, aria-label and hand-written
+ * id, then the CSS candidates. Each one leads to this element; none is offered that only
+ * happens to match it. Never throws: a locator it cannot judge is left out.
+ */
+export function locatorCandidates(element: Element, options: LocatorOptions = {}, selectors?: readonly string[]): Locator[] {
+  const visible = options.isVisible ?? isVisible;
+  const limit = Math.min(options.limit ?? MAX_LOCATORS, MAX_LOCATORS);
+  const found: Locator[] = [];
+  /** CSS that would repeat a locator already offered. */
+  const covered = new Set<string>();
+  const offer = (locator: Locator | null, css?: string) => {
+    if (!locator || found.length >= limit) return;
+    try {
+      if (!leadsTo(locator, element, visible)) return;
+    } catch {
+      return;
+    }
+    found.push(locator);
+    if (css) covered.add(css);
+  };
+
+  try {
+    offer(roleLocator(element, visible));
+  } catch {
+    // A page the accessible-name rules choke on: the other locators still stand.
+  }
+  const testId = attributeText(element, 'data-testid');
+  if (testId && isStableValue(testId)) offer({ testId }, `[data-testid=${quoteValue(testId)}]`);
+  const label = attributeText(element, 'aria-label');
+  if (label && isStableValue(label, true)) offer({ ariaLabel: label }, `[aria-label=${quoteValue(label)}]`);
+  const id = element.id;
+  if (id && isStableId(id)) offer({ id }, `#${escapeIdent(id)}`);
+
+  let css: readonly string[] = [];
+  try {
+    css = selectors ?? selectorCandidates(element);
+  } catch {
+    css = [];
+  }
+  for (const selector of css) {
+    if (found.length >= limit) break;
+    if (selector.length > 500 || covered.has(selector)) continue;
+    found.push({ css: selector });
+  }
+  return found;
+}
+
+/** What the picker reports for the element: its locators, most robust first, and its CSS candidates. */
+export function pickCandidates(element: Element, options: LocatorOptions = {}): { locators: Locator[]; selectors: string[] } {
+  const selectors = selectorCandidates(element);
+  return { locators: locatorCandidates(element, options, selectors), selectors };
 }

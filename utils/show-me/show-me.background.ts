@@ -1,8 +1,13 @@
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../platform/messages';
-import { db } from '../platform/db';
+import { db, type CardRecord } from '../platform/db';
+import { t } from '../platform/i18n';
+import { placeKey } from '../platform/keys';
+import { walkthroughItem } from '../platform/storage';
 import { readTabState } from '../tabs/tab-state';
-import type { ShowTargetResult, TargetPreview, ToolTab } from './types';
+import { targetLocators, type AnyLocator } from './locate';
+import { recordTargetMiss } from '../gaps/target-misses';
+import type { ShowTargetResult, TargetCheck, TargetPreview, ToolTab, WalkAction, WalkStepView, WalkthroughState } from './types';
 
 /**
  * "Show me" and "Pick on page" from the background: the highlighter (/highlighter.js) is
@@ -21,11 +26,24 @@ let nextRequestId = Math.floor(Math.random() * 1_000_000);
 
 export function setupShowMe(): void {
   onMessage('panelShowsTarget', async ({ data }) => {
-    const target = await targetOf(data.cardKey, data.step);
-    if (!target) return { found: false, reason: 'no-target' } satisfies ShowTargetResult;
-    return showInTab(data.tabId, target.selectors, target.label);
+    const card = await db.cards.get(data.cardKey);
+    const target = card?.targets?.find((candidate) => candidate.step === data.step);
+    if (!card || !target) return { found: false, reason: 'no-target' } satisfies ShowTargetResult;
+    const result = await showInTab(data.tabId, { locators: targetLocators(target), label: target.label });
+    if (result.reason === 'missing') await noteMiss(data.tabId, card, data.step);
+    return result;
   });
   onMessage('panelHidesTarget', ({ data }) => hideInTab(data.tabId));
+  onMessage('panelStartsWalkthrough', ({ data }) => walkthroughs.start(data.tabId, data.cardKey, data.step ?? 0));
+  onMessage('panelStepsWalkthrough', ({ data }) => walkthroughs.act(data.tabId, data.action));
+  onMessage('highlighterWalks', ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) void walkthroughs.act(tabId, data.action, data.requestId);
+  });
+  onMessage('highlighterFoundStep', ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) void walkthroughs.found(tabId, data.requestId);
+  });
   onMessage('studioListsToolTabs', ({ data }) => listToolTabs(data.tools));
   onMessage('studioPreparesPicker', async ({ data }) => {
     const frames = await injectHighlighter(data.tabId);
@@ -33,14 +51,157 @@ export function setupShowMe(): void {
     await bringToFront(data.tabId);
     return { ok: true };
   });
-  onMessage('studioPreviewsTarget', ({ data }) => previewInTab(data.tabId, data.selectors, data.label, data.show));
+  onMessage('studioPreviewsTarget', ({ data }) => previewInTab(data.tabId, data.locators, data.label, data.show));
+  onMessage('studioChecksTargets', ({ data }) => checkInTab(data.tabId, data.targets));
+  // A page load (not an in-page route change) drops the page's highlighter: show the step again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete') void walkthroughs.resume(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void walkthroughs.forget(tabId));
 }
 
-/** The step's target from the stored card (the panel sends only the card's key). */
-async function targetOf(cardKey: string, step: number): Promise<{ selectors: string[]; label?: string } | null> {
-  const card = await db.cards.get(cardKey);
-  const target = card?.targets?.find((candidate) => candidate.step === step);
-  return target ? { selectors: target.selectors, label: target.label } : null;
+/**
+ * A target not found on a page where its card applies is counted on this device, so that a
+ * coach trying a pack sees which steps a vendor's release broke ("3 targets not found this week").
+ */
+async function noteMiss(tabId: number, card: CardRecord, step: number): Promise<void> {
+  try {
+    const detection = (await readTabState(tabId))?.detection ?? null;
+    if (!detection || !cardApplies(card, detection.tool, detection.context)) return;
+    await recordTargetMiss({ cardKey: card.key, step, tool: detection.tool, context: detection.context });
+  } catch (error) {
+    console.warn('Coachmark: could not count a target not found', error);
+  }
+}
+
+function cardApplies(card: Pick<CardRecord, 'places'>, tool: string, context: string | null): boolean {
+  return card.places.includes(placeKey(tool, null)) || (context !== null && card.places.includes(placeKey(tool, context)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walkthroughs: one per tab, its state in storage.session, each step shown in whichever frame
+// has its element. Actions for a tab run one at a time, so a double click moves one step.
+
+const walkthroughs = (() => {
+  const queues = new Map<number, Promise<unknown>>();
+  const inOrder = <T>(tabId: number, run: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(tabId) ?? Promise.resolve()).catch(() => {}).then(run);
+    queues.set(tabId, next);
+    void next.finally(() => {
+      if (queues.get(tabId) === next) queues.delete(tabId);
+    });
+    return next;
+  };
+
+  const read = async (tabId: number) => ((await walkthroughItem(tabId).getValue()) as WalkthroughState | null) ?? null;
+  const save = (state: WalkthroughState) => walkthroughItem(state.tabId).setValue({ ...state, updatedAt: Date.now() });
+
+  /** Shows the state's step on the page and keeps what the page answered. */
+  const showStep = async (state: WalkthroughState): Promise<WalkthroughState | null> => {
+    const card = await db.cards.get(state.cardKey);
+    if (!card) return end(state);
+    const step = Math.min(Math.max(state.step, 0), card.steps.length - 1);
+    const target = card.targets?.find((candidate) => candidate.step === step);
+    const locators = target ? targetLocators(target) : [];
+    const requestId = nextRequestId++;
+    let current: WalkthroughState = {
+      ...state,
+      step,
+      total: card.steps.length,
+      title: card.title,
+      requestId,
+      status: locators.length > 0 ? 'looking' : 'no-target',
+    };
+    await save(current);
+    await hideInTab(state.tabId);
+    const result = await showInTab(state.tabId, {
+      requestId,
+      locators,
+      label: target?.label,
+      walk: walkView(card, step),
+      // A step without a target is shown alone, by the top frame.
+      onlyTopFrame: locators.length === 0,
+    });
+    const latest = await read(state.tabId);
+    if (latest?.requestId !== requestId) return latest;
+    current = { ...latest, status: result.found ? 'found' : (result.reason ?? 'missing') };
+    await save(current);
+    return current;
+  };
+
+  const end = async (state: WalkthroughState): Promise<WalkthroughState> => {
+    await hideInTab(state.tabId);
+    const ended: WalkthroughState = { ...state, status: 'ended' };
+    await save(ended);
+    return ended;
+  };
+
+  return {
+    start: (tabId: number, cardKey: string, step: number) =>
+      inOrder(tabId, async () => {
+        const card = await db.cards.get(cardKey);
+        if (!card) return null;
+        return showStep({
+          tabId,
+          cardKey,
+          title: card.title,
+          step,
+          total: card.steps.length,
+          status: 'looking',
+          requestId: 0,
+          updatedAt: Date.now(),
+        });
+      }),
+    /** An action from the panel (any time) or the page (only for the step it shows). */
+    act: (tabId: number, action: WalkAction, requestId?: number) =>
+      inOrder(tabId, async () => {
+        const state = await read(tabId);
+        if (!state || state.status === 'ended') return state;
+        if (requestId !== undefined && requestId !== state.requestId) return state;
+        // A step left while its control was still missing (it may have been about to appear) counts as not found.
+        if (state.status === 'missing') {
+          const card = await db.cards.get(state.cardKey);
+          if (card) await noteMiss(tabId, card, state.step);
+        }
+        if (action === 'done') return end(state);
+        if (action === 'back') return state.step > 0 ? showStep({ ...state, step: state.step - 1 }) : state;
+        return state.step < state.total - 1 ? showStep({ ...state, step: state.step + 1 }) : end(state);
+      }),
+    found: (tabId: number, requestId: number) =>
+      inOrder(tabId, async () => {
+        const state = await read(tabId);
+        if (state?.requestId === requestId && state.status !== 'ended') await save({ ...state, status: 'found' });
+      }),
+    resume: (tabId: number) =>
+      inOrder(tabId, async () => {
+        const state = await read(tabId);
+        if (state && state.status !== 'ended') await showStep(state);
+      }),
+    forget: async (tabId: number) => {
+      await walkthroughItem(tabId).removeValue();
+    },
+  };
+})();
+
+/** The step as the page shows it, with the words in the teacher's language. */
+function walkView(card: CardRecord, index: number): WalkStepView {
+  const total = card.steps.length;
+  return {
+    index,
+    total,
+    text: card.steps[index] ?? '',
+    title: card.title,
+    strings: {
+      count: t('walkStepCount', [String(index + 1), String(total)]),
+      name: t('walkCalloutName', card.title),
+      back: t('walkBack'),
+      skip: t('walkSkip'),
+      next: t('walkNext'),
+      done: t('walkDone'),
+      end: t('walkEnd'),
+      notFound: t('walkNotFoundOnPage'),
+    },
+  };
 }
 
 /**
@@ -59,16 +220,31 @@ async function injectHighlighter(tabId: number): Promise<number[]> {
   }
 }
 
+interface ShowRequest {
+  /** The frames' request id; a walkthrough passes the one it keeps, so that the page's answers find their step. */
+  requestId?: number;
+  locators: AnyLocator[];
+  label?: string;
+  walk?: WalkStepView;
+  onlyTopFrame?: boolean;
+}
+
 /** Finds and highlights the element in whichever frame has it; resolves when one frame found it or all gave up. */
-async function showInTab(tabId: number, selectors: string[], label?: string, timeoutMs = SHOW_TIMEOUT_MS): Promise<ShowTargetResult> {
-  const frames = await injectHighlighter(tabId);
+async function showInTab(tabId: number, request: ShowRequest, timeoutMs = SHOW_TIMEOUT_MS): Promise<ShowTargetResult> {
+  const injected = await injectHighlighter(tabId);
+  if (injected.length === 0) return { found: false, reason: 'no-access' };
+  const frames = request.onlyTopFrame ? injected.filter((frameId) => frameId === 0) : injected;
   if (frames.length === 0) return { found: false, reason: 'no-access' };
-  const requestId = nextRequestId++;
+  const requestId = request.requestId ?? nextRequestId++;
+  const { locators, label, walk } = request;
   return new Promise((resolve) => {
     let pending = frames.length;
     let sawHidden = false;
     let settled = false;
-    const notFound = (): ShowTargetResult => ({ found: false, reason: sawHidden ? 'hidden' : 'missing' });
+    const notFound = (): ShowTargetResult => ({
+      found: false,
+      reason: locators.length === 0 ? 'no-target' : sawHidden ? 'hidden' : 'missing',
+    });
     const settle = (result: ShowTargetResult) => {
       if (settled) return;
       settled = true;
@@ -78,7 +254,7 @@ async function showInTab(tabId: number, selectors: string[], label?: string, tim
     const timer = setTimeout(() => settle(notFound()), timeoutMs + ANSWER_SLACK_MS);
     const hideIn = (frameId: number) => sendMessage('backgroundHidesTarget', { requestId }, { tabId, frameId }).catch(() => {});
     for (const frameId of frames) {
-      sendMessage('backgroundShowsTarget', { requestId, selectors, label, timeoutMs }, { tabId, frameId })
+      sendMessage('backgroundShowsTarget', { requestId, locators, label, timeoutMs, walk }, { tabId, frameId })
         .catch((): ShowTargetResult => ({ found: false, reason: 'missing' }))
         .then((result) => {
           if (result?.found) {
@@ -104,14 +280,14 @@ async function hideInTab(tabId: number): Promise<void> {
   await sendMessage('backgroundHidesTarget', {}, tabId).catch(() => {});
 }
 
-/** Counts each selector's matches over all frames (null when any frame finds it invalid) and optionally shows the match. */
-async function previewInTab(tabId: number, selectors: string[], label: string | undefined, show: boolean): Promise<TargetPreview> {
+/** Counts each locator's elements over all frames (null when any frame finds its CSS invalid) and optionally shows the match. */
+async function previewInTab(tabId: number, locators: AnyLocator[], label: string | undefined, show: boolean): Promise<TargetPreview> {
   const frames = await injectHighlighter(tabId);
-  if (frames.length === 0) return { counts: selectors.map(() => 0), shown: { found: false, reason: 'no-access' } };
+  if (frames.length === 0) return { counts: locators.map(() => 0), shown: { found: false, reason: 'no-access' } };
   const perFrame = await Promise.all(
-    frames.map((frameId) => sendMessage('backgroundCountsMatches', { selectors }, { tabId, frameId }).catch(() => null)),
+    frames.map((frameId) => sendMessage('backgroundCountsMatches', { locators }, { tabId, frameId }).catch(() => null)),
   );
-  const counts = selectors.map((_, index) => {
+  const counts = locators.map((_, index) => {
     let total = 0;
     for (const frameCounts of perFrame) {
       if (!frameCounts) continue;
@@ -124,7 +300,33 @@ async function previewInTab(tabId: number, selectors: string[], label: string | 
   if (!show) return { counts, shown: { found: counts.some((count) => (count ?? 0) > 0) } };
   await bringToFront(tabId);
   // The coach previews what is on the page now: no long wait.
-  return { counts, shown: await showInTab(tabId, selectors, label, 500) };
+  return { counts, shown: await showInTab(tabId, { locators, label }, 500) };
+}
+
+const STATE_RANK: Record<TargetCheck['state'], number> = { missing: 0, hidden: 1, found: 2 };
+
+/** Each target's state over all frames: found in one frame beats hidden beats missing; counts add up. */
+async function checkInTab(tabId: number, targets: AnyLocator[][]): Promise<TargetCheck[] | null> {
+  const frames = await injectHighlighter(tabId);
+  if (frames.length === 0) return null;
+  const perFrame = await Promise.all(
+    frames.map((frameId) => sendMessage('backgroundChecksTargets', { targets }, { tabId, frameId }).catch(() => null)),
+  );
+  return targets.map((locators, index) => {
+    const merged: TargetCheck = { state: 'missing', locators: locators.map(() => ({ found: 0, visible: 0 })) };
+    for (const frame of perFrame) {
+      const check = frame?.[index];
+      if (!check) continue;
+      if (STATE_RANK[check.state] > STATE_RANK[merged.state]) merged.state = check.state;
+      check.locators.forEach((locator, l) => {
+        const into = merged.locators[l];
+        if (!into) return;
+        into.found = into.found === null || locator.found === null ? null : into.found + locator.found;
+        into.visible += locator.visible;
+      });
+    }
+    return merged;
+  });
 }
 
 /** Open tabs whose page is a known tool (optionally only these tools), in tab order. */

@@ -25,6 +25,10 @@ export interface OverlaySnapshot {
   hostStyle?: Record<string, string>;
   ring?: OverlayPart;
   label?: OverlayPart;
+  /** A walkthrough's box: beside the ring, or alone in the corner. */
+  callout?: OverlayPart;
+  /** The callout's buttons, by their text (or accessible name, for the close button). */
+  buttons?: Record<string, Box>;
 }
 
 /** The computed properties compared between pages. */
@@ -120,16 +124,40 @@ export async function readOverlay(page: Page): Promise<OverlaySnapshot> {
     const host = hosts[0];
     if (!host) return snapshot;
     snapshot.hostStyle = await styleOf(cdp, host);
-    for (const shadow of host.shadowRoots ?? []) {
-      for (const child of shadow.children ?? []) {
-        if (hasClass(child, 'ring')) snapshot.ring = await partOf(cdp, child);
-        if (hasClass(child, 'label')) snapshot.label = await partOf(cdp, child);
+    for (const each of hosts) {
+      for (const shadow of each.shadowRoots ?? []) {
+        for (const child of shadow.children ?? []) {
+          if (hasClass(child, 'ring')) snapshot.ring = await partOf(cdp, child);
+          if (hasClass(child, 'label')) snapshot.label = await partOf(cdp, child);
+          if (hasClass(child, 'callout')) {
+            snapshot.callout = await partOf(cdp, child);
+            const buttons: Record<string, Box> = {};
+            const found: DomNode[] = [];
+            walk(child, (node) => {
+              if (node.localName === 'button') found.push(node);
+            });
+            for (const button of found) {
+              const attributes = button.attributes ?? [];
+              const named = attributes.findIndex((value, i) => i % 2 === 0 && value === 'aria-label');
+              const name = named >= 0 ? attributes[named + 1]! : textOf(button).trim();
+              buttons[name] = (await partOf(cdp, button)).box;
+            }
+            snapshot.buttons = buttons;
+          }
+        }
       }
     }
     return snapshot;
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/** Presses a walkthrough button on the page as the teacher does: a real click at its place. */
+export async function clickOverlayButton(page: Page, name: string): Promise<void> {
+  const box = (await readOverlay(page)).buttons?.[name];
+  if (!box) throw new Error(`no "${name}" button in the walkthrough callout`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 /** True when `ring` surrounds `target` with the highlight's padding (within a pixel or two of rounding). */

@@ -9,7 +9,7 @@ describe('gapsToCsv', () => {
     expect(gapsToCsv([flag('a')])).toBe(
       `${CSV_COLUMNS.join(',')}\r\n` +
         'a,2026-11-22T15:30:00.000Z,missing,canvas,Canvas,speedgrader,SpeedGrader,/courses/:id/gradebook/speed_grader,' +
-        'Maya Lopez,Lincoln Elementary,Nothing explains rubric comments.,hide grades,,,,,Mr. Okafor <okafor@district.org>\r\n',
+        'Maya Lopez,Lincoln Elementary,Nothing explains rubric comments.,hide grades,,,,,,Mr. Okafor <okafor@district.org>\r\n',
     );
     expect(gapsToCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
   });

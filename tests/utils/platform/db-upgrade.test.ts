@@ -1,6 +1,13 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoachmarkDB, type CardFeedback, type PlanMetaRecord, type SearchMiss, type SharedPlanRecord } from '../../../utils/platform/db';
+import {
+  CoachmarkDB,
+  type CardFeedback,
+  type PlanMetaRecord,
+  type SearchMiss,
+  type SharedPlanRecord,
+  type TargetMiss,
+} from '../../../utils/platform/db';
 import { cardRecord, gapRecord, mentor, outboxItem, packRecord, planGoal, planReflection, planSavedCard } from '../../support/factories';
 import { growthPlan } from '../../support/payloads';
 
@@ -43,6 +50,21 @@ const SHIPPED_STORES: Record<number, Record<string, string>> = {
     planMeta: 'id',
     sharedPlans: 'id, teacherKey, receivedAt',
   },
+  4: {
+    packs: 'id',
+    cards: 'key, pack, *tools, *places',
+    outbox: 'id, status, nextAttemptAt, createdAt, [status+nextAttemptAt], [status+sentAt]',
+    gaps: 'id, status, origin, tool, [tool+context], createdAt',
+    mentors: 'id, *tools',
+    feedback: 'cardKey, viewedAt',
+    searchMisses: '++id, at, [tool+context]',
+    goals: 'id, createdAt',
+    planSaved: 'id, savedAt, goalId, card.key, ping.id',
+    reflections: 'id, at, goalId',
+    planMeta: 'id',
+    sharedPlans: 'id, teacherKey, receivedAt',
+    targetMisses: '++id, at',
+  },
 };
 
 /** The tables version 3 added: the growth plan, and the plans teachers shared with a coach. */
@@ -84,9 +106,17 @@ function planRows(): Record<string, unknown[]> {
   };
 }
 
+/** The "show me" targets not found, as version 4 writes them. */
+function targetMissRows(): TargetMiss[] {
+  return [
+    { id: 1, cardKey: 'district/grade-with-rubric', step: 2, tool: 'canvas', context: 'speedgrader', at: 700 },
+    { id: 2, cardKey: 'district/hide-grades', step: 0, tool: null, context: null, at: 800 },
+  ];
+}
+
 /** Rows as each shipped version wrote them. */
 function rowsAt(version: number): Record<string, unknown[]> {
-  if (version !== 1 && version !== 2 && version !== 3) throw new Error(`no fixture rows for version ${version}`);
+  if (version < 1 || version > 4) throw new Error(`no fixture rows for version ${version}`);
   const feedback: CardFeedback[] = [
     { cardKey: 'district/grade-with-rubric', helpful: 'no', helpfulAt: 100, known: true, viewedAt: 200 },
     { cardKey: 'district/hide-grades', viewedAt: 300 },
@@ -112,6 +142,7 @@ function rowsAt(version: number): Record<string, unknown[]> {
     feedback,
     searchMisses,
     ...(version >= 3 ? planRows() : {}),
+    ...(version >= 4 ? { targetMisses: targetMissRows() } : {}),
   };
 }
 
@@ -188,6 +219,15 @@ describe('CoachmarkDB', () => {
         'shared-2',
       ]);
       expect(await database.planMeta.get('plan')).toEqual(planRows().planMeta![0]);
+
+      // The targets not found: empty before version 4, counted by time either way.
+      if (version < 4) {
+        expect(await database.targetMisses.count()).toBe(0);
+        await database.targetMisses.bulkAdd(targetMissRows());
+      }
+      expect((await database.targetMisses.where('at').aboveOrEqual(750).toArray()).map((miss) => miss.cardKey)).toEqual([
+        'district/hide-grades',
+      ]);
     });
   }
 });

@@ -67,6 +67,17 @@ const FIRST_SCREEN_V1 = {
   marks: [{ cardKey: 'district/sg-rubric', helpful: 'yes' }],
 };
 
+const WALKTHROUGH_V1 = {
+  tabId: 12,
+  cardKey: 'district/sg-rubric',
+  title: 'Score a rubric',
+  step: 1,
+  total: 3,
+  status: 'found',
+  requestId: 4711,
+  updatedAt: 1_764_633_600_000,
+};
+
 /** Every shipped version's sample, by value. */
 const FROZEN: Record<AreaKey, Record<number, unknown>> = {
   'local:settings': { 1: SETTINGS_V1 },
@@ -74,6 +85,7 @@ const FROZEN: Record<AreaKey, Record<number, unknown>> = {
   'local:mentorDirectoryStatus': { 1: DIRECTORY_STATUS_V1 },
   'session:tab:<tabId>': { 1: TAB_STATE_V1 },
   'session:firstScreen:<tabId>': { 1: FIRST_SCREEN_V1 },
+  'session:walkthrough:<tabId>': { 1: WALKTHROUGH_V1 },
 };
 
 /** Each sample as the current version reads it (while every value is at version 1: unchanged). */
@@ -83,6 +95,7 @@ const CURRENT: Record<AreaKey, unknown> = {
   'local:mentorDirectoryStatus': DIRECTORY_STATUS_V1,
   'session:tab:<tabId>': TAB_STATE_V1,
   'session:firstScreen:<tabId>': FIRST_SCREEN_V1,
+  'session:walkthrough:<tabId>': WALKTHROUGH_V1,
 };
 
 const written = STORED_VALUES.filter((value) => value.area !== 'managed');

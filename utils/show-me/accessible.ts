@@ -96,6 +96,33 @@ export function roleOf(element: Element): string {
   }
 }
 
+/** Tags whose implied role depends on more than the tag: what roleOf decides for each. */
+const CONDITIONAL_TAGS: Record<string, string[]> = {
+  link: ['a[href]', 'area[href]'],
+  banner: ['header'],
+  contentinfo: ['footer'],
+  region: ['section'],
+  form: ['form'],
+  combobox: ['select', 'input'],
+  listbox: ['select'],
+  columnheader: ['th'],
+  rowheader: ['th'],
+};
+
+/**
+ * A CSS selector for every element that can have the role: an explicit role of any kind, or a
+ * tag that implies it; roleOf makes the final call. Searching these instead of every element
+ * keeps "show me" quick on pages with thousands of cells.
+ */
+export function roleCandidatesSelector(role: string): string {
+  const tags = Object.entries(TAG_ROLES)
+    .filter(([, implied]) => implied === role)
+    .map(([tag]) => tag);
+  if (Object.values(INPUT_ROLES).includes(role) || role === 'textbox') tags.push('input');
+  tags.push(...(CONDITIONAL_TAGS[role] ?? []));
+  return ['[role]', ...new Set(tags)].join(', ');
+}
+
 /** Roles whose name comes from their content when nothing names them otherwise. */
 const NAME_FROM_CONTENT = new Set([
   'button',

@@ -1,4 +1,4 @@
-import { locateAll, type AnyLocator } from './locate';
+import { locateAll, type AnyLocator, type Scope } from './locate';
 
 /**
  * Finding the element a step points at. LMS pages render late and re-render often, so the
@@ -98,11 +98,12 @@ export function reachableDocuments(doc: Document, skipFrame?: (frame: FrameEleme
 export function findTarget(doc: Document, locators: readonly AnyLocator[], options: FindOptions = {}): FindResult {
   const visible = options.isVisible ?? isVisible;
   const documents = reachableDocuments(doc, options.skipFrame);
+  const scopes = new Map<Document, Scope[]>();
   let matchedHidden = false;
   for (const [index, locator] of locators.entries()) {
     let matches: Element[];
     try {
-      matches = locateAll(documents, locator);
+      matches = locateAll(documents, locator, scopes);
     } catch {
       // Not valid CSS here (a newer syntax, a typo in a pack): try the next locator.
       continue;

@@ -1,5 +1,5 @@
 import type { ContainerLocator, Locator, StepTarget } from '../cards/schema';
-import { accessibleName, normalizeSpace, roleOf } from './accessible';
+import { accessibleName, normalizeSpace, roleCandidatesSelector, roleOf } from './accessible';
 
 /**
  * Locators: the ways a step's target says to find its element (utils/cards/schema.ts). Each
@@ -10,7 +10,7 @@ import { accessibleName, normalizeSpace, roleOf } from './accessible';
 /** A locator, or a bare CSS selector (the older `selectors` list). */
 export type AnyLocator = Locator | string;
 
-type Scope = Document | ShadowRoot | Element;
+export type Scope = Document | ShadowRoot | Element;
 type NameMatch = NonNullable<Locator['match']>;
 
 /** Where a search stops descending, so a hostile page cannot make it run for ever. */
@@ -136,7 +136,7 @@ function byAttribute(scopes: readonly Scope[], attribute: string, wanted: string
 }
 
 function byRole(scopes: readonly Scope[], role: string, name: string | undefined, mode: NameMatch): Element[] {
-  return elementsIn(scopes, '*').filter(
+  return elementsIn(scopes, roleCandidatesSelector(role)).filter(
     (element) => roleOf(element) === role && (name === undefined || matches(accessibleName(element), name, mode)),
   );
 }
@@ -155,14 +155,20 @@ function findIn(scopes: readonly Scope[], locator: ContainerLocator): Element[] 
 
 /**
  * Every element in the documents that the locator finds, in document order per document,
- * whether visible or not. Throws a SyntaxError when its CSS is not valid.
+ * whether visible or not. Throws a SyntaxError when its CSS is not valid. A search trying
+ * several locators on a still page passes one `scopeCache` to all of them.
  */
-export function locateAll(documents: readonly Document[], locator: AnyLocator): Element[] {
+export function locateAll(documents: readonly Document[], locator: AnyLocator, scopeCache?: Map<Document, Scope[]>): Element[] {
   const spec: Locator = typeof locator === 'string' ? { css: locator } : locator;
   const found: Element[] = [];
   for (const doc of documents) {
     if (!doc.documentElement) continue;
-    const scopes = scopesWithin(doc);
+    // One search of several locators walks the page for shadow roots once.
+    let scopes = scopeCache?.get(doc);
+    if (!scopes) {
+      scopes = scopesWithin(doc);
+      scopeCache?.set(doc, scopes);
+    }
     if (!spec.within) {
       found.push(...findIn(scopes, spec));
       continue;

@@ -5,6 +5,7 @@ import { t } from '../platform/i18n';
 import { placeKey } from '../platform/keys';
 import { walkthroughItem } from '../platform/storage';
 import { readTabState } from '../tabs/tab-state';
+import { detect } from '../tools/detect';
 import { targetLocators, type AnyLocator } from './locate';
 import { recordTargetMiss } from '../gaps/target-misses';
 import type { ShowTargetResult, TargetCheck, TargetPreview, ToolTab, WalkAction, WalkStepView, WalkthroughState } from './types';
@@ -54,8 +55,8 @@ export function setupShowMe(): void {
   onMessage('studioPreviewsTarget', ({ data }) => previewInTab(data.tabId, data.locators, data.label, data.show));
   onMessage('studioChecksTargets', ({ data }) => checkInTab(data.tabId, data.targets));
   // A page load (not an in-page route change) drops the page's highlighter: show the step again.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'complete') void walkthroughs.resume(tabId);
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete') void walkthroughs.resume(tabId, tab.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void walkthroughs.forget(tabId));
 }
@@ -172,10 +173,15 @@ const walkthroughs = (() => {
         const state = await read(tabId);
         if (state?.requestId === requestId && state.status !== 'ended') await save({ ...state, status: 'found' });
       }),
-    resume: (tabId: number) =>
+    /** After a page load in the tab: the step again, unless the teacher went on to another tool. */
+    resume: (tabId: number, url?: string) =>
       inOrder(tabId, async () => {
         const state = await read(tabId);
-        if (state && state.status !== 'ended') await showStep(state);
+        if (!state || state.status === 'ended') return;
+        const card = await db.cards.get(state.cardKey);
+        const tool = url ? detect(url)?.tool : undefined;
+        if (!card || (tool && !card.tools.includes(tool))) await end(state);
+        else await showStep(state);
       }),
     forget: async (tabId: number) => {
       await walkthroughItem(tabId).removeValue();

@@ -137,6 +137,49 @@ export function windowsAbove(win: Window): Window[] {
   return windows;
 }
 
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+type Size = Pick<DOMRect, 'width' | 'height'>;
+type View = { width: number; height: number };
+
+const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), Math.max(min, max));
+
+/** Below the ring when it fits, else above it, else inside the bottom of the view; lined up with its left edge. */
+export function labelSpot(ring: Box, size: Size, view: View): { x: number; y: number } {
+  let y = ring.top + ring.height + LABEL_GAP;
+  if (y + size.height > view.height - VIEWPORT_MARGIN) {
+    const above = ring.top - LABEL_GAP - size.height;
+    y = above >= VIEWPORT_MARGIN ? above : view.height - VIEWPORT_MARGIN - size.height;
+  }
+  const x = clamp(ring.left, VIEWPORT_MARGIN, view.width - size.width - VIEWPORT_MARGIN);
+  return { x, y: Math.max(VIEWPORT_MARGIN, y) };
+}
+
+/**
+ * Where a walkthrough's callout goes: the first side of the ring it fits on without covering
+ * the control (below, right, left, above), so that the teacher can still see and press it;
+ * where none fits, the label's place.
+ */
+export function calloutSpot(ring: Box, size: Size, view: View): { x: number; y: number } {
+  const fitsX = (x: number) => x >= VIEWPORT_MARGIN && x + size.width <= view.width - VIEWPORT_MARGIN;
+  const fitsY = (y: number) => y >= VIEWPORT_MARGIN && y + size.height <= view.height - VIEWPORT_MARGIN;
+  const alongX = clamp(ring.left, VIEWPORT_MARGIN, view.width - size.width - VIEWPORT_MARGIN);
+  const alongY = clamp(ring.top, VIEWPORT_MARGIN, view.height - size.height - VIEWPORT_MARGIN);
+  const below = ring.top + ring.height + LABEL_GAP;
+  const right = ring.left + ring.width + LABEL_GAP;
+  const left = ring.left - LABEL_GAP - size.width;
+  const above = ring.top - LABEL_GAP - size.height;
+  if (fitsY(below)) return { x: alongX, y: below };
+  if (fitsX(right)) return { x: right, y: alongY };
+  if (fitsX(left)) return { x: left, y: alongY };
+  if (fitsY(above)) return { x: alongX, y: above };
+  return labelSpot(ring, size, view);
+}
+
 function setBox(node: HTMLElement, left: number, top: number, width?: number, height?: number): void {
   node.style.setProperty('left', `${Math.round(left)}px`);
   node.style.setProperty('top', `${Math.round(top)}px`);
@@ -217,13 +260,9 @@ export function drawHighlight(element: Element, options: HighlightOptions = {}):
     if (label) {
       const view = viewportOf(doc);
       const size = label.getBoundingClientRect();
-      // Below the ring when it fits, else above it, else inside the bottom of the view.
-      let y = top + height + LABEL_GAP;
-      if (y + size.height > view.height - VIEWPORT_MARGIN) {
-        y = top - LABEL_GAP - size.height >= VIEWPORT_MARGIN ? top - LABEL_GAP - size.height : view.height - VIEWPORT_MARGIN - size.height;
-      }
-      const x = Math.min(Math.max(left, VIEWPORT_MARGIN), Math.max(VIEWPORT_MARGIN, view.width - size.width - VIEWPORT_MARGIN));
-      setBox(label, x, Math.max(VIEWPORT_MARGIN, y));
+      const ringBox = { left, top, width, height };
+      const spot = options.callout ? calloutSpot(ringBox, size, view) : labelSpot(ringBox, size, view);
+      setBox(label, spot.x, spot.y);
     }
   };
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildCallout, stepPlainText, stepTextParts } from '../../../utils/show-me/callout';
+import { calloutSpot, labelSpot } from '../../../utils/show-me/highlight';
 import type { WalkAction, WalkStepView } from '../../../utils/show-me/types';
 
 const view = (index: number, total = 3, text = 'Select **View Rubric**, then `Save`.'): WalkStepView => ({
@@ -83,5 +84,28 @@ describe('the walkthrough callout', () => {
     const fromUser = () => Object.defineProperty(new MouseEvent('click', { bubbles: true }), 'isTrusted', { value: true });
     for (const button of [back, skip, next, end]) button!.dispatchEvent(fromUser());
     expect(actions).toEqual(['back', 'skip', 'next', 'done']);
+  });
+});
+
+describe('where the callout goes', () => {
+  const view = { width: 1200, height: 800 };
+  const size = { width: 320, height: 140 };
+
+  it('below the control when there is room, lined up with it', () => {
+    expect(calloutSpot({ left: 100, top: 100, width: 120, height: 40 }, size, view)).toEqual({ x: 100, y: 148 });
+  });
+
+  it('beside the control near the bottom of the view, so it covers neither the control nor what is above it', () => {
+    // Right of a comment box at the bottom of a right-hand pane: no room, so to its left.
+    expect(calloutSpot({ left: 700, top: 600, width: 420, height: 70 }, size, view)).toEqual({ x: 372, y: 600 });
+    // A small button at the bottom left: to its right.
+    expect(calloutSpot({ left: 20, top: 700, width: 80, height: 40 }, size, view)).toEqual({ x: 108, y: 652 });
+  });
+
+  it('above only when neither side has room, and the label’s place when nothing fits', () => {
+    expect(calloutSpot({ left: 0, top: 600, width: 1200, height: 60 }, size, view)).toEqual({ x: 8, y: 452 });
+    expect(calloutSpot({ left: 0, top: 0, width: 1200, height: 800 }, size, view)).toEqual(
+      labelSpot({ left: 0, top: 0, width: 1200, height: 800 }, size, view),
+    );
   });
 });

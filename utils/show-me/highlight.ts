@@ -161,8 +161,8 @@ export function labelSpot(ring: Box, size: Size, view: View): { x: number; y: nu
 
 /**
  * Where a walkthrough's callout goes: the first side of the ring it fits on without covering
- * the control (below, right, left, above), so that the teacher can still see and press it;
- * where none fits, the label's place.
+ * the control (below, the wider of right and left, above), so that the teacher can still see
+ * and press it; where none fits, the label's place.
  */
 export function calloutSpot(ring: Box, size: Size, view: View): { x: number; y: number } {
   const fitsX = (x: number) => x >= VIEWPORT_MARGIN && x + size.width <= view.width - VIEWPORT_MARGIN;
@@ -174,8 +174,12 @@ export function calloutSpot(ring: Box, size: Size, view: View): { x: number; y: 
   const left = ring.left - LABEL_GAP - size.width;
   const above = ring.top - LABEL_GAP - size.height;
   if (fitsY(below)) return { x: alongX, y: below };
-  if (fitsX(right)) return { x: right, y: alongY };
-  if (fitsX(left)) return { x: left, y: alongY };
+  // The wider side first: it is the likelier to be open page rather than the control's neighbours.
+  const sides = [
+    { x: right, room: view.width - (ring.left + ring.width) },
+    { x: left, room: ring.left },
+  ].sort((a, b) => b.room - a.room);
+  for (const side of sides) if (fitsX(side.x)) return { x: side.x, y: alongY };
   if (fitsY(above)) return { x: alongX, y: above };
   return labelSpot(ring, size, view);
 }

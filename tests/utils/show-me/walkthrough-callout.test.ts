@@ -100,6 +100,8 @@ describe('where the callout goes', () => {
     expect(calloutSpot({ left: 700, top: 600, width: 420, height: 70 }, size, view)).toEqual({ x: 372, y: 600 });
     // A small button at the bottom left: to its right.
     expect(calloutSpot({ left: 20, top: 700, width: 80, height: 40 }, size, view)).toEqual({ x: 108, y: 652 });
+    // A small button at the bottom of a right-hand pane, with its neighbours to the right: the wider, left side.
+    expect(calloutSpot({ left: 660, top: 690, width: 40, height: 40 }, size, view)).toEqual({ x: 332, y: 652 });
   });
 
   it('above only when neither side has room, and the label’s place when nothing fits', () => {

@@ -5,15 +5,9 @@ import { setHelpful } from '@/utils/cards/feedback';
 import { GAP_KIND_LABEL_KEYS } from '@/utils/gaps/labels';
 import { t } from '@/utils/platform/i18n';
 import type { TabState } from '@/utils/tabs/tab-state';
-import { lazyComponent } from './lazy';
+import { LazyFlagForm as FlagForm } from './lazy';
 import { ReflectionPrompt } from './ReflectionPrompt';
 import { usePanelTabId, useTabState } from './use-tab';
-
-// Its own chunk, fetched when a flag is first opened (see lazy.tsx).
-const FlagForm = lazyComponent(
-  () => import('./FlagForm').then((m) => m.FlagForm),
-  () => <p class="status">{t('loading')}</p>,
-);
 
 interface Props {
   card: CardRecord;

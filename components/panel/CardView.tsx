@@ -6,13 +6,10 @@ import type { MatchTerms } from '@/utils/search/text-terms';
 import { splitMarks } from '@/utils/search/marks';
 import { markViewed } from '@/utils/cards/feedback';
 import { toolById } from '@/utils/tools/catalog';
-import { lazyComponent } from './lazy';
+import { lazyComponent, loadingStatus } from './lazy';
 
 // Steps are Markdown: the renderer (marked, DOMPurify) comes with the first card opened.
-const CardBody = lazyComponent(
-  () => import('./CardBody').then((m) => m.CardBody),
-  () => <p class="status">{t('loading')}</p>,
-);
+const CardBody = lazyComponent(() => import('./CardBody').then((m) => m.CardBody), loadingStatus);
 
 /** Fetches the open-card code ahead of the first click (when the teacher points at a card, or the panel is idle). */
 export const preloadCardBody = (): void => void CardBody.preload().catch(() => {});

@@ -1,14 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CardRecord } from '@/utils/platform/db';
 import { t } from '@/utils/platform/i18n';
-import { lazyComponent } from './lazy';
+import { LazyFlagForm as FlagForm } from './lazy';
 import { usePanelTab } from './panel-context';
-
-// The flag form's own chunk, as from the card's feedback menu.
-const FlagForm = lazyComponent(
-  () => import('./FlagForm').then((m) => m.FlagForm),
-  () => <p class="status">{t('loading')}</p>,
-);
 
 interface Props {
   card: CardRecord;

@@ -1,14 +1,12 @@
 import { useRef } from 'preact/hooks';
 import type { TabState } from '@/utils/tabs/tab-state';
 import { t } from '@/utils/platform/i18n';
-import { lazyComponent } from './lazy';
+import { LazyFlagForm as FlagForm, lazyComponent, loadingStatus as loading } from './lazy';
 import { barButtonOf, type PanelForm } from './use-panel-form';
 
 // Loaded on demand: the forms and lists need endpoint formatters and settings parsing, which the
 // first screen of cards does not.
-const loading = () => <p class="status">{t('loading')}</p>;
 const PingForm = lazyComponent(() => import('./PingForm').then((m) => m.PingForm), loading);
-const FlagForm = lazyComponent(() => import('./FlagForm').then((m) => m.FlagForm), loading);
 const Upkeep = lazyComponent(() => import('./Upkeep').then((m) => m.Upkeep));
 const SchoolSettingsCheck = lazyComponent(() => import('./SchoolSettingsCheck').then((m) => m.SchoolSettingsCheck));
 

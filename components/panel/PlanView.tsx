@@ -16,14 +16,11 @@ import { PlanGoals } from './PlanGoals';
 import { PlanSavedList, PlanReflections } from './PlanEntries';
 import { PlanSummary } from './PlanSummary';
 import { reportFailure } from './report-failure';
-import { lazyComponent } from './lazy';
+import { lazyComponent, loadingStatus } from './lazy';
 import { VolunteerSection, VOLUNTEER_BUTTON_ID } from './VolunteerSection';
 
 // The offer form needs the endpoint formatters, which the plan itself does not.
-const VolunteerForm = lazyComponent(
-  () => import('./VolunteerForm').then((m) => m.VolunteerForm),
-  () => <p class="status">{t('loading')}</p>,
-);
+const VolunteerForm = lazyComponent(() => import('./VolunteerForm').then((m) => m.VolunteerForm), loadingStatus);
 
 export type PlanStep = 'plan' | 'summary' | 'volunteer';
 

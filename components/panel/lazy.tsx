@@ -1,5 +1,6 @@
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/platform/i18n';
 
 /**
  * A component whose code is fetched on first render (its own chunk), so what the panel's first
@@ -38,3 +39,9 @@ export function lazyComponent<P extends object>(
   }
   return Object.assign(Lazy, { preload });
 }
+
+/** What a lazy form shows while its code loads. */
+export const loadingStatus = () => <p class="status">{t('loading')}</p>;
+
+/** The flag form, in its own chunk: the panel's bar, a card's feedback menu and an out-of-date step open it. */
+export const LazyFlagForm = lazyComponent(() => import('./FlagForm').then((m) => m.FlagForm), loadingStatus);

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { db, type CardRecord, type PackRecord } from '@/utils/platform/db';
 import { sendMessage } from '@/utils/platform/messages';
-import { placeKey } from '@/utils/platform/keys';
+import { showsOn } from '@/utils/platform/keys';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { toolById } from '@/utils/tools/catalog';
+import { contextName, toolById } from '@/utils/tools/catalog';
 import { isPendingSubscription } from '@/utils/cards/subscriptions';
 import type { StepTarget } from '@/utils/cards/schema';
 import { describeLocator, targetLocators, type AnyLocator } from '@/utils/show-me/locate';
@@ -53,9 +53,8 @@ export function checkablePacks(packs: readonly PackRecord[]): PackRecord[] {
  * in step order. Targets with no way to find them are left out.
  */
 export function targetRows(cards: readonly CardRecord[], tool: string, context: string | null): TargetRow[] {
-  const places = new Set([placeKey(tool, null), ...(context ? [placeKey(tool, context)] : [])]);
   const applying = cards
-    .filter((card) => (card.targets?.length ?? 0) > 0 && card.places.some((place) => places.has(place)))
+    .filter((card) => (card.targets?.length ?? 0) > 0 && showsOn(card.places, tool, context))
     .sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity) || a.title.localeCompare(b.title));
   return applying.flatMap((card) =>
     [...(card.targets ?? [])]
@@ -75,10 +74,9 @@ export function sortByState(rows: readonly TargetRow[], checks: readonly TargetC
 
 /** How the page is named: "SpeedGrader in Canvas", or the tool alone. */
 function pageName(tab: Pick<ToolTab, 'tool' | 'context'>): string {
-  const tool = toolById(tab.tool);
-  const toolName = tool?.name ?? tab.tool;
-  const context = tab.context ? tool?.contexts.find((candidate) => candidate.id === tab.context) : undefined;
-  return context ? t('targetCheckPageName', [context.name, toolName]) : toolName;
+  const toolName = toolById(tab.tool)?.name ?? tab.tool;
+  const context = contextName(tab.tool, tab.context);
+  return context ? t('targetCheckPageName', [context, toolName]) : toolName;
 }
 
 function siteOf(url: string): string {

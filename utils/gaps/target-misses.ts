@@ -1,4 +1,5 @@
 import { db, type CoachmarkDB } from '../platform/db';
+import { tallyBySteps } from './steps';
 
 /**
  * "Show me" targets that were not found on the page (db.targetMisses): which card's step, on
@@ -51,16 +52,5 @@ export async function recordTargetMiss(miss: TargetMissInput, now: number = Date
 /** Misses at or after `since`, one entry per card and step: the most often missed first, then the latest. */
 export async function targetMissSummary(since: number, database: CoachmarkDB = db): Promise<TargetMissCount[]> {
   const misses = await database.targetMisses.where('at').aboveOrEqual(since).toArray();
-  const counts = new Map<string, TargetMissCount>();
-  for (const miss of misses) {
-    const key = `${miss.cardKey}\u0000${miss.step}`;
-    const entry = counts.get(key);
-    if (entry) {
-      entry.count += 1;
-      entry.last = Math.max(entry.last, miss.at);
-    } else {
-      counts.set(key, { cardKey: miss.cardKey, step: miss.step, count: 1, last: miss.at });
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || b.last - a.last || a.cardKey.localeCompare(b.cardKey) || a.step - b.step);
+  return tallyBySteps(misses).map(({ cardKey, step, count, last }) => ({ cardKey, step, count, last }));
 }

@@ -17,6 +17,11 @@ export function placeKey(tool: string, context: string | null): string {
   return `${tool}/${context ?? ANY_CONTEXT}`;
 }
 
+/** Whether a card with these places shows on a page of `tool` and `context`: for that page, or for the tool as a whole. */
+export function showsOn(places: readonly string[], tool: string, context: string | null): boolean {
+  return places.includes(placeKey(tool, null)) || (context !== null && places.includes(placeKey(tool, context)));
+}
+
 /** Every place a card shows: each tool × context pair, or each tool as a whole when it names no context. */
 export function placesOf(card: { tools: readonly string[]; contexts: readonly string[] }): string[] {
   const places: string[] = [];

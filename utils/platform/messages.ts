@@ -101,8 +101,6 @@ export interface ProtocolMap {
   highlighterFoundStep(data: { requestId: number }): void;
   /** background → highlighter (one frame): stop waiting and hide; only that request's highlight when requestId is given. */
   backgroundHidesTarget(data: { requestId?: number }): void;
-  /** background → highlighter (one frame): how many elements each locator finds there (null: CSS that is not valid). */
-  backgroundCountsMatches(data: { locators: AnyLocator[] }): Array<number | null>;
   /** background → highlighter (one frame): where each target's element is in this frame. */
   backgroundChecksTargets(data: { targets: AnyLocator[][] }): TargetCheck[];
   /**

@@ -252,13 +252,6 @@ function createAgent(win: Window): () => void {
         // Nothing to report: the highlight is gone either way.
       }
     }),
-    onMessage('backgroundCountsMatches', ({ data }) => {
-      try {
-        return data.locators.map((locator) => checkLocator(locator).found);
-      } catch {
-        return data.locators.map(() => null);
-      }
-    }),
     onMessage('backgroundChecksTargets', ({ data }) => {
       try {
         return data.targets.map(checkTarget);

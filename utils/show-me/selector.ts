@@ -124,15 +124,6 @@ function escapeIdent(value: string): string {
   return css?.escape ? css.escape(value) : value.replace(/[^a-zA-Z0-9_-]/g, (char) => `\\${char}`);
 }
 
-/** How many elements the selector matches under `root`; null when it is not valid CSS. */
-export function countMatches(root: ParentNode, selector: string): number | null {
-  try {
-    return root.querySelectorAll(selector).length;
-  } catch {
-    return null;
-  }
-}
-
 /** True when the selector matches this element and no other in its document. */
 export function matchesOnly(selector: string, element: Element): boolean {
   try {

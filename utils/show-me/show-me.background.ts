@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../platform/messages';
 import { db, type CardRecord } from '../platform/db';
 import { t } from '../platform/i18n';
-import { placeKey } from '../platform/keys';
+import { showsOn } from '../platform/keys';
 import { walkthroughItem } from '../platform/storage';
 import { readTabState } from '../tabs/tab-state';
 import { detect } from '../tools/detect';
@@ -68,15 +68,11 @@ export function setupShowMe(): void {
 async function noteMiss(tabId: number, card: CardRecord, step: number): Promise<void> {
   try {
     const detection = (await readTabState(tabId))?.detection ?? null;
-    if (!detection || !cardApplies(card, detection.tool, detection.context)) return;
+    if (!detection || !showsOn(card.places, detection.tool, detection.context)) return;
     await recordTargetMiss({ cardKey: card.key, step, tool: detection.tool, context: detection.context });
   } catch (error) {
     console.warn('Coachmark: could not count a target not found', error);
   }
-}
-
-function cardApplies(card: Pick<CardRecord, 'places'>, tool: string, context: string | null): boolean {
-  return card.places.includes(placeKey(tool, null)) || (context !== null && card.places.includes(placeKey(tool, context)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,23 +282,11 @@ async function hideInTab(tabId: number): Promise<void> {
   await sendMessage('backgroundHidesTarget', {}, tabId).catch(() => {});
 }
 
-/** Counts each locator's elements over all frames (null when any frame finds its CSS invalid) and optionally shows the match. */
+/** Counts each locator's elements over all frames (null when its CSS is not valid) and optionally shows the match. */
 async function previewInTab(tabId: number, locators: AnyLocator[], label: string | undefined, show: boolean): Promise<TargetPreview> {
-  const frames = await injectHighlighter(tabId);
-  if (frames.length === 0) return { counts: locators.map(() => 0), shown: { found: false, reason: 'no-access' } };
-  const perFrame = await Promise.all(
-    frames.map((frameId) => sendMessage('backgroundCountsMatches', { locators }, { tabId, frameId }).catch(() => null)),
-  );
-  const counts = locators.map((_, index) => {
-    let total = 0;
-    for (const frameCounts of perFrame) {
-      if (!frameCounts) continue;
-      const count = frameCounts[index];
-      if (count === null) return null;
-      total += count ?? 0;
-    }
-    return total;
-  });
+  const [check] = (await checkInTab(tabId, [locators])) ?? [];
+  if (!check) return { counts: locators.map(() => 0), shown: { found: false, reason: 'no-access' } };
+  const counts = check.locators.map((locator) => locator.found);
   if (!show) return { counts, shown: { found: counts.some((count) => (count ?? 0) > 0) } };
   await bringToFront(tabId);
   // The coach previews what is on the page now: no long wait.

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { describeOversize, parsePack } from '../utils/cards/pack';
 import { LIMITS, PACK_SCHEMA_VERSION, type Pack } from '../utils/cards/schema';
+import { packQualityProblems } from '../utils/cards/quality';
 
 /**
  * The coaches' command line for card packs:
@@ -32,7 +33,9 @@ Commands:
                                or each problem as "<file>: <path>: <what is wrong>".
                                --strict also fails files that have warnings.
                                "Show me" targets without a source, or found by CSS
-                               alone, are warnings.
+                               alone, are warnings; so are links to a help centre's
+                               home page, a link twice in one card, and more than
+                               3 steps in a row that name no control in **bold**.
                                Exit code 1 if any file fails.
   new                          Print a template pack with one example card, for example
                                npm run cards -- new > my-pack.json
@@ -118,7 +121,7 @@ async function checkFile(file: string, strict: boolean, io: CardsCliIo): Promise
     return false;
   }
   const { cards } = result.pack;
-  const warnings = [...(result.warnings ?? []), ...targetWarnings(result.pack)];
+  const warnings = [...(result.warnings ?? []), ...targetWarnings(result.pack), ...packQualityProblems(result.pack)];
   const passes = !strict || warnings.length === 0;
   const verdict = passes ? 'OK' : 'FAILED (--strict: warnings count as errors)';
   io.stdout(`${file}: ${verdict} (${plural(cards.length, 'card')}, ${plural(warnings.length, 'warning')})`);

@@ -4,7 +4,7 @@ import { db, type CardRecord, type GapRecord } from '@/utils/platform/db';
 import { isCardKind } from '@/utils/gaps/kinds';
 import { markAddressedSeen } from '@/utils/gaps/store';
 import { t } from '@/utils/platform/i18n';
-import { contextName, toolById } from '@/utils/tools/catalog';
+import { pageName, toolName } from '@/utils/tools/names';
 import type { Detection } from '@/utils/tools/types';
 import { CardView } from './CardView';
 
@@ -77,7 +77,7 @@ export function AddressedNotice({ detection }: { detection: Detection | null }) 
 
 function message(gap: GapRecord, card: CardRecord | undefined): string {
   if (isCardKind(gap.kind)) return t('addressedUpdatedCard', card?.title ?? gap.payload?.card?.title ?? gap.cardId ?? '');
-  const place = contextName(gap.tool, gap.context) ?? gap.payload?.page.name ?? toolById(gap.tool)?.name ?? gap.tool;
+  const place = pageName(gap.tool, gap.context) ?? gap.payload?.page.name ?? toolName(gap.tool);
   return t('addressedNewCard', place);
 }
 

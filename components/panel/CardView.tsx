@@ -5,7 +5,7 @@ import type { Level } from '@/utils/cards/schema';
 import type { MatchTerms } from '@/utils/search/text-terms';
 import { splitMarks } from '@/utils/search/marks';
 import { markViewed } from '@/utils/cards/feedback';
-import { toolById } from '@/utils/tools/catalog';
+import { toolName } from '@/utils/tools/names';
 import { lazyComponent, loadingStatus } from './lazy';
 
 // Steps are Markdown: the renderer (marked, DOMPurify) comes with the first card opened.
@@ -72,7 +72,7 @@ export function CardView({ card, expanded, onToggle, feedback, matchTerms, showT
             {showTools &&
               card.tools.map((tool) => (
                 <span key={tool} class="tool-badge">
-                  {toolById(tool)?.name ?? tool}
+                  {toolName(tool)}
                 </span>
               ))}
             {known && <span class="known-badge">{t('cardKnownBadge')}</span>}

@@ -12,7 +12,7 @@ import { useWalkthrough } from './use-walkthrough';
 import type { CardRecord } from '@/utils/platform/db';
 import { t, tn } from '@/utils/platform/i18n';
 import { feedbackByKey, setKnown } from '@/utils/cards/feedback';
-import { toolById } from '@/utils/tools/catalog';
+import { toolName } from '@/utils/tools/names';
 import { STARTER_PACK_ID } from '@/utils/cards/built-in';
 import type { Detection } from '@/utils/tools/types';
 
@@ -98,7 +98,7 @@ export function PageCards({ detection }: { detection: Detection }) {
   }, [focusKey, view]);
 
   if (!view || !comfort) return <p class="status">{t('loading')}</p>;
-  const toolName = toolById(tool)?.name ?? tool;
+  const toolLabel = toolName(tool);
 
   const onKnownChange = (card: CardRecord, isKnown: boolean) => {
     setOpen(null);
@@ -140,7 +140,7 @@ export function PageCards({ detection }: { detection: Detection }) {
         </CardSection>
       )}
       {view.tool.length > 0 && (
-        <CardSection id="tool-cards" title={t('moreForTool', toolName)} class="tool-cards" hiddenTitle>
+        <CardSection id="tool-cards" title={t('moreForTool', toolLabel)} class="tool-cards" hiddenTitle>
           <button
             type="button"
             class="section-toggle"
@@ -148,13 +148,13 @@ export function PageCards({ detection }: { detection: Detection }) {
             aria-controls="tool-cards-list"
             onClick={() => setShowTool(!showTool)}
           >
-            {t('moreForToolToggle', [toolName, String(view.tool.length)])}
+            {t('moreForToolToggle', [toolLabel, String(view.tool.length)])}
           </button>
           <div id="tool-cards-list" hidden={!showTool}>
             {showTool && list('tool', toolShown)}
             {showTool && toolShown.length < view.tool.length && (
               <button type="button" class="show-more" onClick={() => setShowAllTool(true)}>
-                {tn('showAllToolCards', view.tool.length, toolName)}
+                {tn('showAllToolCards', view.tool.length, toolLabel)}
               </button>
             )}
           </div>
@@ -176,7 +176,7 @@ export function PageCards({ detection }: { detection: Detection }) {
           </div>
         </CardSection>
       )}
-      <ComfortControl tool={tool} toolName={toolName} comfort={comfort} />
+      <ComfortControl tool={tool} toolName={toolLabel} comfort={comfort} />
     </div>
   );
 }

@@ -14,7 +14,8 @@ import { usePanelForm } from './use-panel-form';
 import { useStickyInsets } from './use-sticky-insets';
 import { AddressedNotice } from './AddressedNotice';
 import { PanelTabContext } from './panel-context';
-import { contextName, toolById } from '@/utils/tools/catalog';
+import { toolById } from '@/utils/tools/catalog';
+import { pageName, toolName } from '@/utils/tools/names';
 import type { Detection } from '@/utils/tools/types';
 import { t } from '@/utils/platform/i18n';
 
@@ -101,14 +102,14 @@ export function Panel() {
 
 function PanelHeader({ detection, children }: { detection: Detection | null; children: ComponentChildren }) {
   const tool = detection ? toolById(detection.tool) : undefined;
-  const page = detection ? contextName(detection.tool, detection.context) : null;
+  const page = detection ? pageName(detection.tool, detection.context) : null;
   return (
     <header class="panel__header">
       <img class="panel__icon" src="/icon-small.svg" alt="" width={20} height={20} />
       <h1 class="panel__title" data-testid="panel-title">
         {tool ? (
           <>
-            <span class="panel__tool">{tool.name}</span>
+            <span class="panel__tool">{toolName(tool.id)}</span>
             {page && (
               <>
                 <span class="panel__sep"> {t('headerSeparator')} </span>

@@ -4,7 +4,8 @@ import { Field } from '../shared/Field';
 import { db, type CardRecord, type PlanGoalRecord } from '@/utils/platform/db';
 import { GOAL_PROGRESS, type GoalProgress } from '@/utils/endpoints/types';
 import { t } from '@/utils/platform/i18n';
-import { toolById, TOOLS } from '@/utils/tools/catalog';
+import { TOOLS } from '@/utils/tools/catalog';
+import { toolName as localToolName } from '@/utils/tools/names';
 import { addGoal, GoalError, MAX_GOALS, PLAN_TEXT_LIMITS, removeGoal, updateGoal, type PlanData } from '@/utils/plan/store';
 import { goalRelevance, nextStepCards } from '@/utils/plan/next-steps';
 import { PROGRESS_KEYS } from '@/utils/plan/summary';
@@ -39,7 +40,7 @@ function GoalItem({ goal, plan, savedKeys }: { goal: PlanGoalRecord; plan: PlanD
   const [reflecting, setReflecting] = useState(false);
   const linked = plan.saved.filter((entry) => entry.goalId === goal.id);
   const reflections = plan.reflections.filter((entry) => entry.goalId === goal.id);
-  const toolName = goal.tool ? (toolById(goal.tool)?.name ?? goal.tool) : null;
+  const toolName = goal.tool ? localToolName(goal.tool) : null;
   const progressId = `goal-${goal.id}-progress`;
   return (
     <li class={`goal goal--${goal.progress}`} data-testid="goal">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/platform/i18n';
-import { toolById } from '@/utils/tools/catalog';
+import { toolName as localToolName } from '@/utils/tools/names';
 import { MyFlags } from './MyFlags';
 import { OutboxList } from './OutboxList';
 import { useRequests } from './use-requests';
@@ -14,7 +14,7 @@ export function RequestsView({ tool, onClose }: { tool: string | null; onClose: 
   const heading = useRef<HTMLHeadingElement>(null);
   const filter = everyTool ? null : tool;
   const requests = useRequests(filter);
-  const toolName = tool ? (toolById(tool)?.name ?? tool) : null;
+  const toolName = tool ? localToolName(tool) : null;
   const ready = requests !== undefined;
   // Opened from the help bar: reading starts at the heading.
   useEffect(() => {

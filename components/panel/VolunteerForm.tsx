@@ -13,7 +13,7 @@ import { sendToOutbox } from '@/utils/outbox/send';
 import { buildVolunteerOffer, volunteerToolChoices } from '@/utils/outbox/volunteer-offer';
 import { deliveryEndpoint, schoolEndpointInvalid } from '@/utils/settings/endpoint';
 import { t, type MessageKey } from '@/utils/platform/i18n';
-import { toolById } from '@/utils/tools/catalog';
+import { toolName } from '@/utils/tools/names';
 import { announceDelivery, OutboxItemStatus, SendFlow } from './SendFlow';
 import { useSendFlow } from './use-send-flow';
 import { reportFailure } from './report-failure';
@@ -87,7 +87,7 @@ export function VolunteerForm({ tool, onDone }: { tool: string | null; onDone: (
     <li key={id}>
       <label>
         <input type="checkbox" checked={chosen.has(id)} onChange={(event) => toggle(id, (event.target as HTMLInputElement).checked)} />{' '}
-        {toolById(id)?.name ?? id}
+        {toolName(id)}
       </label>
     </li>
   );

@@ -10,7 +10,17 @@ import { LinksEditor } from './LinksEditor';
 import { CardPreview } from './CardPreview';
 import { Field } from '../shared/Field';
 import { fieldErrorText } from './field-error';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { storageFailureText } from '@/utils/platform/storage-errors';
+
+/** The languages the built-in cards come in, and the card's own tag when it is another one. */
+const LANGUAGE_KEYS: Record<string, MessageKey> = { en: 'languageEnglish', es: 'languageSpanish' };
+
+function languageChoices(current: string): { tag: string; label: string }[] {
+  const choices = Object.entries(LANGUAGE_KEYS).map(([tag, key]) => ({ tag, label: `${t(key)} (${tag})` }));
+  if (current && !(current in LANGUAGE_KEYS)) choices.push({ tag: current, label: current });
+  return choices;
+}
 
 const LEVEL_KEYS: Record<Level, MessageKey> = { beginner: 'levelBeginner', intermediate: 'levelIntermediate', advanced: 'levelAdvanced' };
 /** The pack select's value for "create my school's pack on save". */
@@ -107,6 +117,7 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
     <div class="card-editor-layout">
       <form class="card-editor" onSubmit={save} noValidate aria-labelledby="editor-heading">
         <h2 id="editor-heading">{editingKey ? t('editorEditHeading') : t('editorNewHeading')}</h2>
+        {draft.replaces && <ReplacesNote reference={draft.replaces} />}
         <Field id="editor-pack" label={t('editorPack')} textTag="p">
           {(control) => (
             <select {...control} value={packId} onChange={(event) => setPackId(event.currentTarget.value)}>
@@ -194,6 +205,18 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
             </select>
           )}
         </Field>
+        <Field id="editor-language" label={t('editorLanguage')} hint={t('editorLanguageHint')} error={errorOf('lang') ?? null} textTag="p">
+          {(control) => (
+            <select {...control} value={draft.lang} onChange={(event) => change('lang', { ...draft, lang: event.currentTarget.value })}>
+              <option value="">{t('editorLanguagePack')}</option>
+              {languageChoices(draft.lang).map(({ tag, label }) => (
+                <option key={tag} value={tag}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <LinksEditor
           links={draft.links}
           onChange={(links) => {
@@ -240,4 +263,14 @@ export function CardEditor({ initial, editingKey, localPacks, packId: initialPac
       <CardPreview draft={draft} />
     </div>
   );
+}
+
+/** Which card this one stands in for, named as teachers know it. */
+function ReplacesNote({ reference }: { reference: string }) {
+  const found = useLiveQuery(async () => {
+    const card = await db.cards.get(reference);
+    return card ? { title: card.title, pack: (await db.packs.get(card.pack))?.name ?? card.pack } : null;
+  }, [reference]);
+  if (!found) return null;
+  return <p class="hint editor-replaces">{t('editorReplaces', [found.title, found.pack])}</p>;
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePack } from '../../utils/cards/pack';
+import { alternativeGroup } from '../../utils/cards/language';
 import { detect } from '../../utils/tools/detect';
 import { targetWarnings } from '../../scripts/cards';
 import { ROOT } from './sources';
@@ -42,7 +43,9 @@ describe('show me targets of the starter pack', () => {
   it('each have a fixture page of the card’s own tool', () => {
     const problems: string[] = [];
     for (const { card, target } of targeted) {
-      const url = pages[`${card.id}#${target.step}`] ?? pages[card.id];
+      // A translation points at the same page as its original.
+      const original = alternativeGroup({ ...card, pack: 'starter' });
+      const url = pages[`${card.id}#${target.step}`] ?? pages[card.id] ?? pages[`${original}#${target.step}`] ?? pages[original];
       const detection = url ? detect(url) : null;
       if (!url) problems.push(`${card.id} step ${target.step + 1}: no fixture page`);
       else if (!detection || !card.tools.includes(detection.tool))

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, shouldRunBrowserTests, type ExtensionHarness } from './support/browser';
 import { sendFromExtensionPage } from './support/show-me';
 import { parsePack } from '../../utils/cards/pack';
+import { alternativeGroup } from '../../utils/cards/language';
 import { describeLocator, targetLocators, type AnyLocator } from '../../utils/show-me/locate';
 import type { TargetCheck } from '../../utils/show-me/types';
 
@@ -27,14 +28,20 @@ function builtInTargets() {
   }
   const byPage = new Map<string, Array<{ where: string; locators: AnyLocator[] }>>();
   const unmapped: string[] = [];
+  // A translation shares its original's page; the same locators there are looked up once.
+  const seen = new Set<string>();
   for (const card of parsed.pack.cards) {
+    const original = alternativeGroup({ ...card, pack: parsed.pack.id });
     for (const target of card.targets ?? []) {
       const where = `${card.id} step ${target.step + 1}`;
-      const url = pages[`${card.id}#${target.step}`] ?? pages[card.id];
+      const url = pages[`${card.id}#${target.step}`] ?? pages[card.id] ?? pages[`${original}#${target.step}`] ?? pages[original];
       if (!url) {
         unmapped.push(where);
         continue;
       }
+      const lookup = JSON.stringify([url, targetLocators(target)]);
+      if (seen.has(lookup)) continue;
+      seen.add(lookup);
       const list = byPage.get(url) ?? [];
       list.push({ where, locators: targetLocators(target) });
       byPage.set(url, list);

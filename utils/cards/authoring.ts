@@ -3,6 +3,7 @@ import { cardKey } from '../platform/keys';
 import { nextPosition } from './import';
 import { slugify, uniqueId } from './draft';
 import type { Card } from './schema';
+import { alternativeGroup } from './language';
 
 /**
  * The coach's own packs in the studio: save, duplicate and delete cards, delete packs, and undo.
@@ -114,6 +115,38 @@ export async function duplicateCard(
     const copy = toCardRecord(original.pack, { ...card, id, title, version: 1, updatedAt: today(now) }, nextPosition(siblings));
     await database.cards.add(copy);
     await recount(database, original.pack, now);
+    return { ok: true, value: copy };
+  });
+}
+
+/**
+ * "Duplicate to my pack": a copy of another pack's card (built-in or subscribed) in a local pack,
+ * for the district's own version. The copy keeps the card's id where the pack has it free, and
+ * `replaces` the original, so teachers see the copy instead of it (and the original again once
+ * the copy is deleted). A card of the pack that replaces it already is handed back rather than
+ * copied twice.
+ */
+export async function adaptCard(
+  key: string,
+  packId: string,
+  database: CoachmarkDB = defaultDb,
+  now = Date.now(),
+): Promise<AuthoringResult<CardRecord>> {
+  return database.transaction('rw', database.packs, database.cards, async (): Promise<AuthoringResult<CardRecord>> => {
+    const original = await database.cards.get(key);
+    if (!original) return { ok: false, error: 'missing' };
+    const pack = await localPack(database, packId);
+    if (typeof pack === 'string') return { ok: false, error: pack };
+    if (original.pack === packId) return { ok: false, error: 'id-taken' };
+    const replaces = cardKey(original.pack, alternativeGroup(original));
+    const siblings = await database.cards.where('pack').equals(packId).toArray();
+    const existing = siblings.find((card) => card.replaces === replaces && (card.lang ?? '') === (original.lang ?? ''));
+    if (existing) return { ok: true, value: existing };
+    const id = uniqueId(original.id, new Set(siblings.map((card) => card.id)));
+    const { key: _key, pack: _pack, places: _places, position: _position, ...card } = original;
+    const copy = toCardRecord(packId, { ...card, id, replaces, version: 1, updatedAt: today(now) }, nextPosition(siblings));
+    await database.cards.add(copy);
+    await recount(database, packId, now);
     return { ok: true, value: copy };
   });
 }

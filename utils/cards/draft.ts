@@ -18,9 +18,13 @@ export interface CardDraft {
   links: CardLink[];
   /** YYYY-MM-DD or empty. */
   reviewBy: string;
+  /** A language tag ("es"), or empty for the pack's language. */
+  lang: string;
   /** Fields the form does not edit, carried through so that saving never drops them. */
-  lang?: string;
   targets?: StepTarget[];
+  replaces?: string;
+  verifiedAt?: string;
+  source?: string;
   version?: number;
   updatedAt?: string;
 }
@@ -37,6 +41,7 @@ export function newDraft(place: { tool?: string | null; context?: string | null 
     level: 'beginner',
     links: [],
     reviewBy: '',
+    lang: '',
   };
 }
 
@@ -52,8 +57,11 @@ export function draftFromCard(card: Card): CardDraft {
     level: card.level,
     links: card.links.map((link) => ({ ...link })),
     reviewBy: card.reviewBy ?? '',
-    lang: card.lang,
+    lang: card.lang ?? '',
     targets: card.targets?.map((target) => structuredClone(target)),
+    replaces: card.replaces,
+    verifiedAt: card.verifiedAt,
+    source: card.source,
     version: card.version,
     updatedAt: card.updatedAt,
   };
@@ -72,11 +80,14 @@ function cardValueFromDraft(draft: CardDraft): Record<string, unknown> {
     level: draft.level,
     links: draft.links.map((link) => ({ title: link.title, url: link.url.trim(), kind: link.kind })),
   };
-  if (draft.lang) value.lang = draft.lang;
+  if (draft.lang.trim()) value.lang = draft.lang.trim();
   if (draft.version !== undefined) value.version = draft.version;
   if (draft.reviewBy.trim()) value.reviewBy = draft.reviewBy.trim();
   if (draft.updatedAt) value.updatedAt = draft.updatedAt;
   if (draft.targets && draft.targets.length > 0) value.targets = draft.targets;
+  if (draft.replaces) value.replaces = draft.replaces;
+  if (draft.verifiedAt) value.verifiedAt = draft.verifiedAt;
+  if (draft.source) value.source = draft.source;
   return value;
 }
 

@@ -14,7 +14,7 @@
  * default language), then any other. Ties keep the input order, which is relevance order.
  */
 
-const TRANSLATION_TAG_PREFIX = 'translation-of:';
+export const TRANSLATION_TAG_PREFIX = 'translation-of:';
 const DEFAULT_LANGUAGE = 'en';
 
 export interface LanguageCard {

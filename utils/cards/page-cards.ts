@@ -1,6 +1,7 @@
 import { db as defaultDb, type CardRecord, type CoachmarkDB } from '../platform/db';
 import { placeKey } from '../platform/keys';
 import { preferLanguage } from './language';
+import { dropReplacedStored } from './replacements';
 
 /*
  * The panel's read of the library, kept apart from the pack store so the first screen loads
@@ -21,7 +22,7 @@ export async function cardsForPage(
   database: CoachmarkDB = defaultDb,
   options: { uiLanguage?: string } = {},
 ): Promise<PageCards> {
-  let cards = await database.cards.where('tools').equals(tool).toArray();
+  let cards = await dropReplacedStored(await database.cards.where('tools').equals(tool).toArray(), database);
   // Where a pack has a card in several languages, keep the one that fits the browser's best.
   if (options.uiLanguage) cards = await inTeachersLanguage(cards, options.uiLanguage, database);
   const place = context ? placeKey(tool, context) : null;
@@ -45,7 +46,7 @@ export async function cardsOnPage(
   options: { uiLanguage?: string } = {},
 ): Promise<CardRecord[]> {
   if (!context) return [];
-  let cards = await database.cards.where('places').equals(placeKey(tool, context)).toArray();
+  let cards = await dropReplacedStored(await database.cards.where('places').equals(placeKey(tool, context)).toArray(), database);
   if (options.uiLanguage) cards = await inTeachersLanguage(cards, options.uiLanguage, database);
   return cards.sort((a, b) => a.title.localeCompare(b.title));
 }

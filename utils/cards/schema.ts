@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkCardLink, type CardLinkProblem } from './link-rule';
+import { TRANSLATION_TAG_PREFIX } from './language';
 
 /**
  * The card pack format: one schema that drives validation (parsePack), the TypeScript types
@@ -94,6 +95,24 @@ const linkUrl = z
     const check = checkCardLink(value);
     if (!check.ok) ctx.addIssue({ code: 'custom', message: LINK_PROBLEMS[check.problem] });
   });
+
+/**
+ * A translation names its original with a tag, "translation-of:<card id>" (see language.ts): as
+ * long as the id it names may be, unlike the words teachers search for.
+ */
+const tag = text(TRANSLATION_TAG_PREFIX.length + LIMITS.idLength).superRefine((value, ctx) => {
+  const limit = value.startsWith(TRANSLATION_TAG_PREFIX) ? TRANSLATION_TAG_PREFIX.length + LIMITS.idLength : LIMITS.tagLength;
+  if (value.length > limit) ctx.addIssue({ code: 'custom', message: `must be at most ${limit} characters (it has ${value.length})` });
+});
+
+/** "<pack id>/<card id>": how one card names another, in `replaces`. */
+export const cardReference = z
+  .string()
+  .max(LIMITS.idLength * 2 + 1, atMostChars(LIMITS.idLength * 2 + 1))
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/,
+    'must name a card as "<pack id>/<card id>", for example "coachmark-starter/canvas-create-rubric"',
+  );
 
 export const LINK_KINDS = ['video', 'article', 'help'] as const;
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
@@ -223,10 +242,7 @@ export const cardSchema = z
       )
       .max(LIMITS.maxContexts, atMostItems(LIMITS.maxContexts, 'contexts'))
       .describe('Ids of the parts of those tools where the card applies, such as "speedgrader"; empty for anywhere in the tool.'),
-    tags: z
-      .array(text(LIMITS.tagLength))
-      .max(LIMITS.maxTags, atMostItems(LIMITS.maxTags, 'tags'))
-      .describe('Words teachers might search for.'),
+    tags: z.array(tag).max(LIMITS.maxTags, atMostItems(LIMITS.maxTags, 'tags')).describe('Words teachers might search for.'),
     level: z.enum(LEVELS, oneOf(LEVELS)).describe('How much the card assumes the teacher already knows.'),
     links: z
       .array(linkSchema)
@@ -237,6 +253,13 @@ export const cardSchema = z
     version: z.number().int().min(1, 'must be 1 or more').optional().describe('Raise it when the card changes.'),
     reviewBy: isoDate.optional().describe('When the card should be checked against the tool again (YYYY-MM-DD).'),
     updatedAt: isoDate.optional().describe('When the card last changed (YYYY-MM-DD).'),
+    verifiedAt: isoDate.optional().describe('When the card was last checked, step by step, against the vendor’s own article (YYYY-MM-DD).'),
+    source: linkUrl.optional().describe('The vendor article the card was checked against (a full https link).'),
+    replaces: cardReference
+      .optional()
+      .describe(
+        'Shows this card instead of another pack’s card, written "<pack id>/<card id>" (for example "coachmark-starter/canvas-create-rubric"). Delete this card and the other one comes back.',
+      ),
     targets: z
       .array(stepTargetSchema)
       .max(LIMITS.maxSteps, atMostItems(LIMITS.maxSteps, 'targets'))
@@ -288,6 +311,13 @@ export const packSchema = z
           message: `duplicates the id of cards[${first}] ("${card.id}"); card ids must be unique in a pack`,
         });
       } else seen.set(card.id, index);
+      if (card.replaces?.startsWith(`${pack.id}/`)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cards', index, 'replaces'],
+          message: `names a card of this same pack ("${card.replaces}"); replaces is for another pack's card (leave this pack's own card out instead)`,
+        });
+      }
     });
   });
 

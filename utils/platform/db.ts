@@ -280,6 +280,10 @@ export class CoachmarkDB extends Dexie {
     this.version(4).stores({
       targetMisses: '++id, at',
     });
+    // District cards that stand in for another pack's card (`replaces`), found by what they replace.
+    this.version(5).stores({
+      cards: 'key, pack, *tools, *places, replaces',
+    });
   }
 }
 

@@ -34,7 +34,7 @@ export function tn(key: PluralKey, count: number, substitutions: string | string
  * The language of the catalogue in use, so that plural rules fit the words: a browser in a
  * language Coachmark has no catalogue for reads English, and must count the English way.
  */
-function catalogueLocale(): string {
+export function catalogueLocale(): string {
   return browser.i18n.getMessage('pluralRulesLocale') || 'en';
 }
 

@@ -193,8 +193,8 @@ export function templatePack(today: string) {
         level: 'beginner',
         links: [
           {
-            title: 'Canvas Instructor Guide',
-            url: 'https://community.canvaslms.com/t5/Instructor-Guide/tkb-p/Instructor',
+            title: 'How do I use SpeedGrader?',
+            url: 'https://community.instructure.com/en/kb/articles/661157-how-do-i-use-speedgrader',
             kind: 'help',
           },
         ],

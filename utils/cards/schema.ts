@@ -254,7 +254,11 @@ export const cardSchema = z
     reviewBy: isoDate.optional().describe('When the card should be checked against the tool again (YYYY-MM-DD).'),
     updatedAt: isoDate.optional().describe('When the card last changed (YYYY-MM-DD).'),
     verifiedAt: isoDate.optional().describe('When the card was last checked, step by step, against the vendor’s own article (YYYY-MM-DD).'),
-    source: linkUrl.optional().describe('The vendor article the card was checked against (a full https link).'),
+    source: linkUrl
+      .optional()
+      .describe(
+        'What the card was checked against: the vendor’s help article, or for an open-source tool its source file (a full https link).',
+      ),
     replaces: cardReference
       .optional()
       .describe(

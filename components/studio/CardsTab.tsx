@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { db, type CardRecord, type PackRecord } from '@/utils/platform/db';
 import { t } from '@/utils/platform/i18n';
@@ -27,9 +27,20 @@ export function placeFromParams(params: URLSearchParams): { tool: string; contex
   return { tool: tool.id, context: tool.contexts.some((candidate) => candidate.id === context) ? context : null };
 }
 
+/** The stored card with this key, when it is in one of the coach's own packs (the only ones edited here). */
+async function localCard(key: string): Promise<CardRecord | undefined> {
+  const card = await db.cards.get(key);
+  const pack = card && (await db.packs.get(card.pack));
+  return pack?.source.kind === 'local' ? card : undefined;
+}
+
 let nonces = 0;
 
-/** The coach's cards: list and search, and the editor for a new or existing card. */
+/**
+ * The coach's cards: list and search, and the editor for a new or existing card. A link opens
+ * the editor: `#cards?tool=…&context=…` for a new card there, `#cards?edit=<card key>` for one
+ * of the coach's own cards.
+ */
 export function CardsTab({ params }: { params: URLSearchParams }) {
   const packs = useLiveQuery(() => db.packs.toArray(), []);
   const cards = useLiveQuery(async () => {
@@ -41,10 +52,32 @@ export function CardsTab({ params }: { params: URLSearchParams }) {
   const [saved, setSaved] = useState<string | null>(null);
   const deletion = useUndo(async ({ deleted }: { message: string; deleted: DeletedCards }) => (await restoreDeleted(deleted)).ok);
 
+  const focusTitle = useRef(false);
+  useEffect(() => {
+    if (!focusTitle.current) return;
+    const title = document.getElementById('editor-title');
+    if (!title) return;
+    title.focus();
+    focusTitle.current = false;
+  });
+
   const paramsKey = params.toString();
   useEffect(() => {
     const place = placeFromParams(params);
     if (place) setEditing({ draft: newDraft(place), nonce: ++nonces });
+    const key = params.get('edit');
+    if (!key) return;
+    let current = true;
+    void localCard(key).then((card) => {
+      if (!current || !card) return;
+      setSaved(null);
+      setEditing({ draft: draftFromCard(card), key: card.key, packId: card.pack, nonce: ++nonces });
+      // Opened from a link (the library's "Duplicate to my pack" or "Edit"): start at its title.
+      focusTitle.current = true;
+    });
+    return () => {
+      current = false;
+    };
   }, [paramsKey]);
 
   if (!packs || !cards) return <p class="status">{t('loading')}</p>;

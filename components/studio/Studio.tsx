@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { PacksTab } from './PacksTab';
 import { CardsTab } from './CardsTab';
+import { LibraryTab } from './LibraryTab';
 import { GapsTab } from './GapsTab';
 import { PlansTab } from './PlansTab';
 import { MentorsTab } from './MentorsTab';
@@ -9,12 +10,13 @@ import { SettingsTab } from './SettingsTab';
 import { DomainsTab } from './DomainsTab';
 import { PrivacyTab } from './PrivacyTab';
 
-export const STUDIO_TABS = ['packs', 'cards', 'gaps', 'plans', 'mentors', 'settings', 'domains', 'privacy'] as const;
+export const STUDIO_TABS = ['packs', 'cards', 'library', 'gaps', 'plans', 'mentors', 'settings', 'domains', 'privacy'] as const;
 export type StudioTab = (typeof STUDIO_TABS)[number];
 
 const TAB_LABELS: Record<StudioTab, MessageKey> = {
   packs: 'studioTabPacks',
   cards: 'studioTabCards',
+  library: 'studioTabLibrary',
   gaps: 'studioTabGaps',
   plans: 'studioTabPlans',
   mentors: 'studioTabMentors',
@@ -23,14 +25,17 @@ const TAB_LABELS: Record<StudioTab, MessageKey> = {
   privacy: 'studioTabPrivacy',
 };
 
-/** The tab in the URL hash (#cards?tool=canvas&context=speedgrader), so links can open a tab pre-filled. */
+/**
+ * The tab in the URL hash (#cards?tool=canvas&context=speedgrader, #cards?edit=<card key>,
+ * #library?card=<card key>), so links can open a tab pre-filled.
+ */
 export function parseStudioHash(hash: string): { tab: StudioTab; params: URLSearchParams } {
   const [name = '', query = ''] = hash.replace(/^#/, '').split('?');
   const tab = (STUDIO_TABS as readonly string[]).includes(name) ? (name as StudioTab) : 'packs';
   return { tab, params: new URLSearchParams(query) };
 }
 
-/** The coach studio: packs, cards, gaps, shared plans, mentors, settings, self-hosted domains, privacy. */
+/** The coach studio: packs, cards, the library of every card, gaps, shared plans, mentors, settings, self-hosted domains, privacy. */
 export function Studio() {
   const [route, setRoute] = useState(() => parseStudioHash(location.hash));
   useEffect(() => {
@@ -76,6 +81,7 @@ export function Studio() {
         <div id="studio-panel" role="tabpanel" aria-labelledby={`studio-tab-${route.tab}`} class="studio__panel">
           {route.tab === 'packs' && <PacksTab />}
           {route.tab === 'cards' && <CardsTab params={route.params} />}
+          {route.tab === 'library' && <LibraryTab params={route.params} />}
           {route.tab === 'gaps' && <GapsTab />}
           {route.tab === 'plans' && <PlansTab />}
           {route.tab === 'mentors' && <MentorsTab />}

@@ -10,7 +10,7 @@ import { testPack } from './support/test-pack';
 // serious or critical violations. One page per surface, re-rendered in place, to stay fast.
 const HOST = 'district.instructure.com';
 const SPEEDGRADER = `https://${HOST}/courses/101/gradebook/speed_grader?assignment_id=5`;
-const STUDIO_TABS = ['packs', 'cards', 'gaps', 'plans', 'mentors', 'settings', 'domains', 'privacy'] as const;
+const STUDIO_TABS = ['packs', 'cards', 'library', 'gaps', 'plans', 'mentors', 'settings', 'domains', 'privacy'] as const;
 const THEMES = ['light', 'dark'] as const;
 
 /** Runs axe in both themes on the page as it is now; returns every finding, labelled. */

@@ -96,6 +96,12 @@ export function LibraryTab({ params }: { params: URLSearchParams }) {
           text={tn('librarySummaryOutdated', review.counts.outdated)}
           onApply={() => showOnly('outdated')}
         />
+        <span aria-hidden="true"> · </span>
+        <SummaryCount
+          count={review.counts.unverified}
+          text={tn('librarySummaryUnverified', review.counts.unverified)}
+          onApply={() => showOnly('unverified')}
+        />
       </p>
       <div class="field library__search">
         <label for="library-search">{t('librarySearchLabel')}</label>

@@ -81,7 +81,7 @@ describe('LibraryTab: the review summary', () => {
     await seedLibrary();
     await renderLibrary();
     const summary = screen.getByTestId('library-summary');
-    expect(summary.textContent).toBe('3 cards due for review · 2 flagged out of date');
+    expect(summary.textContent).toMatch(/^3 cards due for review · 2 flagged out of date · \d+ not verified$/);
 
     fireEvent.click(within(summary).getByRole('button', { name: '3 cards due for review' }));
     expect(titles()).toEqual(['Assign an activity', 'Leave comments in SpeedGrader', 'Publish a module']);
@@ -91,6 +91,11 @@ describe('LibraryTab: the review summary', () => {
     fireEvent.click(within(summary).getByRole('button', { name: '2 flagged out of date' }));
     expect(titles()).toEqual([RUBRIC_TITLE, 'Start a live lesson']);
     expect((screen.getByLabelText('Review state') as HTMLSelectElement).value).toBe('outdated');
+
+    const unverified = within(summary).getByRole('button', { name: /not verified$/ });
+    fireEvent.click(unverified);
+    expect(count()).toBe(`${unverified.textContent!.split(' ')[0]} cards`);
+    expect((screen.getByLabelText('Review state') as HTMLSelectElement).value).toBe('unverified');
   });
 
   it('clears the search and other filters when a count is pressed, so the list shows that many', async () => {
@@ -108,7 +113,9 @@ describe('LibraryTab: the review summary', () => {
     await seedLibrary();
     await db.gaps.clear();
     await renderLibrary();
-    await waitFor(() => expect(screen.getByTestId('library-summary').textContent).toBe('3 cards due for review · 0 flagged out of date'));
+    await waitFor(() =>
+      expect(screen.getByTestId('library-summary').textContent).toMatch(/^3 cards due for review · 0 flagged out of date · /),
+    );
     expect(screen.queryByRole('button', { name: '0 flagged out of date' })).toBeNull();
   });
 

@@ -65,6 +65,14 @@ export interface LaunchOptions {
    * Chromium never answers a permission prompt, so `permissions.request` stays pending.
    */
   grantHosts?: string[];
+  /**
+   * The browser's UI language ("es", "es-419"), which chrome.i18n (the catalogue) and
+   * getUILanguage (the cards' language) follow. English unless a test is about another
+   * language. On Linux, Chromium reads it from LANGUAGE, and only for a language whose UI it
+   * has installed (Debian: chromium-l10n); --lang alone changes the catalogue but not
+   * getUILanguage.
+   */
+  lang?: string;
 }
 
 const STACK_ARGS = [
@@ -74,9 +82,10 @@ const STACK_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  // chrome.i18n follows the browser's UI language; tests read the English messages.
-  '--lang=en-US',
 ];
+
+/** chrome.i18n follows the browser's UI language; tests read the English messages by default. */
+const DEFAULT_LANG = 'en-US';
 
 /**
  * Chromium with the built extension, every fixture host resolved to a local HTTPS server,
@@ -102,6 +111,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     resources.push(() => rm(extensionDir, { recursive: true, force: true }));
     const server = await startFixtureServer({ hosts: options.hosts });
     resources.push(() => server.close());
+    const lang = options.lang ?? DEFAULT_LANG;
 
     const rules = [
       ...options.hosts.map((host) => `MAP ${host} 127.0.0.1:${server.port}`),
@@ -115,8 +125,10 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
       timeout: 30_000,
       // Playwright passes --disable-extensions unless told not to.
       ignoreDefaultArgs: ['--disable-extensions'],
+      env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
       args: [
         ...STACK_ARGS,
+        `--lang=${lang}`,
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
         `--host-resolver-rules=${rules}`,

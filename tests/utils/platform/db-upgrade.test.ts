@@ -65,6 +65,21 @@ const SHIPPED_STORES: Record<number, Record<string, string>> = {
     sharedPlans: 'id, teacherKey, receivedAt',
     targetMisses: '++id, at',
   },
+  5: {
+    packs: 'id',
+    cards: 'key, pack, *tools, *places, replaces',
+    outbox: 'id, status, nextAttemptAt, createdAt, [status+nextAttemptAt], [status+sentAt]',
+    gaps: 'id, status, origin, tool, [tool+context], createdAt',
+    mentors: 'id, *tools',
+    feedback: 'cardKey, viewedAt',
+    searchMisses: '++id, at, [tool+context]',
+    goals: 'id, createdAt',
+    planSaved: 'id, savedAt, goalId, card.key, ping.id',
+    reflections: 'id, at, goalId',
+    planMeta: 'id',
+    sharedPlans: 'id, teacherKey, receivedAt',
+    targetMisses: '++id, at',
+  },
 };
 
 /** The tables version 3 added: the growth plan, and the plans teachers shared with a coach. */
@@ -116,7 +131,7 @@ function targetMissRows(): TargetMiss[] {
 
 /** Rows as each shipped version wrote them. */
 function rowsAt(version: number): Record<string, unknown[]> {
-  if (version < 1 || version > 4) throw new Error(`no fixture rows for version ${version}`);
+  if (version < 1 || version > 5) throw new Error(`no fixture rows for version ${version}`);
   const feedback: CardFeedback[] = [
     { cardKey: 'district/grade-with-rubric', helpful: 'no', helpfulAt: 100, known: true, viewedAt: 200 },
     { cardKey: 'district/hide-grades', viewedAt: 300 },
@@ -130,7 +145,12 @@ function rowsAt(version: number): Record<string, unknown[]> {
       packRecord({ cardCount: 2 }),
       packRecord({ id: 'feed', source: { kind: 'url', url: 'https://packs.example/feed.json', etag: '"a"', lastSyncAt: 5 } }),
     ],
-    cards: [cardRecord({}, 'district', 0), cardRecord({ id: 'hide-grades', contexts: [] }, 'district', 1)],
+    cards: [
+      cardRecord({}, 'district', 0),
+      cardRecord({ id: 'hide-grades', contexts: [] }, 'district', 1),
+      // Version 5 indexes the card a district card stands in for.
+      ...(version >= 5 ? [cardRecord({ id: 'our-rubric', replaces: 'coachmark-starter/canvas-speedgrader-rubric' }, 'district', 2)] : []),
+    ],
     outbox: [
       outboxItem(),
       outboxItem({ id: 'outbox-2', status: 'failed', attempts: 3, lastError: 'http', lastStatus: 500 }),
@@ -191,6 +211,9 @@ describe('CoachmarkDB', () => {
       }
       // The indexes the code queries still answer.
       expect((await database.cards.where('places').equals('canvas/*').toArray()).map((card) => card.id)).toEqual(['hide-grades']);
+      expect(await database.cards.where('replaces').equals('coachmark-starter/canvas-speedgrader-rubric').count()).toBe(
+        version >= 5 ? 1 : 0,
+      );
       expect((await database.feedback.orderBy('viewedAt').reverse().first())?.cardKey).toBe('district/hide-grades');
       expect(await database.searchMisses.where('[tool+context]').equals(['canvas', 'speedgrader']).count()).toBe(1);
       expect(await database.outbox.where('status').equals('failed').count()).toBe(1);

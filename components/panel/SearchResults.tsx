@@ -10,8 +10,6 @@ import { t, tn } from '@/utils/platform/i18n';
 import { feedbackByKey } from '@/utils/cards/feedback';
 import { toolById } from '@/utils/tools/catalog';
 import type { Detection } from '@/utils/tools/types';
-import { browser } from 'wxt/browser';
-import { preferLanguage } from '@/utils/cards/language';
 
 /** Enough to scroll through; the best matches are at the top of each group anyway. */
 const RESULT_LIMIT = 30;
@@ -48,11 +46,8 @@ export function SearchResults({ query, detection, onForm, onClear }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   const results = answer?.results;
   const matchTerms = answer?.matchTerms;
-  const packLanguages = useLiveQuery(async () => new Map((await db.packs.toArray()).map((pack) => [pack.id, pack.lang])), []);
-  const groups = useMemo(
-    () => (results ? groupResults(preferLanguage(results, browser.i18n.getUILanguage(), packLanguages), detection) : []),
-    [results, detection, packLanguages],
-  );
+  // The index holds only the cards in the teacher's language (search-session.ts): no translation to drop here.
+  const groups = useMemo(() => (results ? groupResults(results, detection) : []), [results, detection]);
 
   // The answer carries its own query. Told as soon as it is on screen, so that leaving the box
   // right after records what the teacher saw.

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { createSearchCache } from '@/utils/search/cache';
 import { createLocalSearchClient, createWorkerSearchClient, type SearchAnswer, type SearchClient } from '@/utils/search/client';
 import { createMissRecorder, recordSearchMiss, type MissRecorder } from '@/utils/search/misses';
 import type { SearchOptions } from '@/utils/search/engine';
@@ -8,7 +10,8 @@ import SearchWorker from '@/utils/search/worker?worker';
 /**
  * Search state shared by the search box and its results for the life of the panel page: the
  * search client (created on first use, with the index in a worker where the browser has them)
- * and the recorder of searches that found nothing.
+ * and the recorder of searches that found nothing. The index holds the cards the teacher sees in
+ * their UI language (a translation where there is one), read with that language's analyser.
  */
 
 export { SEARCH_INPUT_ID, SEARCH_RESULTS_ID, focusSearchBox, resultToggles } from './search-ids';
@@ -23,16 +26,19 @@ function newRecorder(): MissRecorder {
 }
 
 function createClient(): SearchClient {
+  // The worker has no browser.i18n: the language goes to it with each message.
+  const uiLanguage = browser.i18n.getUILanguage();
+  const inPage = () => createLocalSearchClient(undefined, createSearchCache(undefined, { uiLanguage }));
   let created: SearchClient | null = null;
   if (typeof Worker === 'function') {
     try {
       const worker = new SearchWorker();
-      created = createWorkerSearchClient(worker, () => createLocalSearchClient());
+      created = createWorkerSearchClient(worker, inPage, uiLanguage);
     } catch (error) {
       console.error('Coachmark: no search worker; searching in the page', error);
     }
   }
-  created ??= createLocalSearchClient();
+  created ??= inPage();
   created.onReady((ready) => {
     everReady = true;
     // For DevTools and the benchmark: when search became ready in this page, and its cost.

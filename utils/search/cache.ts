@@ -1,11 +1,14 @@
 import { liveQuery } from 'dexie';
-import { db as defaultDb, type CardRecord, type CoachmarkDB } from '../platform/db';
+import { db as defaultDb, type CardRecord, type CoachmarkDB, type PackRecord } from '../platform/db';
+import { visibleCards } from '../cards/replacements';
 import { createSearchIndex, type SearchIndex, type SearchOptions } from './engine';
-import type { MatchTerms } from './text-terms';
+import type { MatchTerms, SearchLanguage } from './text-terms';
 
 /**
- * The panel's search index: built once per panel session from every stored card, and only
- * when the teacher first reaches for search (the page list never loads the whole library).
+ * The panel's search index: built once per panel session from the cards the teacher sees (no
+ * replaced card; of a card and its translations, the one in the teacher's language, read with
+ * that language's analyser), and only when the teacher first reaches for search (the page list
+ * never loads the whole library).
  * While that index is being read and built (about a second with 10,000 cards), a small index
  * of one tool's cards, read through the cards' tool index, answers in the meantime. A live
  * query on the library's signature (card count, and each pack's version and last change) drops
@@ -20,6 +23,8 @@ export interface LoadedSearch {
   readonly signature: string;
   /** Only one tool's cards: the whole library is still being read. */
   readonly partial: boolean;
+  /** The language whose analyser reads the cards and the queries. */
+  readonly language: SearchLanguage;
   /** Time to read every card, and to build the index, in ms. */
   readonly readMs: number;
   readonly buildMs: number;
@@ -34,6 +39,15 @@ export async function librarySignature(database: CoachmarkDB): Promise<string> {
 
 /** Below this many cards the whole index is built in well under 100 ms: no partial index first. */
 export const PARTIAL_INDEX_MIN_CARDS = 2_000;
+
+export interface SearchCacheOptions {
+  /**
+   * The teacher's language (browser.i18n.getUILanguage()): among a card and its translations the
+   * index holds the one in this language, and reads it with this language's analyser. Without
+   * it, every translation is indexed, read as English.
+   */
+  uiLanguage?: string;
+}
 
 export interface SearchCache {
   /** The index, built on first call; the same promise until the library changes. */
@@ -51,7 +65,8 @@ export interface SearchCache {
   dispose(): void;
 }
 
-export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCache {
+export function createSearchCache(database: CoachmarkDB = defaultDb, options: SearchCacheOptions = {}): SearchCache {
+  const { uiLanguage } = options;
   let pending: Promise<LoadedSearch> | null = null;
   let loaded: LoadedSearch | undefined;
   /** The library as the live query last saw it. */
@@ -83,14 +98,14 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
     const large = tool === undefined && (await database.cards.count()) >= PARTIAL_INDEX_MIN_CARDS;
     // One read transaction, so that the cards and the signature describe the same library; a
     // large library is read in pages instead, so that a tool's own read is not kept waiting.
-    const [cards, signature] = large
+    const [cards, packs, signature] = large
       ? await readInPages(database, () => Promise.allSettled([...toolIndexes.values()]))
       : await database.transaction('r', database.cards, database.packs, async () => {
           const all = await (tool === undefined ? database.cards.toArray() : database.cards.where('tools').equals(tool).toArray());
-          return [all, await librarySignature(database)] as const;
+          return [all, await database.packs.toArray(), await librarySignature(database)] as const;
         });
     const buildStart = performance.now();
-    const index: SearchIndex = createSearchIndex(cards);
+    const index: SearchIndex = createSearchIndex(visibleCards(cards, packs, uiLanguage), { language: uiLanguage });
     const buildEnd = performance.now();
     return {
       // The index returns the very objects it was given, so these are the stored records.
@@ -99,6 +114,7 @@ export function createSearchCache(database: CoachmarkDB = defaultDb): SearchCach
       size: index.size,
       signature,
       partial: tool !== undefined,
+      language: index.language,
       readMs: buildStart - readStart,
       buildMs: buildEnd - buildStart,
     };
@@ -158,13 +174,14 @@ const READ_PAGE = 1_000;
 const READ_ATTEMPTS = 3;
 
 /**
- * Every card, a page (one short transaction) at a time, and the library's signature. Between
+ * Every card, a page (one short transaction) at a time, the packs, and the library's signature. Between
  * pages, a tool's index being built goes first (`waitFor`): it is what the teacher is waiting
  * for. Read again when a pack changed meanwhile; after a few tries the live query drops the
  * index anyway.
  */
-async function readInPages(database: CoachmarkDB, waitFor: () => Promise<unknown>): Promise<readonly [CardRecord[], string]> {
+async function readInPages(database: CoachmarkDB, waitFor: () => Promise<unknown>): Promise<readonly [CardRecord[], PackRecord[], string]> {
   let cards: CardRecord[] = [];
+  let packs: PackRecord[] = [];
   let before = '';
   let after = '';
   for (let attempt = 0; attempt < READ_ATTEMPTS && (attempt === 0 || before !== after); attempt++) {
@@ -179,7 +196,8 @@ async function readInPages(database: CoachmarkDB, waitFor: () => Promise<unknown
       await waitFor();
       last = (page[page.length - 1] as CardRecord).key;
     }
+    packs = await database.packs.toArray();
     after = await librarySignature(database);
   }
-  return [cards, after] as const;
+  return [cards, packs, after] as const;
 }

@@ -52,7 +52,10 @@ function emitter<T>() {
   };
 }
 
-/** Search in this thread, over the cache of utils/search-cache.ts. */
+/**
+ * Search in this thread, over the cache of cache.ts; for a teacher's language, give it
+ * `createSearchCache(database, { uiLanguage })`.
+ */
 export function createLocalSearchClient(database?: CoachmarkDB, cache: SearchCache = createSearchCache(database)): SearchClient {
   const ready = emitter<SearchReady>();
   const invalidated = emitter<void>();
@@ -101,7 +104,12 @@ export function createLocalSearchClient(database?: CoachmarkDB, cache: SearchCac
 // ---------------------------------------------------------------------------------------------
 // The worker protocol
 
-export type ToSearchWorker = { type: 'warm' } | { type: 'search'; id: number; query: string; options: SearchOptions };
+/**
+ * The worker has no browser.i18n: each message carries the panel's UI language, which says
+ * which cards are indexed and with which analyser.
+ */
+export type ToSearchWorker =
+  { type: 'warm'; uiLanguage?: string } | { type: 'search'; id: number; query: string; options: SearchOptions; uiLanguage?: string };
 
 export type FromSearchWorker =
   | { type: 'ready'; ready: SearchReady }
@@ -109,11 +117,37 @@ export type FromSearchWorker =
   | { type: 'failed'; id: number; message: string }
   | { type: 'invalidated' };
 
-/** The worker's side: answers each message with `client` and passes its events on. */
-export function serveSearch(client: SearchClient, post: (message: FromSearchWorker) => void): (message: ToSearchWorker) => void {
-  client.onReady((ready) => post({ type: 'ready', ready }));
-  client.onInvalidate(() => post({ type: 'invalidated' }));
+/**
+ * The worker's side: answers each message with the client for its UI language (created by
+ * `clientFor` on first use) and passes that client's events on. A panel's language does not
+ * change; should a message bring another, the old client is let go and a new one built.
+ */
+export function serveSearch(
+  clientFor: (uiLanguage: string | undefined) => SearchClient,
+  post: (message: FromSearchWorker) => void,
+): (message: ToSearchWorker) => void {
+  let current: { uiLanguage: string | undefined; client: SearchClient; stop: () => void } | null = null;
+  const clientOf = (uiLanguage: string | undefined): SearchClient => {
+    if (current && current.uiLanguage === uiLanguage) return current.client;
+    if (current) {
+      current.stop();
+      current.client.dispose();
+    }
+    const client = clientFor(uiLanguage);
+    const stopReady = client.onReady((ready) => post({ type: 'ready', ready }));
+    const stopInvalidate = client.onInvalidate(() => post({ type: 'invalidated' }));
+    current = {
+      uiLanguage,
+      client,
+      stop: () => {
+        stopReady();
+        stopInvalidate();
+      },
+    };
+    return client;
+  };
   return (message) => {
+    const client = clientOf(message.uiLanguage);
     if (message.type === 'warm') client.warm();
     else if (message.type === 'search') {
       client.search(message.query, message.options).then(
@@ -133,10 +167,11 @@ export interface SearchWorkerPort {
 }
 
 /**
- * The page's side of the worker. If the worker fails (it could not load, or crashed), searches
+ * The page's side of the worker, for a teacher whose UI language is `uiLanguage`
+ * (browser.i18n.getUILanguage()). If the worker fails (it could not load, or crashed), searches
  * waiting for it and every later one go to `fallback()` in the page instead.
  */
-export function createWorkerSearchClient(worker: SearchWorkerPort, fallback: () => SearchClient): SearchClient {
+export function createWorkerSearchClient(worker: SearchWorkerPort, fallback: () => SearchClient, uiLanguage?: string): SearchClient {
   const ready = emitter<SearchReady>();
   const invalidated = emitter<void>();
   const waiting = new Map<
@@ -177,14 +212,14 @@ export function createWorkerSearchClient(worker: SearchWorkerPort, fallback: () 
   return {
     warm() {
       if (local) local.warm();
-      else worker.postMessage({ type: 'warm' });
+      else worker.postMessage({ type: 'warm', uiLanguage });
     },
     search(query, options = {}) {
       if (local) return local.search(query, options);
       return new Promise<SearchAnswer>((resolve, reject) => {
         const id = nextId++;
         waiting.set(id, { query, options, resolve, reject });
-        worker.postMessage({ type: 'search', id, query, options });
+        worker.postMessage({ type: 'search', id, query, options, uiLanguage });
       });
     },
     onReady: ready.add,

@@ -1,9 +1,9 @@
 import type { Card } from '../cards/schema';
+import { searchAnalyser } from './analyser';
 import { topK } from './heap';
 import { buildPostings } from './postings';
 import { matchTerms, parseQuery } from './query';
-import { SYNONYMS } from './synonyms';
-import { foldText, type MatchTerms } from './text-terms';
+import { foldText, type MatchTerms, type SearchLanguage } from './text-terms';
 import { compareStrings } from './vocabulary';
 import { addExpansion, readWord, type Expansions, type WordReading } from './word-readings';
 import { READING_WEIGHT } from './weights';
@@ -23,6 +23,10 @@ import { READING_WEIGHT } from './weights';
  * below RELATIVE_FLOOR of the best card's relevance, are dropped. The tool and page boosts are bounded (at most
  * MAX_BOOST together), so they settle near-ties but never lift a weak match over a clearly
  * better one.
+ *
+ * Words are read by the analyser of the index's language (analyser.ts): English by default, or
+ * Spanish (its stop words, stemmer and synonyms, which still read English words as English).
+ * Queries and the marks of their results are read with the same analyser.
  */
 
 export interface SearchOptions {
@@ -55,9 +59,16 @@ export interface SearchIndex {
   readonly size: number;
   /** Number of distinct words (before stemming) in the index. */
   readonly vocabularySize: number;
+  /** The language whose analyser reads the cards and the queries. */
+  readonly language: SearchLanguage;
 }
 
 export interface IndexOptions {
+  /**
+   * The teacher's language (a tag such as "es-419"): its stop words, stems and synonyms read
+   * the cards, the queries and the marks. English unless it is Spanish.
+   */
+  language?: string;
   /** Typo and prefix look-ups are cached per query word; 0 turns the cache off (benchmarks). */
   wordCacheSize?: number;
 }
@@ -80,7 +91,8 @@ const DEFAULT_WORD_CACHE_SIZE = 2_000;
 
 export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOptions = {}): SearchIndex {
   const cardCount = cards.length;
-  const { stems, stemIds, postings, postingWeights, idf, vocabulary } = buildPostings(cards);
+  const analyser = searchAnalyser(indexOptions.language);
+  const { stems, stemIds, postings, postingWeights, idf, vocabulary } = buildPostings(cards, analyser);
 
   // Ties go to the alphabetically first title, then id, so results never depend on timing.
   const order = cards.map((_, index) => index);
@@ -108,7 +120,7 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
     const key = `${isLast ? '>' : '='}${word}`;
     const cached = wordCache.get(key);
     if (cached) return cached;
-    const reading = readWord(word, isLast, vocabulary, stemIds);
+    const reading = readWord(word, isLast, vocabulary, stemIds, analyser);
     if (cacheSize > 0) {
       if (wordCache.size >= cacheSize) wordCache.clear();
       wordCache.set(key, reading);
@@ -118,7 +130,7 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
 
   /** Each query word with the stems it may mean, synonyms included. */
   function analyse(query: string): Expansions[] {
-    const parsed = parseQuery(query);
+    const parsed = parseQuery(query, analyser);
     const readings = parsed.terms.map((word, index) => lookUpWord(word, parsed.lastIsPrefix && index === parsed.terms.length - 1));
     // Copies: synonyms and phrases are added per query, the cached readings stay as they are.
     const terms = readings.map((reading, index) => {
@@ -130,7 +142,7 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
       for (const [root, rootWeight] of reading.roots) {
         const corrected = rootWeight < 1 ? READING_WEIGHT.synonymOfCorrection : 1;
         const weight = rootWeight * corrected * (parsed.literalWeight[index] as number);
-        for (const alternative of SYNONYMS.single.get(root) ?? []) {
+        for (const alternative of analyser.synonyms.single.get(root) ?? []) {
           const altWeight = weight * (alternative.length === 1 ? READING_WEIGHT.synonym : READING_WEIGHT.synonymPhrasePart);
           for (const altStem of alternative) addExpansion(term, stemIds.get(altStem), altWeight);
         }
@@ -220,10 +232,10 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
   const search = (query: string, options?: SearchOptions): Card[] => rank(query, options).map((scored) => scored.card);
 
   function indexMatchTerms(query: string): MatchTerms {
-    const base = matchTerms(query);
+    const base = matchTerms(query, analyser.language);
     const terms = new Set(base.terms);
     for (const term of analyse(query)) for (const id of term.keys()) terms.add(stems[id] as string);
-    return { terms: [...terms], prefixes: base.prefixes };
+    return { ...base, terms: [...terms] };
   }
 
   return {
@@ -232,6 +244,7 @@ export function createSearchIndex(cards: readonly Card[], indexOptions: IndexOpt
     matchTerms: indexMatchTerms,
     size: cardCount,
     vocabularySize: vocabulary.words.length,
+    language: analyser.language,
   };
 }
 

@@ -3,7 +3,8 @@ import { wordMatches, type MatchTerms } from './text-terms';
 /**
  * Marking the words a search matched, without ever turning card text into HTML: plain text is
  * split into parts for the UI to wrap in <mark>, and already-rendered (sanitised) HTML has its
- * text nodes split with DOM calls.
+ * text nodes split with DOM calls. Words are read by the analyser the terms came from
+ * (`matchTerms.language`): a Spanish search marks "calificaciones" for "calificar".
  */
 
 export interface TextPart {

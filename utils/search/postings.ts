@@ -1,6 +1,7 @@
 import type { Card } from '../cards/schema';
 import { contextName, toolById } from '../tools/catalog';
-import { stemWord, stripMarkdown } from './text-terms';
+import { ENGLISH_ANALYSER, type SearchAnalyser } from './analyser';
+import { stripMarkdown } from './text-terms';
 import { tokenizeForIndex, type TokenBuffer } from './tokenize';
 import { buildVocabulary, type Vocabulary } from './vocabulary';
 
@@ -46,7 +47,8 @@ export interface Postings {
   vocabulary: Vocabulary;
 }
 
-export function buildPostings(cards: readonly Card[]): Postings {
+export function buildPostings(cards: readonly Card[], analyser: SearchAnalyser = ENGLISH_ANALYSER): Postings {
+  const { stopWords } = analyser;
   const cardCount = cards.length;
   const stemIds = new Map<string, number>();
   const stems: string[] = [];
@@ -79,7 +81,7 @@ export function buildPostings(cards: readonly Card[]): Postings {
     FIELDS.forEach((field, fieldIndex) => {
       buffer.words.length = 0;
       buffer.weights.length = 0;
-      for (const text of fieldTexts(card, field)) tokenizeForIndex(text, buffer);
+      for (const text of fieldTexts(card, field)) tokenizeForIndex(text, buffer, stopWords);
       tf.clear();
       let length = 0;
       for (let t = 0; t < buffer.words.length; t++) {
@@ -90,7 +92,7 @@ export function buildPostings(cards: readonly Card[]): Postings {
           surface = surfaceWords.length;
           surfaceIds.set(word, surface);
           surfaceWords.push(word);
-          surfaceStem.push(stemId(stemWord(word)));
+          surfaceStem.push(stemId(analyser.stem(word)));
           surfaceDf.push(0);
           surfaceLastCard.push(-1);
         }

@@ -1,6 +1,7 @@
-import { stemWord, STOP_WORDS, type MatchTerms } from './text-terms';
+import { ENGLISH_ANALYSER, searchAnalyser, type SearchAnalyser } from './analyser';
+import type { MatchTerms } from './text-terms';
 import { queryWords } from './tokenize';
-import { MAX_PHRASE_WORDS, SYNONYMS } from './synonyms';
+import { MAX_PHRASE_WORDS } from './synonyms';
 import { READING_WEIGHT } from './weights';
 
 /** A query is read as at most this many words: more add time and little meaning. */
@@ -19,21 +20,22 @@ export interface ParsedQuery {
   adjacent: Array<[number, number]>;
 }
 
-export function parseQuery(query: string): ParsedQuery {
+export function parseQuery(query: string, analyser: SearchAnalyser = ENGLISH_ANALYSER): ParsedQuery {
+  const { stopWords, synonyms } = analyser;
   const words = queryWords(query);
   const terms: string[] = [];
   const termOfWord = words.map((word) => {
-    if (STOP_WORDS.has(word)) return -1;
+    if (stopWords.has(word)) return -1;
     let index = terms.indexOf(word);
     if (index === -1 && terms.length < MAX_QUERY_TERMS) index = terms.push(word) - 1;
     return index;
   });
   const phraseAlternatives = terms.map(() => new Map<string, number>());
   const literalWeight = terms.map(() => 1);
-  const stems = words.map(stemWord);
+  const stems = words.map((word) => analyser.stem(word));
   for (let start = 0; start < words.length; start++) {
     for (let length = 2; length <= MAX_PHRASE_WORDS && start + length <= words.length; length++) {
-      const alternatives = SYNONYMS.phrases.get(stems.slice(start, start + length).join(' '));
+      const alternatives = synonyms.phrases.get(stems.slice(start, start + length).join(' '));
       if (!alternatives) continue;
       const window = termOfWord.slice(start, start + length).filter((term) => term >= 0);
       // A phrase with one real word ("turn in", "log in") means its synonym, not that word.
@@ -53,7 +55,7 @@ export function parseQuery(query: string): ParsedQuery {
     if (left >= 0 && right >= 0 && left !== right) adjacent.push([left, right]);
   }
   const lastWord = words[words.length - 1];
-  const lastIsPrefix = lastWord !== undefined && !STOP_WORDS.has(lastWord) && terms[terms.length - 1] === lastWord;
+  const lastIsPrefix = lastWord !== undefined && !stopWords.has(lastWord) && terms[terms.length - 1] === lastWord;
   return { terms, phraseAlternatives, literalWeight, lastIsPrefix, adjacent };
 }
 
@@ -63,18 +65,20 @@ function addWeight(map: Map<string, number>, key: string, weight: number): void 
 
 /**
  * The normalised terms and prefixes to mark for a query, without an index: the stems of the
- * query's words and their synonyms, and the last word as a prefix (it may be half typed).
+ * query's words and their synonyms, and the last word as a prefix (it may be half typed). Read
+ * with the analyser of `language` (a language tag; English by default), which marks then use.
  */
-export function matchTerms(query: string): MatchTerms {
-  const parsed = parseQuery(query);
+export function matchTerms(query: string, language?: string): MatchTerms {
+  const analyser = searchAnalyser(language);
+  const parsed = parseQuery(query, analyser);
   const terms = new Set<string>();
   parsed.terms.forEach((word, index) => {
-    const own = stemWord(word);
+    const own = analyser.stem(word);
     terms.add(own);
-    for (const alternative of SYNONYMS.single.get(own) ?? []) for (const altStem of alternative) terms.add(altStem);
+    for (const alternative of analyser.synonyms.single.get(own) ?? []) for (const altStem of alternative) terms.add(altStem);
     for (const altStem of parsed.phraseAlternatives[index]?.keys() ?? []) terms.add(altStem);
   });
   const last = parsed.terms[parsed.terms.length - 1];
   const prefixes = parsed.lastIsPrefix && last && last.length >= 2 ? [last] : [];
-  return { terms: [...terms], prefixes };
+  return analyser.language === 'en' ? { terms: [...terms], prefixes } : { terms: [...terms], prefixes, language: analyser.language };
 }

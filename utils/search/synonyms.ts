@@ -1,4 +1,4 @@
-import { stemWord, STOP_WORDS } from './text-terms';
+import { ENGLISH_WORDS, type WordAnalyser } from './text-terms';
 import { queryWords } from './tokenize';
 
 /**
@@ -38,6 +38,73 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['archive', 'end of year'],
 ];
 
+/**
+ * The same for Spanish, folded or not as teachers write them (accents are folded at load). A
+ * Spanish index also reads the English groups: district cards are often in English, and
+ * Spanish cards quote the English labels of some tools.
+ */
+export const SPANISH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['calificar', 'nota', 'puntuar', 'evaluar', 'puntaje', 'corregir'],
+  ['tarea', 'asignación', 'actividad', 'trabajo', 'deberes'],
+  ['examen', 'prueba', 'cuestionario', 'evaluación', 'quiz', 'test'],
+  ['tarde', 'atrasado', 'retraso', 'fuera de plazo', 'tardío', 'demora'],
+  ['faltante', 'pendiente', 'sin entregar', 'no entregado'],
+  ['estudiante', 'alumno'],
+  ['profesor', 'maestro', 'docente'],
+  ['coprofesor', 'co-profesor', 'profesor colaborador', 'codocente', 'co-docente'],
+  ['rúbrica', 'criterios', 'pauta', 'lista de cotejo'],
+  ['comentario', 'retroalimentación', 'observación', 'comentar', 'feedback'],
+  ['anuncio', 'aviso', 'comunicado', 'novedad'],
+  ['copiar', 'duplicar', 'clonar'],
+  ['fecha límite', 'fecha de entrega', 'vencimiento', 'plazo'],
+  ['entregar', 'enviar', 'subir'],
+  ['subir', 'cargar'],
+  ['video', 'vídeo', 'clip', 'película'],
+  ['clase', 'curso', 'aula'],
+  ['padres', 'familia', 'tutor', 'acudiente', 'apoderado'],
+  ['borrar', 'eliminar', 'quitar', 'suprimir'],
+  ['compartir', 'enviar'],
+  ['insertar', 'incrustar', 'embeber'],
+  ['ocultar', 'despublicar', 'esconder'],
+  ['publicar', 'mostrar'],
+  ['añadir', 'agregar', 'incluir'],
+  ['crear', 'hacer'],
+  ['configurar', 'definir', 'establecer', 'fijar', 'ajustar'],
+  ['configuración', 'ajustes', 'opciones', 'preferencias'],
+  ['revisar', 'consultar', 'comprobar', 'verificar', 'detectar'],
+  ['empezar', 'comenzar', 'iniciar'],
+  ['encontrar', 'buscar', 'búsqueda'],
+  ['enlace', 'vínculo', 'link', 'url'],
+  ['imagen', 'foto', 'fotografía'],
+  ['correo', 'email', 'correo electrónico', 'mail'],
+  ['calendario', 'agenda'],
+  ['programar', 'agendar', 'calendarizar'],
+  ['iniciar sesión', 'acceder', 'ingresar', 'login'],
+  ['discusión', 'foro', 'debate'],
+  ['audio', 'voz', 'sonido'],
+  ['adaptación', 'acomodación', 'tiempo extra', 'más tiempo', 'tiempo adicional', 'prórroga', 'extensión'],
+  ['silenciar', 'mutear'],
+  ['archivar', 'fin de curso'],
+  ['inscribir', 'matricular', 'enrolar', 'dar de alta'],
+  ['devolver', 'regresar'],
+  ['diapositiva', 'lámina'],
+  ['asistencia', 'pasar lista'],
+  ['ponderar', 'peso', 'porcentaje'],
+  ['plagio', 'originalidad'],
+  ['vivo', 'directo'],
+  ['presentar', 'proyectar', 'lanzar'],
+  ['juego', 'partida'],
+  ['código', 'clave', 'pin'],
+  ['informe', 'reporte'],
+  ['avance', 'progreso'],
+  ['meta', 'objetivo'],
+  ['archivo', 'fichero'],
+  ['recortar', 'cortar'],
+  ['respuesta', 'responder', 'contestar'],
+  ['plantilla', 'modelo'],
+  ['tablero', 'panel'],
+];
+
 /** The longest phrase in the groups, in words: how far the query parser looks for one. */
 export const MAX_PHRASE_WORDS = 3;
 
@@ -48,13 +115,15 @@ export interface SynonymTable {
   phrases: Map<string, string[]>;
 }
 
-export function buildSynonymTable(groups: readonly (readonly string[])[]): SynonymTable {
+/** The table of these groups, read with a language's stop words and stems. */
+export function buildSynonymTable(groups: readonly (readonly string[])[], analyser: WordAnalyser = ENGLISH_WORDS): SynonymTable {
   const single = new Map<string, string[][]>();
   const phrases = new Map<string, string[]>();
+  const stem = (word: string) => analyser.stem(word);
   for (const group of groups) {
     const members = group.map((phrase) => {
       const words = queryWords(phrase);
-      return { key: words.map(stemWord).join(' '), words, content: words.filter((word) => !STOP_WORDS.has(word)).map(stemWord) };
+      return { key: words.map(stem).join(' '), words, content: words.filter((word) => !analyser.stopWords.has(word)).map(stem) };
     });
     for (const member of members) {
       const others = members.filter((other) => other.key !== member.key);

@@ -1,7 +1,15 @@
+import { STOP_WORDS, stemWord } from './english';
+import { SPANISH_STOP_WORDS, stemSpanish } from './spanish';
+
 /**
  * Word normalisation shared by the search index and the UI's marks (folding, a light stemmer,
- * stop words): kept apart from the index so marking matches never loads fuse.js.
+ * stop words, per language): kept apart from the index so marking matches never loads fuse.js.
  */
+
+export { STOP_WORDS, stemWord };
+
+/** The languages search has an analyser for; any other reads as English. */
+export type SearchLanguage = 'en' | 'es';
 
 /**
  * What the UI marks: a word of card text is marked when `termOf(word)` is in `terms`,
@@ -10,15 +18,31 @@
 export interface MatchTerms {
   terms: string[];
   prefixes: string[];
+  /** The analyser the terms come from, and that reads the text to mark; English when absent. */
+  language?: SearchLanguage;
 }
 
-export const STOP_WORDS = new Set(
-  (
-    'a an the and or of to in on for with at by from into onto is are was be been can could do does ' +
-    'did how i me my we our you your it its this that these those as so if what when where which who why ' +
-    'will would should shall may might there their them they he she his her than then about via'
-  ).split(' '),
-);
+/** How one language reads a word: which words say nothing, and the stem of the others. */
+export interface WordAnalyser {
+  readonly language: SearchLanguage;
+  /** Folded words that say nothing about a card. */
+  readonly stopWords: ReadonlySet<string>;
+  /** The stem of a folded word. */
+  stem(word: string): string;
+}
+
+export const ENGLISH_WORDS: WordAnalyser = { language: 'en', stopWords: STOP_WORDS, stem: stemWord };
+export const SPANISH_WORDS: WordAnalyser = { language: 'es', stopWords: SPANISH_STOP_WORDS, stem: stemSpanish };
+
+/** The analyser's language for a language tag ("es", "es-419", "es_MX"): English unless it is Spanish. */
+export function searchLanguage(tag: string | undefined): SearchLanguage {
+  return tag && /^es(?:$|[-_])/i.test(tag.trim()) ? 'es' : 'en';
+}
+
+/** The word analyser of a language (a tag, or a SearchLanguage). */
+export function wordAnalyser(language: string | undefined): WordAnalyser {
+  return language === 'es' || searchLanguage(language) === 'es' ? SPANISH_WORDS : ENGLISH_WORDS;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
@@ -43,68 +67,13 @@ export function stripMarkdown(markdown: string): string {
     .replace(/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi, ' ');
 }
 
-// Words must not be stripped to less than this, and these base forms only look inflected.
-const MIN_STEM = 3;
-const NOT_INFLECTED = new Set([
-  'embed',
-  'bed',
-  'shed',
-  'need',
-  'feed',
-  'speed',
-  'seed',
-  'proceed',
-  'exceed',
-  'succeed',
-  'hundred',
-  'during',
-  'morning',
-  'evening',
-  'nothing',
-  'something',
-  'anything',
-  'everything',
-  'ceiling',
-]);
-
-/**
- * A light English stemmer: plurals, -ed, -ing and a final -e, so that "grade", "grades",
- * "graded" and "grading" meet. Deliberately not Porter: derivations (announce → announcement)
- * stay apart, and the synonym table and prefix matching bridge them where it matters.
- */
-export function stemWord(word: string): string {
-  if (word.length <= MIN_STEM || /\d/.test(word) || NOT_INFLECTED.has(word)) return word;
-  let w = word;
-  if (/zzes$/.test(w)) w = w.slice(0, -3);
-  else if (/ie[sd]$/.test(w) && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (/(?:ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (NOT_INFLECTED.has(w)) return w;
-
-  if (w.endsWith('ing') && w.length >= MIN_STEM + 3 && /[aeiouy]/.test(w.slice(0, -3))) {
-    w = undouble(w.slice(0, -3));
-  } else if (w.endsWith('ed') && w.length >= MIN_STEM + 2 && /[aeiouy]/.test(w.slice(0, -2))) {
-    w = undouble(w.slice(0, -2));
-  }
-  if (w.endsWith('e') && w.length > MIN_STEM) w = w.slice(0, -1);
-  return w;
-}
-
-function undouble(w: string): string {
-  const last = w[w.length - 1];
-  if (w.length > MIN_STEM && last === w[w.length - 2] && last !== undefined && !'aeiouylsz'.includes(last)) {
-    return w.slice(0, -1);
-  }
-  return w;
-}
-
 /** The normalised form of one word of text, as the index stores it; empty for stop words. */
-export function termOf(word: string): string {
+export function termOf(word: string, words: WordAnalyser = ENGLISH_WORDS): string {
   const folded = foldText(word)
     .replace(/['’]s$/, '')
     .replace(/[^\p{L}\p{N}]+/gu, '');
-  if (!folded || STOP_WORDS.has(folded)) return '';
-  return stemWord(folded);
+  if (!folded || words.stopWords.has(folded)) return '';
+  return words.stem(folded);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,10 +101,11 @@ export function contractionParts(word: string): [string, 'not'] | null {
 
 /** True when a word of card text should be marked for these terms. */
 export function wordMatches(word: string, matchTerms: MatchTerms): boolean {
-  const term = termOf(word);
+  const words = matchTerms.language === 'es' ? SPANISH_WORDS : ENGLISH_WORDS;
+  const term = termOf(word, words);
   if (term && matchTerms.terms.includes(term)) return true;
   const parts = contractionParts(foldText(word));
-  if (parts?.some((part) => matchTerms.terms.includes(termOf(part)))) return true;
+  if (parts?.some((part) => matchTerms.terms.includes(termOf(part, words)))) return true;
   const folded = foldText(word);
   return matchTerms.prefixes.some((prefix) => folded.startsWith(prefix));
 }

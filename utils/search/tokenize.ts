@@ -25,38 +25,38 @@ function foldWord(word: string): string {
   return NON_ASCII.test(word) ? foldText(word) : word.toLowerCase();
 }
 
-/** Tokens of card text, with compound parts at reduced weight. Stop words are dropped. */
-export function tokenizeForIndex(text: string, out: TokenBuffer): void {
+/** Tokens of card text, with compound parts at reduced weight. Stop words (the analyser's) are dropped. */
+export function tokenizeForIndex(text: string, out: TokenBuffer, stopWords: ReadonlySet<string> = STOP_WORDS): void {
   for (const match of text.matchAll(WORD_PATTERN)) {
     let raw = match[0];
     const contraction = contractionParts(foldWord(raw));
     if (contraction) {
-      for (const part of contraction) pushToken(out, part, 1);
+      for (const part of contraction) pushToken(out, part, 1, stopWords);
       continue;
     }
     if (raw.includes("'") || raw.includes('’')) raw = raw.replace(/['’]s$/i, '').replace(/['’]/g, '');
     if (!raw.includes('-') && !raw.includes('‐')) {
-      pushWord(out, raw, 1);
+      pushWord(out, raw, 1, stopWords);
       continue;
     }
     const parts = raw.split(/[-‐]/).filter(Boolean);
-    pushToken(out, foldWord(parts.join('')), PART_WEIGHT);
-    for (const part of parts) pushWord(out, part, parts.length > 2 ? PART_WEIGHT : 1);
+    pushToken(out, foldWord(parts.join('')), PART_WEIGHT, stopWords);
+    for (const part of parts) pushWord(out, part, parts.length > 2 ? PART_WEIGHT : 1, stopWords);
   }
 }
 
 /** One word, and its camel-case parts when it has them (SpeedGrader → speed, grader). */
-function pushWord(out: TokenBuffer, word: string, weight: number): void {
+function pushWord(out: TokenBuffer, word: string, weight: number, stopWords: ReadonlySet<string>): void {
   const folded = foldWord(word);
-  pushToken(out, folded, weight);
+  pushToken(out, folded, weight, stopWords);
   if (word.length > 3 && word.slice(1) !== folded.slice(1)) {
     const pieces = word.split(CAMEL_BOUNDARY);
-    if (pieces.length > 1) for (const piece of pieces) pushToken(out, foldWord(piece), PART_WEIGHT);
+    if (pieces.length > 1) for (const piece of pieces) pushToken(out, foldWord(piece), PART_WEIGHT, stopWords);
   }
 }
 
-function pushToken(out: TokenBuffer, word: string, weight: number): void {
-  if (word && !STOP_WORDS.has(word)) {
+function pushToken(out: TokenBuffer, word: string, weight: number, stopWords: ReadonlySet<string>): void {
+  if (word && !stopWords.has(word)) {
     out.words.push(word);
     out.weights.push(weight);
   }

@@ -1,6 +1,5 @@
 import { editDistance, prefixEditDistance } from '../platform/edit-distance';
-import { stemWord } from './text-terms';
-import { SYNONYMS } from './synonyms';
+import { ENGLISH_ANALYSER, type SearchAnalyser } from './analyser';
 import { firstLetterBucket, lastLetterBucket, MAX_FUZZY_WORD_LENGTH, maxEdits, prefixRange, type Vocabulary } from './vocabulary';
 import { READING_WEIGHT } from './weights';
 
@@ -19,8 +18,15 @@ export interface WordReading {
 /** A half-typed word with more completions than this keeps only the commonest. */
 const MAX_PREFIX_EXPANSIONS = 40;
 
-export function readWord(word: string, isLast: boolean, vocabulary: Vocabulary, stemIds: Map<string, number>): WordReading {
+export function readWord(
+  word: string,
+  isLast: boolean,
+  vocabulary: Vocabulary,
+  stemIds: Map<string, number>,
+  analyser: SearchAnalyser = ENGLISH_ANALYSER,
+): WordReading {
   const expansions: Expansions = new Map();
+  const stemWord = (value: string) => analyser.stem(value);
   const own = stemWord(word);
   const roots = new Map<string, number>([[own, 1]]);
   const exact = stemIds.get(own);
@@ -33,7 +39,7 @@ export function readWord(word: string, isLast: boolean, vocabulary: Vocabulary, 
     exact !== undefined ||
     expansions.size > 0 ||
     vocabulary.wordIndex.has(word) ||
-    (SYNONYMS.single.get(own) ?? []).some((alternative) => alternative.every((altStem) => stemIds.has(altStem)));
+    (analyser.synonyms.single.get(own) ?? []).some((alternative) => alternative.every((altStem) => stemIds.has(altStem)));
   const edits = maxEdits(word.length);
   if (known || edits === 0 || word.length > MAX_FUZZY_WORD_LENGTH || /\d/.test(word)) return { expansions, roots };
 

@@ -71,4 +71,67 @@ describe('search cache', () => {
     await database.packs.update('p', { source: { kind: 'url', url: 'https://example.org/p.json', lastSyncAt: 5 } });
     expect(await librarySignature(database)).toBe(now);
   });
+
+  it('indexes the cards a teacher sees: not a replaced card, and of a card and its translation the one in their language', async () => {
+    await replacePack(
+      {
+        schemaVersion: 1,
+        id: 'p',
+        name: 'p',
+        version: '2',
+        cards: [
+          card('rubric', 'Grade with a rubric'),
+          validCard({
+            id: 'rubric.es',
+            title: 'Calificar con una rúbrica',
+            summary: 's',
+            steps: ['x'],
+            contexts: [],
+            lang: 'es',
+            tags: ['translation-of:rubric'],
+          }),
+          card('announce', 'Post an announcement'),
+        ],
+      },
+      { kind: 'local' },
+      database,
+    );
+    await replacePack(
+      {
+        schemaVersion: 1,
+        id: 'district',
+        name: 'district',
+        version: '1',
+        cards: [
+          validCard({
+            id: 'our-announce',
+            title: 'Post an announcement the district way',
+            summary: 's',
+            steps: ['x'],
+            contexts: [],
+            replaces: 'p/announce',
+          }),
+        ],
+      },
+      { kind: 'local' },
+      database,
+    );
+    const ids = (loaded: Awaited<ReturnType<SearchCache['load']>>, query: string) => loaded.search(query).map((found) => found.id);
+
+    const spanish = createSearchCache(database, { uiLanguage: 'es-419' });
+    const inSpanish = await spanish.load();
+    expect(inSpanish.language).toBe('es');
+    expect(inSpanish.size).toBe(2);
+    expect(ids(inSpanish, 'rubricas')).toEqual(['rubric.es']);
+    expect(ids(inSpanish, 'announcement')).toEqual(['our-announce']);
+    expect(inSpanish.matchTerms('rubricas').language).toBe('es');
+    spanish.dispose();
+
+    const english = createSearchCache(database, { uiLanguage: 'en-US' });
+    const inEnglish = await english.load();
+    expect(inEnglish.language).toBe('en');
+    expect(ids(inEnglish, 'rubric')).toEqual(['rubric']);
+    expect(ids(inEnglish, 'announcement')).toEqual(['our-announce']);
+    english.dispose();
+  });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CoachmarkDB } from '../../../utils/platform/db';
 import { replacePack } from '../../../utils/cards/store';
+import { createSearchCache } from '../../../utils/search/cache';
 import {
   createLocalSearchClient,
   createWorkerSearchClient,
@@ -20,12 +21,12 @@ const card = (id: string, title: string, tools = ['canvas'], contexts: string[] 
  * Both ends of the worker protocol in one thread: messages are structured-cloned and delivered
  * asynchronously in each direction, as postMessage does.
  */
-function connect(serverClient: SearchClient) {
+function connect(server: SearchClient | ((uiLanguage: string | undefined) => SearchClient)) {
   const toPage = new Set<(event: { data: FromSearchWorker }) => void>();
   const errors = new Set<(event: unknown) => void>();
   const sent: ToSearchWorker[] = [];
   let terminated = false;
-  const handle = serveSearch(serverClient, (message) => {
+  const handle = serveSearch(typeof server === 'function' ? server : () => server, (message) => {
     const data = structuredClone(message);
     setTimeout(() => !terminated && toPage.forEach((listener) => listener({ data })), 0);
   });
@@ -131,5 +132,84 @@ describe('search through the worker protocol', () => {
     expect((await client.search('classroom')).results.map((found) => found.id)).toEqual(['classroom-rubric']);
     expect(isTerminated()).toBe(true);
     expect(errors).toHaveBeenCalled();
+  });
+});
+
+describe('search in the teacher’s language', () => {
+  beforeEach(async () => {
+    await replacePack(
+      {
+        schemaVersion: 1,
+        id: 'langs',
+        name: 'langs',
+        version: '1',
+        lang: 'en',
+        cards: [
+          card('calendar', 'Add an event to the calendar'),
+          validCard({
+            id: 'calendar.es',
+            title: 'Agregar un evento al calendario',
+            summary: 'Para que los estudiantes vean las fechas.',
+            steps: ['Abre el **Calendario** (**Calendar**).'],
+            tools: ['canvas'],
+            contexts: [],
+            lang: 'es',
+            tags: ['calendario', 'translation-of:calendar'],
+          }),
+        ],
+      },
+      { kind: 'local' },
+      database,
+    );
+  });
+
+  const inLanguage = (uiLanguage: string | undefined) =>
+    track(createLocalSearchClient(database, createSearchCache(database, { uiLanguage })));
+
+  it('sends the UI language with every message, and the worker indexes the cards a teacher sees in it', async () => {
+    const languages: Array<string | undefined> = [];
+    const { port, sent } = connect((uiLanguage) => {
+      languages.push(uiLanguage);
+      return inLanguage(uiLanguage);
+    });
+    const client = track(createWorkerSearchClient(port, () => inLanguage('es-419'), 'es-419'));
+    client.warm();
+    const answer = await client.search('calendarios');
+    expect(answer.results.map((found) => found.id)).toEqual(['calendar.es']);
+    expect(answer.matchTerms.language).toBe('es');
+    expect(sent.map((message) => message.uiLanguage)).toEqual(['es-419', 'es-419']);
+    // One index for the worker's life.
+    expect(languages).toEqual(['es-419']);
+    // Words of the English label a Spanish card quotes still find it, but never the English duplicate.
+    expect((await client.search('calendar')).results.map((found) => found.id)).toEqual(['calendar.es']);
+  });
+
+  it('gives an English teacher the English card only, read as English', async () => {
+    const client = inLanguage('en-US');
+    const answer = await client.search('calendar');
+    expect(answer.results.map((found) => found.id)).toEqual(['calendar']);
+    expect(answer.matchTerms).not.toHaveProperty('language');
+    // Spanish words find the English card (as a typo of "calendar"), never its translation.
+    expect((await client.search('calendario')).results.map((found) => found.id)).toEqual(['calendar']);
+  });
+
+  it('builds another index when a message brings another language', async () => {
+    const created: Array<string | undefined> = [];
+    const posted: FromSearchWorker[] = [];
+    const handle = serveSearch(
+      (uiLanguage) => {
+        created.push(uiLanguage);
+        return inLanguage(uiLanguage);
+      },
+      (message) => posted.push(message),
+    );
+    handle({ type: 'search', id: 1, query: 'calendar', options: {}, uiLanguage: 'es' });
+    handle({ type: 'search', id: 2, query: 'calendar', options: {}, uiLanguage: 'es' });
+    handle({ type: 'search', id: 3, query: 'calendar', options: {}, uiLanguage: 'en' });
+    await vi.waitFor(() => expect(posted.filter((message) => message.type === 'answer')).toHaveLength(3));
+    const found = (id: number) =>
+      posted.flatMap((message) => (message.type === 'answer' && message.id === id ? message.answer.results.map((card) => card.id) : []));
+    expect([found(1), found(2), found(3)]).toEqual([['calendar.es'], ['calendar.es'], ['calendar']]);
+    expect(created).toEqual(['es', 'en']);
   });
 });

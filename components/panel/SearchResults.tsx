@@ -8,7 +8,7 @@ import { db, type CardRecord } from '@/utils/platform/db';
 import { placeKey } from '@/utils/platform/keys';
 import { t, tn } from '@/utils/platform/i18n';
 import { feedbackByKey } from '@/utils/cards/feedback';
-import { toolById } from '@/utils/tools/catalog';
+import { toolName as localToolName } from '@/utils/tools/names';
 import type { Detection } from '@/utils/tools/types';
 
 /** Enough to scroll through; the best matches are at the top of each group anyway. */
@@ -184,7 +184,7 @@ export function groupResults(results: readonly CardRecord[], detection: Detectio
     else if (card.tools.includes(detection.tool)) tool.push(card);
     else other.push(card);
   }
-  const toolName = toolById(detection.tool)?.name ?? detection.tool;
+  const toolName = localToolName(detection.tool);
   const groups: Group[] = [
     best,
     { id: 'page', title: t('searchGroupPage'), cards: page },

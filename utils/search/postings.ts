@@ -1,5 +1,7 @@
 import type { Card } from '../cards/schema';
 import { contextName, toolById } from '../tools/catalog';
+import { pageName, toolName } from '../tools/names';
+import { TRANSLATION_TAG_PREFIX } from '../cards/language';
 import { ENGLISH_ANALYSER, type SearchAnalyser } from './analyser';
 import { stripMarkdown } from './text-terms';
 import { tokenizeForIndex, type TokenBuffer } from './tokenize';
@@ -152,17 +154,27 @@ function fieldTexts(card: Card, field: Field): string[] {
     case 'title':
       return [card.title];
     case 'tags':
-      return card.tags;
+      // "translation-of:<id>" names the card's original: bookkeeping, not a word teachers search for.
+      return card.tags.filter((tag) => !tag.startsWith(TRANSLATION_TAG_PREFIX));
     case 'summary':
       return [stripMarkdown(card.summary)];
     case 'links':
       return card.links.map((link) => link.title);
     case 'tools':
-      return card.tools.flatMap((id) => [id, toolById(id)?.name ?? '']);
+      // The catalogue's name, and the name in the card's own language where it differs ("Documentos de Google").
+      return card.tools.flatMap((id) => [id, ...withLocal(toolById(id)?.name ?? '', card.lang && toolName(id, card.lang))]);
     case 'contexts':
-      // The id and the catalogue's name for it ("grader" is the "Grading tool").
-      return card.contexts.flatMap((id) => [id, ...card.tools.map((tool) => contextName(tool, id) ?? '')]);
+      // The id and the catalogue's name for it ("grader" is the "Grading tool"), and its name in the card's language.
+      return card.contexts.flatMap((id) => [
+        id,
+        ...card.tools.flatMap((tool) => withLocal(contextName(tool, id) ?? '', card.lang && pageName(tool, id, card.lang))),
+      ]);
     case 'steps':
       return card.steps.map(stripMarkdown);
   }
+}
+
+/** A name, and its localized form when there is a different one. */
+function withLocal(name: string, local: string | null | undefined | ''): string[] {
+  return local && local !== name ? [name, local] : [name];
 }

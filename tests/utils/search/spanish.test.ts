@@ -235,3 +235,33 @@ describe('a Spanish index', () => {
     expect(termOf('de')).toBe('de');
   });
 });
+
+describe('Spanish names of tools and pages in the index', () => {
+  const classwork = validCard({
+    id: 'gc-topic.es',
+    title: 'Organizar con temas',
+    summary: 'Agrupa las tareas por unidad.',
+    tools: ['google-classroom'],
+    contexts: ['classwork'],
+    lang: 'es',
+    tags: ['temas', 'translation-of:gc-topic'],
+  });
+  const other = validCard({
+    id: 'gc-stream.es',
+    title: 'Publicar un anuncio',
+    tools: ['google-classroom'],
+    contexts: ['stream'],
+    lang: 'es',
+  });
+
+  it('finds a card by its page’s name in the card’s language ("Trabajo de clase" is Classwork)', () => {
+    const index = createSearchIndex([classwork, other], { language: 'es' });
+    expect(index.search('trabajo de clase').map((c) => c.id)).toEqual(['gc-topic.es']);
+    expect(index.search('classwork').map((c) => c.id)).toEqual(['gc-topic.es']);
+  });
+
+  it('does not index the translation-of tag as words', () => {
+    const index = createSearchIndex([classwork, other], { language: 'es' });
+    expect(index.search('translation').map((c) => c.id)).toEqual([]);
+  });
+});

@@ -117,6 +117,26 @@ export default tseslint.config(
       ],
     },
   },
+  // The search worker and all it loads: a worker has no extension APIs, and the polyfill throws
+  // when it loads there (the panel would quietly search in its own thread instead).
+  {
+    files: ['utils/search/**', 'utils/cards/replacements.ts', 'utils/cards/language.ts', 'utils/tools/localized-names.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            BACKGROUND_ONLY,
+            { group: ['preact', 'preact/*', '**/components/**', '@/components/**'], message: 'utils/ is framework-free logic.' },
+            {
+              group: ['wxt', 'wxt/*', '#imports', 'webextension-polyfill', '@webext-core/*', '**/platform/i18n', '**/tools/names'],
+              message: 'The search worker has no extension APIs: pass the language in (see utils/search/client.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // The content script and the injected highlighter, and everything they load.
   {
     files: [

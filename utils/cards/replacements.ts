@@ -68,16 +68,15 @@ export function visibleCards<T extends ReplaceableCard & ReplacingCard & { lang?
 }
 
 /**
- * `cards` without the ones another stored card replaces, read through the `replaces` index
- * (only the cards that name these). Hands back Dexie's own promise, so that inside a live query
+ * `cards` without the ones another stored card replaces. The cards that replace another are read
+ * whole through the `replaces` index, which holds only them (a district's own versions: a few,
+ * where the library has thousands). Hands back Dexie's own promise, so that inside a live query
  * the read stays watched: a district card saved or deleted updates the panel at once.
  */
 export function dropReplacedStored(cards: CardRecord[], database: CoachmarkDB): Promise<CardRecord[]> {
-  const references = [...new Set(cards.flatMap(referencesTo))];
-  if (references.length === 0) return Dexie.Promise.resolve(cards);
+  if (cards.length === 0) return Dexie.Promise.resolve(cards);
   return database.cards
-    .where('replaces')
-    .anyOf(references)
+    .orderBy('replaces')
     .toArray()
     .then((replacing) => withoutReplaced(cards, replacing));
 }

@@ -1,6 +1,6 @@
 import type { Card } from '../cards/schema';
 import { contextName, toolById } from '../tools/catalog';
-import { pageName, toolName } from '../tools/names';
+import { pageNameIn, toolNameIn } from '../tools/localized-names';
 import { TRANSLATION_TAG_PREFIX } from '../cards/language';
 import { ENGLISH_ANALYSER, type SearchAnalyser } from './analyser';
 import { stripMarkdown } from './text-terms';
@@ -162,12 +162,12 @@ function fieldTexts(card: Card, field: Field): string[] {
       return card.links.map((link) => link.title);
     case 'tools':
       // The catalogue's name, and the name in the card's own language where it differs ("Documentos de Google").
-      return card.tools.flatMap((id) => [id, ...withLocal(toolById(id)?.name ?? '', card.lang && toolName(id, card.lang))]);
+      return card.tools.flatMap((id) => [id, ...withLocal(toolById(id)?.name ?? '', card.lang && toolNameIn(id, card.lang))]);
     case 'contexts':
       // The id and the catalogue's name for it ("grader" is the "Grading tool"), and its name in the card's language.
       return card.contexts.flatMap((id) => [
         id,
-        ...card.tools.flatMap((tool) => withLocal(contextName(tool, id) ?? '', card.lang && pageName(tool, id, card.lang))),
+        ...card.tools.flatMap((tool) => withLocal(contextName(tool, id) ?? '', card.lang && pageNameIn(tool, id, card.lang))),
       ]);
     case 'steps':
       return card.steps.map(stripMarkdown);

@@ -34,9 +34,12 @@ export function alternativeGroup(card: LanguageCard): string {
 
 /** How well a card's language fits the teacher's: 3 exact, 2 same language, 1 default, 0 other. */
 export function languageScore(cardLang: string | undefined, uiLanguage: string): number {
-  const wanted = normalize(uiLanguage);
-  if (!cardLang) return wanted && primary(wanted) === DEFAULT_LANGUAGE ? 2 : 1;
-  const lang = normalize(cardLang);
+  return scoreNormalized(cardLang ? normalize(cardLang) : '', normalize(uiLanguage));
+}
+
+/** languageScore of tags already normalized ('' for a card of unknown language). */
+function scoreNormalized(lang: string, wanted: string): number {
+  if (!lang) return wanted && primary(wanted) === DEFAULT_LANGUAGE ? 2 : 1;
   if (lang === wanted) return 3;
   if (primary(lang) === primary(wanted)) return 2;
   return primary(lang) === DEFAULT_LANGUAGE ? 1 : 0;
@@ -54,16 +57,24 @@ export function preferLanguage<T extends LanguageCard>(
   uiLanguage: string,
   packLanguages?: ReadonlyMap<string, string | undefined>,
 ): T[] {
-  const langOf = (card: T) => normalize(card.lang ?? packLanguages?.get(card.pack) ?? '');
+  // Without a translation in the list, every card is the only one of its group: all stay. The
+  // panel's search reads a whole library this way, so the common case costs one pass.
+  if (!cards.some(hasTranslationTag)) return [...cards];
+  const wanted = normalize(uiLanguage);
+  const langs = cards.map((card) => normalize(card.lang ?? packLanguages?.get(card.pack) ?? ''));
+  const groups = cards.map(groupKey);
   const chosen = new Map<string, { lang: string; score: number }>();
-  for (const card of cards) {
-    const group = groupKey(card);
-    const lang = langOf(card);
-    const score = languageScore(lang || undefined, uiLanguage);
-    const current = chosen.get(group);
-    if (!current || score > current.score) chosen.set(group, { lang, score });
-  }
-  return cards.filter((card) => chosen.get(groupKey(card))!.lang === langOf(card));
+  cards.forEach((_, index) => {
+    const lang = langs[index] as string;
+    const score = scoreNormalized(lang, wanted);
+    const current = chosen.get(groups[index] as string);
+    if (!current || score > current.score) chosen.set(groups[index] as string, { lang, score });
+  });
+  return cards.filter((_, index) => chosen.get(groups[index] as string)!.lang === langs[index]);
+}
+
+function hasTranslationTag(card: LanguageCard): boolean {
+  return card.tags?.some((tag) => tag.startsWith(TRANSLATION_TAG_PREFIX)) ?? false;
 }
 
 /** The pack and the group within it, written so that no two different pairs share a key. */

@@ -11,6 +11,8 @@ const BACKGROUND_ONLY = {
   message: 'Background-only module: extension pages, components and shared logic must not import it (send a message instead).',
 };
 
+const FRAMEWORK_FREE = { group: ['preact', 'preact/*', '**/components/**', '@/components/**'], message: 'utils/ is framework-free logic.' };
+
 const NETWORK_GLOBALS = [
   { name: 'fetch', message: 'Only the background talks to the network: put this in a *.background.ts module.' },
   { name: 'XMLHttpRequest', message: 'Only the background talks to the network: put this in a *.background.ts module.' },
@@ -64,10 +66,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            BACKGROUND_ONLY,
-            { group: ['preact', 'preact/*', '**/components/**', '@/components/**'], message: 'utils/ is framework-free logic.' },
-          ],
+          patterns: [BACKGROUND_ONLY, FRAMEWORK_FREE],
         },
       ],
     },
@@ -78,7 +77,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['preact', 'preact/*', '**/components/**', '@/components/**'], message: 'utils/ is framework-free logic.' }],
+          patterns: [FRAMEWORK_FREE],
         },
       ],
     },
@@ -127,7 +126,7 @@ export default tseslint.config(
         {
           patterns: [
             BACKGROUND_ONLY,
-            { group: ['preact', 'preact/*', '**/components/**', '@/components/**'], message: 'utils/ is framework-free logic.' },
+            FRAMEWORK_FREE,
             {
               group: ['wxt', 'wxt/*', '#imports', 'webextension-polyfill', '@webext-core/*', '**/platform/i18n', '**/tools/names'],
               message: 'The search worker has no extension APIs: pass the language in (see utils/search/client.ts).',

@@ -110,13 +110,29 @@ export async function duplicateCard(
     const pack = await localPack(database, original.pack);
     if (typeof pack === 'string') return { ok: false, error: pack };
     const siblings = await database.cards.where('pack').equals(original.pack).toArray();
-    const id = uniqueId(`${original.id}-copy`, new Set(siblings.map((card) => card.id)));
-    const { key: _key, pack: _pack, places: _places, position: _position, ...card } = original;
-    const copy = toCardRecord(original.pack, { ...card, id, title, version: 1, updatedAt: today(now) }, nextPosition(siblings));
-    await database.cards.add(copy);
-    await recount(database, original.pack, now);
-    return { ok: true, value: copy };
+    return { ok: true, value: await addCopy(original, original.pack, siblings, { id: `${original.id}-copy`, title }, database, now) };
   });
+}
+
+/**
+ * Adds a copy of `original` to `packId` (whose cards are `siblings`) as a new card: version 1,
+ * dated today, with `changes` applied and an id free in that pack (the wanted one, or it with a
+ * number). Call inside a transaction.
+ */
+async function addCopy(
+  original: CardRecord,
+  packId: string,
+  siblings: readonly CardRecord[],
+  changes: Partial<Card> & { id: string },
+  database: CoachmarkDB,
+  now: number,
+): Promise<CardRecord> {
+  const { key: _key, pack: _pack, places: _places, position: _position, ...card } = original;
+  const id = uniqueId(changes.id, new Set(siblings.map((sibling) => sibling.id)));
+  const copy = toCardRecord(packId, { ...card, ...changes, id, version: 1, updatedAt: today(now) }, nextPosition(siblings));
+  await database.cards.add(copy);
+  await recount(database, packId, now);
+  return copy;
 }
 
 /**
@@ -142,12 +158,7 @@ export async function adaptCard(
     const siblings = await database.cards.where('pack').equals(packId).toArray();
     const existing = siblings.find((card) => card.replaces === replaces && (card.lang ?? '') === (original.lang ?? ''));
     if (existing) return { ok: true, value: existing };
-    const id = uniqueId(original.id, new Set(siblings.map((card) => card.id)));
-    const { key: _key, pack: _pack, places: _places, position: _position, ...card } = original;
-    const copy = toCardRecord(packId, { ...card, id, replaces, version: 1, updatedAt: today(now) }, nextPosition(siblings));
-    await database.cards.add(copy);
-    await recount(database, packId, now);
-    return { ok: true, value: copy };
+    return { ok: true, value: await addCopy(original, packId, siblings, { id: original.id, replaces }, database, now) };
   });
 }
 

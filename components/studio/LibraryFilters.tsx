@@ -4,7 +4,8 @@ import { t, type MessageKey } from '@/utils/platform/i18n';
 import { LEVELS, type Level } from '@/utils/cards/schema';
 import { REVIEW_STATES, type ReviewLookup, type ReviewState } from '@/utils/cards/review';
 import { isPendingSubscription } from '@/utils/cards/subscriptions';
-import { contextName, toolById } from '@/utils/tools/catalog';
+import { toolById } from '@/utils/tools/catalog';
+import { pageName, toolName } from '@/utils/tools/names';
 
 /** The library's filters; '' is "any". */
 export interface LibraryFilterValues {
@@ -55,9 +56,9 @@ export function languageName(tag: string): string {
 
 /** Where a card shows: "Canvas › SpeedGrader", or just "Canvas" for a card about the whole tool. */
 export function placeLabel(card: Pick<CardRecord, 'tools' | 'contexts'>): string {
-  const tools = card.tools.map((tool) => toolById(tool)?.name ?? tool).join(', ');
+  const tools = card.tools.map((tool) => toolName(tool)).join(', ');
   if (card.contexts.length === 0) return tools;
-  const pages = card.contexts.map((context) => card.tools.map((tool) => contextName(tool, context)).find(Boolean) ?? context);
+  const pages = card.contexts.map((context) => card.tools.map((tool) => pageName(tool, context)).find(Boolean) ?? context);
   return `${tools} ${t('headerSeparator')} ${pages.join(', ')}`;
 }
 
@@ -87,9 +88,12 @@ interface Props {
 export function LibraryFilters({ cards, packs, values, onChange }: Props) {
   const packById = new Map(packs.map((pack) => [pack.id, pack]));
   const tools = [...new Set(cards.flatMap((card) => card.tools))]
-    .map((id) => ({ id, name: toolById(id)?.name ?? id }))
+    .map((id) => ({ id, name: toolName(id) }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const pages = toolById(values.tool)?.contexts ?? [];
+  const pages = (toolById(values.tool)?.contexts ?? []).map((context) => ({
+    id: context.id,
+    name: pageName(values.tool, context.id) ?? context.name,
+  }));
   const languages = [...new Set(cards.map((card) => cardLanguage(card, packById) || NO_LANGUAGE))]
     .map((tag) => ({ tag, name: languageName(tag === NO_LANGUAGE ? '' : tag) }))
     .sort((a, b) => Number(a.tag === NO_LANGUAGE) - Number(b.tag === NO_LANGUAGE) || a.name.localeCompare(b.name));

@@ -55,12 +55,12 @@ describe('Library card view', () => {
       'Shows on': 'Canvas › SpeedGrader',
       'Card version': '2',
       Updated: 'Wed, Nov 4, 2026',
-      Verified: 'Fri, Nov 20, 2026 · Vendor article (opens in a new tab)',
+      Verified: 'Fri, Nov 20, 2026 · What it was checked against (opens in a new tab)',
       'Review by': 'Sun, Aug 1, 2027',
       Language: 'English',
       'Flagged out of date': '2 open flags from teachers See them in Gaps',
     });
-    const source = within(view).getByRole('link', { name: 'Vendor article (opens in a new tab)' });
+    const source = within(view).getByRole('link', { name: 'What it was checked against (opens in a new tab)' });
     expect(source.getAttribute('href')).toBe('https://community.instructure.com/en/kb/articles/661173');
     expect(source.getAttribute('rel')).toBe('noopener noreferrer');
     expect(within(view).getByRole('list', { name: 'Status' }).textContent).toBe('Flagged out of date');
@@ -73,7 +73,7 @@ describe('Library card view', () => {
     render(<LibraryTab params={params('card=coachmark-starter/classroom-rubric')} />);
     const view = await screen.findByRole('region', { name: 'Add a rubric to an assignment' });
     expect(facts(view)).toMatchObject({ 'Card version': 'Not set', Updated: 'Not set', Verified: 'Not verified' });
-    expect(within(view).queryByRole('link', { name: /Vendor article/ })).toBeNull();
+    expect(within(view).queryByRole('link', { name: /What it was checked against/ })).toBeNull();
   });
 
   it('closes with its button, back to the card in the list', async () => {

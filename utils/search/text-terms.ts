@@ -39,11 +39,6 @@ export function searchLanguage(tag: string | undefined): SearchLanguage {
   return tag && /^es(?:$|[-_])/i.test(tag.trim()) ? 'es' : 'en';
 }
 
-/** The word analyser of a language (a tag, or a SearchLanguage). */
-export function wordAnalyser(language: string | undefined): WordAnalyser {
-  return language === 'es' || searchLanguage(language) === 'es' ? SPANISH_WORDS : ENGLISH_WORDS;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Normalisation
 

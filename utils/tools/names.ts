@@ -16,5 +16,3 @@ export function toolName(toolId: string, language: string = catalogueLocale()): 
 export function pageName(toolId: string, contextId: string | null, language: string = catalogueLocale()): string | null {
   return pageNameIn(toolId, contextId, language);
 }
-
-export { LOCALIZED_NAMES } from './localized-names';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TOOLS } from '../../../utils/tools/catalog';
-import { LOCALIZED_NAMES, pageName, toolName } from '../../../utils/tools/names';
+import { LOCALIZED_NAMES } from '../../../utils/tools/localized-names';
+import { pageName, toolName } from '../../../utils/tools/names';
 
 describe('tool and page names in the teacher’s language', () => {
   it('names Google Classroom’s pages as Google’s Spanish interface does', () => {
